@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { errorCodeList } from '../errors';
+
+/** Body of every error response. */
+export const errorBodySchema = z.object({
+  code: z.enum(errorCodeList as [string, ...string[]]).describe('Stable error code'),
+  message: z.string().describe('Message for people, in Chinese'),
+  requestId: z.string().optional(),
+  /** Field-level problems, keyed by dotted path. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** ISO 8601 date (YYYY-MM-DD). */
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
