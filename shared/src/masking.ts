@@ -18,3 +18,8 @@ export function maskPersonName(name: string): string {
   if (chars.length <= 1) return name;
   return chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/** Operator (company) names are public register data; people's names are masked. */
+export function maskHolderName(kind: 'PERSON' | 'OPERATOR', name: string): string {
+  return kind === 'OPERATOR' ? name : maskPersonName(name);
+}

@@ -1,1 +1,7 @@
-export {};
+/** Registry of the road-transport certificate types (三类九证) and their field, validity and photo rules. */
+export * from './type-codes';
+export * from './types';
+export * from './code-lists';
+export * from './photo-spec';
+export * from './number-formats';
+export * from './certificate-types';

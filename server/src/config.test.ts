@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+};
+const key = Buffer.alloc(32, 7).toString('base64');
+const production = {
+  ROADCERT_MODE: 'production',
+  DATABASE_URL: 'postgresql://app@db.internal:5432/roadcert',
+  PUBLIC_BASE_URL: 'https://roadcert.example.gov.cn',
+  FIELD_ENCRYPTION_KEY: key,
+  BLIND_INDEX_KEY: key,
+  SESSION_TOKEN_KEY: key,
+  SIGNING_KEY_FILE: '/run/secrets/sm2.pem',
+  SIGNING_KEY_ID: 'sm2-2026-01',
+  SMS_PROVIDER: 'aliyun',
+  ALIYUN_SMS_ACCESS_KEY_ID: 'id',
+  ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
+  ALIYUN_SMS_SIGN_NAME: '道路运输',
+};
+
+describe('loadConfig', () => {
+  it('defaults to the embedded stand-ins: PGlite, local files, console SMS, demo sign-in', () => {
+    const c = loadConfig({});
+    expect(c.mode).toBe('embedded');
+    expect(c.port).toBe(3000);
+    expect(c.database.kind).toBe('pglite');
+    expect(c.storage.driver).toBe('local');
+    expect(c.sms.provider).toBe('console');
+    expect(c.demoLogin).toBe(true);
+  });
+
+  it('accepts a complete production configuration with the stand-ins off', () => {
+    const c = loadConfig(production);
+    expect(c.database).toMatchObject({ kind: 'postgres' });
+    expect(c.demoLogin).toBe(false);
+    expect(c.seedDemoData).toBe(false);
+  });
+
+  it('names every missing production variable', () => {
+    const problems = problemsOf({ ROADCERT_MODE: 'production' });
+    for (const name of ['DATABASE_URL', 'PUBLIC_BASE_URL', 'FIELD_ENCRYPTION_KEY', 'SIGNING_KEY_FILE', 'SMS_PROVIDER']) {
+      expect(problems.some((p) => p.startsWith(`${name}:`)), name).toBe(true);
+    }
+  });
+
+  it('refuses stand-ins in production', () => {
+    expect(problemsOf({ ...production, DEMO_LOGIN: 'true' })).toEqual([expect.stringMatching(/^DEMO_LOGIN:/)]);
+    expect(problemsOf({ ...production, SMS_PROVIDER: 'console' })).toEqual([expect.stringMatching(/^SMS_PROVIDER:/)]);
+  });
+
+  it('names invalid values and typos in our variables', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT:/)]);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual([expect.stringMatching(/^DATABASE_URL:/)]);
+    expect(problemsOf({ STORAGE_DRIVR: 'oss' })).toEqual([expect.stringMatching(/^STORAGE_DRIVR: unknown setting/)]);
+    expect(problemsOf({ FIELD_ENCRYPTION_KEY: 'c2hvcnQ=' })).toEqual([expect.stringMatching(/^FIELD_ENCRYPTION_KEY: must be 32 bytes/)]);
+  });
+
+  it('refuses inconsistent settings', () => {
+    expect(problemsOf({ STORAGE_DRIVER: 'oss', OSS_REGION: 'oss-cn-guangzhou' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^OSS_BUCKET:/), expect.stringMatching(/^OSS_ACCESS_KEY_ID:/)]),
+    );
+    expect(problemsOf({ WECHAT_APP_ID: 'wx0123456789abcdef' })).toEqual([expect.stringMatching(/^WECHAT_APP_SECRET:/)]);
+  });
+
+  it('ignores variables that are not ours', () => {
+    expect(problemsOf({ PATH: '/usr/bin', HOME: '/root', NODE_OPTIONS: '' })).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, read and validated once at start-up. This is the only module that
+ * reads process.env. Two modes:
+ * - `embedded` (default, `npm start` with nothing set): PGlite in DATA_DIR, local files,
+ *   console SMS, generated keys, demo data and the DEMO sign-in.
+ * - `production`: every external service and key must be configured explicitly;
+ *   stand-ins (console SMS, demo sign-in, generated keys) are refused.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const schema = z.object({
+  ROADCERT_MODE: z.enum(['embedded', 'production']).default('embedded'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('.data'),
+  PUBLIC_BASE_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PORTAL_DIR: z.string().optional(),
+  STORAGE_DRIVER: z.enum(['local', 'oss']).default('local'),
+  STORAGE_LOCAL_DIR: z.string().optional(),
+  OSS_REGION: z.string().optional(),
+  OSS_BUCKET: z.string().optional(),
+  OSS_ENDPOINT: z.url().optional(),
+  OSS_ACCESS_KEY_ID: z.string().optional(),
+  OSS_ACCESS_KEY_SECRET: z.string().optional(),
+  SMS_PROVIDER: z.enum(['console', 'aliyun']).default('console'),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+  ALIYUN_SMS_ENDPOINT: z.url().optional(),
+  WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits').optional(),
+  WECHAT_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits').optional(),
+  WECHAT_API_BASE: z.url().optional(),
+  FIELD_ENCRYPTION_KEY: base64Key.optional(),
+  BLIND_INDEX_KEY: base64Key.optional(),
+  SESSION_TOKEN_KEY: base64Key.optional(),
+  SIGNING_KEY_FILE: z.string().optional(),
+  SIGNING_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  DEMO_LOGIN: bool.optional(),
+  SEED_DEMO_DATA: bool.optional(),
+});
+
+/** Prefixes we own: an unknown variable under one of them is a typo, not noise. */
+const ownedPrefixes = ['ROADCERT_', 'DATABASE_', 'STORAGE_', 'OSS_', 'SMS_', 'ALIYUN_', 'WECHAT_', 'SIGNING_', 'DEMO_', 'SEED_', 'PORTAL_'];
+const knownKeys = new Set(Object.keys(schema.shape));
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses and cross-checks the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const problems: string[] = [];
+  for (const key of Object.keys(env)) {
+    if (ownedPrefixes.some((p) => key.startsWith(p)) && !knownKeys.has(key)) {
+      problems.push(`${key}: unknown setting (see the configuration table in README.md)`);
+    }
+  }
+  const set = Object.fromEntries(Object.entries(env).filter(([k, v]) => knownKeys.has(k) && v !== ''));
+  const parsed = schema.safeParse(set);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const c = parsed.data;
+  const production = c.ROADCERT_MODE === 'production';
+  const need = (key: keyof typeof c, why: string) => {
+    if (c[key] === undefined) problems.push(`${key}: required ${why}`);
+  };
+
+  if (production) {
+    need('DATABASE_URL', 'in production (embedded PGlite is for local use only)');
+    need('PUBLIC_BASE_URL', 'in production (SMS links and QR codes carry it)');
+    need('FIELD_ENCRYPTION_KEY', 'in production (keys are never generated there)');
+    need('BLIND_INDEX_KEY', 'in production');
+    need('SESSION_TOKEN_KEY', 'in production');
+    need('SIGNING_KEY_FILE', 'in production (SM2 private key, PEM)');
+    need('SIGNING_KEY_ID', 'in production');
+    if (c.SMS_PROVIDER === 'console') problems.push('SMS_PROVIDER: "console" is a local stand-in and cannot be used in production; set "aliyun"');
+    if (c.DEMO_LOGIN) problems.push('DEMO_LOGIN: the demo sign-in cannot be enabled in production');
+    if (c.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA: demo data cannot be seeded in production');
+  }
+  if (c.STORAGE_DRIVER === 'oss') {
+    for (const key of ['OSS_REGION', 'OSS_BUCKET', 'OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET'] as const) need(key, 'when STORAGE_DRIVER=oss');
+  }
+  if (c.SMS_PROVIDER === 'aliyun') {
+    for (const key of ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME'] as const) need(key, 'when SMS_PROVIDER=aliyun');
+  }
+  if ((c.WECHAT_APP_ID === undefined) !== (c.WECHAT_APP_SECRET === undefined)) {
+    problems.push(`${c.WECHAT_APP_ID ? 'WECHAT_APP_SECRET' : 'WECHAT_APP_ID'}: WeChat app id and secret must be set together`);
+  }
+  if ((c.SIGNING_KEY_FILE === undefined) !== (c.SIGNING_KEY_ID === undefined)) {
+    problems.push(`${c.SIGNING_KEY_FILE ? 'SIGNING_KEY_ID' : 'SIGNING_KEY_FILE'}: the signing key file and its key id must be set together`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    mode: c.ROADCERT_MODE,
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    logLevel: c.LOG_LEVEL,
+    database: c.DATABASE_URL
+      ? { kind: 'postgres' as const, url: c.DATABASE_URL, poolMax: c.DATABASE_POOL_MAX }
+      : { kind: 'pglite' as const, dir: path.join(dataDir, 'pglite') },
+    portalDir: path.resolve(c.PORTAL_DIR ?? new URL('../../miniapp/dist/h5', import.meta.url).pathname),
+    storage:
+      c.STORAGE_DRIVER === 'oss'
+        ? { driver: 'oss' as const, region: c.OSS_REGION!, bucket: c.OSS_BUCKET!, endpoint: c.OSS_ENDPOINT, accessKeyId: c.OSS_ACCESS_KEY_ID!, accessKeySecret: c.OSS_ACCESS_KEY_SECRET! }
+        : { driver: 'local' as const, dir: path.resolve(c.STORAGE_LOCAL_DIR ?? path.join(dataDir, 'files')) },
+    sms:
+      c.SMS_PROVIDER === 'aliyun'
+        ? { provider: 'aliyun' as const, accessKeyId: c.ALIYUN_SMS_ACCESS_KEY_ID!, accessKeySecret: c.ALIYUN_SMS_ACCESS_KEY_SECRET!, signName: c.ALIYUN_SMS_SIGN_NAME!, endpoint: c.ALIYUN_SMS_ENDPOINT }
+        : { provider: 'console' as const },
+    wechat: c.WECHAT_APP_ID ? { appId: c.WECHAT_APP_ID, appSecret: c.WECHAT_APP_SECRET!, apiBase: c.WECHAT_API_BASE ?? 'https://api.weixin.qq.com' } : null,
+    keys: {
+      fieldEncryptionKey: c.FIELD_ENCRYPTION_KEY,
+      blindIndexKey: c.BLIND_INDEX_KEY,
+      sessionTokenKey: c.SESSION_TOKEN_KEY,
+      signingKeyFile: c.SIGNING_KEY_FILE,
+      signingKeyId: c.SIGNING_KEY_ID,
+    },
+    demoLogin: c.DEMO_LOGIN ?? !production,
+    seedDemoData: c.SEED_DEMO_DATA ?? !production,
+  };
+}

@@ -1,0 +1,74 @@
+import type Router from '@koa/router';
+import type { RouterMiddleware } from '@koa/router';
+import type { Context } from 'koa';
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { errorBodySchema } from '@roadcert/shared';
+import type { AuthState } from '../modules/session/authenticate';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+
+export type RouteInput<B, Q, P> = { body: Infer<B>; query: Infer<Q>; params: Infer<P> };
+
+/** Who may call a route; the middleware for each lives in modules/session. */
+export type Access = 'public' | 'holder';
+
+export type RouteDefinition<B, Q, P, R extends Schema> = {
+  method: Method;
+  /** Koa-router path, e.g. /api/v1/certificates/:id */
+  path: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response: R;
+  status?: number;
+  handler: (ctx: Context & { state: AuthState }, input: RouteInput<B, Q, P>) => Promise<z.input<R>>;
+};
+
+/**
+ * Declares one API route: input validation, authentication, the response contract and
+ * its OpenAPI entry all from the same zod schemas. The handler returns the response
+ * value; it is parsed with `response`, which strips undeclared fields, so nothing a
+ * presenter forgot to remove can leave the server.
+ */
+export function createRouteTable(router: Router, accessMiddleware: Record<Access, RouterMiddleware>) {
+  const registry = new OpenAPIRegistry();
+
+  function route<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, R extends Schema>(
+    def: RouteDefinition<B, Q, P, R>,
+  ) {
+    registry.registerPath({
+      method: def.method,
+      path: def.path.replace(/:(\w+)/g, '{$1}'),
+      summary: def.summary,
+      tags: def.tags,
+      security: def.access === 'public' ? [] : [{ bearerAuth: [] }],
+      request: {
+        ...(def.body ? { body: { content: { 'application/json': { schema: def.body } } } } : {}),
+        ...(def.query ? { query: def.query as never } : {}),
+        ...(def.params ? { params: def.params as never } : {}),
+      },
+      responses: {
+        [def.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: def.response } } },
+        default: { description: 'Error (stable code + Chinese message)', content: { 'application/json': { schema: errorBodySchema } } },
+      },
+    });
+    router[def.method](def.path, accessMiddleware[def.access], async (ctx) => {
+      const input = {
+        body: def.body ? def.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined,
+        query: def.query ? def.query.parse(ctx.query) : undefined,
+        params: def.params ? def.params.parse(ctx.params) : undefined,
+      } as RouteInput<B, Q, P>;
+      const result = await def.handler(ctx as Context & { state: AuthState }, input);
+      ctx.status = def.status ?? 200;
+      ctx.body = def.response.parse(result);
+    });
+  }
+
+  return { route, registry };
+}

@@ -1,0 +1,69 @@
+import { generateKeyPairSync, createPrivateKey, createPublicKey, randomBytes, createHash, type KeyObject } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config';
+import type { Logger } from './logger';
+
+/**
+ * The service's secrets. In production they come from configuration (KMS-provided
+ * files/variables); on the embedded default they are generated once into
+ * DATA_DIR/keys.json (mode 0600) so restarts keep working sessions and data.
+ */
+export type KeyMaterial = {
+  encryptionKey: Buffer;
+  blindIndexKey: Buffer;
+  sessionTokenKey: Buffer;
+  signing: { kid: string; algorithm: 'SM2-SM3'; privateKey: KeyObject; publicKey: KeyObject };
+};
+
+type StoredKeys = { encryptionKey: string; blindIndexKey: string; sessionTokenKey: string; signingKeyPem: string; signingKeyId: string };
+
+export async function loadKeyMaterial(config: Config, logger: Logger): Promise<KeyMaterial> {
+  const k = config.keys;
+  if (k.fieldEncryptionKey && k.blindIndexKey && k.sessionTokenKey && k.signingKeyFile && k.signingKeyId) {
+    const pem = await readFile(k.signingKeyFile, 'utf8');
+    return keyMaterialFrom({ encryptionKey: k.fieldEncryptionKey, blindIndexKey: k.blindIndexKey, sessionTokenKey: k.sessionTokenKey, signingKeyPem: pem, signingKeyId: k.signingKeyId });
+  }
+  if (config.mode === 'production') throw new Error('key material must be configured in production');
+  const file = path.join(config.dataDir, 'keys.json');
+  const stored = await readStored(file);
+  if (stored) return keyMaterialFrom(stored);
+  const fresh = generateStoredKeys();
+  await mkdir(config.dataDir, { recursive: true });
+  await writeFile(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: 'wx' });
+  logger.warn({ file }, 'generated local key material (embedded mode; production takes keys from configuration)');
+  return keyMaterialFrom(fresh);
+}
+
+async function readStored(file: string): Promise<StoredKeys | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as StoredKeys;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** Fresh random keys and an SM2 signing key (OpenSSL's SM2 curve through node:crypto). */
+export function generateStoredKeys(): StoredKeys {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'SM2' });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const b64 = () => randomBytes(32).toString('base64');
+  return { encryptionKey: b64(), blindIndexKey: b64(), sessionTokenKey: b64(), signingKeyPem: pem, signingKeyId: keyIdOf(pem) };
+}
+
+function keyIdOf(pem: string): string {
+  const spki = createPublicKey(pem).export({ type: 'spki', format: 'der' });
+  return `sm2-${createHash('sha256').update(spki).digest('base64url').slice(0, 16)}`;
+}
+
+/** Key material from its stored form (also used by tests with generateStoredKeys()). */
+export function keyMaterialFrom(s: StoredKeys): KeyMaterial {
+  const privateKey = createPrivateKey(s.signingKeyPem);
+  return {
+    encryptionKey: Buffer.from(s.encryptionKey, 'base64'),
+    blindIndexKey: Buffer.from(s.blindIndexKey, 'base64'),
+    sessionTokenKey: Buffer.from(s.sessionTokenKey, 'base64'),
+    signing: { kid: s.signingKeyId, algorithm: 'SM2-SM3', privateKey, publicKey: createPublicKey(privateKey) },
+  };
+}

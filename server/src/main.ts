@@ -1,0 +1,64 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { loadConfig, ConfigError } from './config';
+import { createLogger } from './lib/logger';
+import { loadKeyMaterial } from './lib/key-material';
+import { openDatabase } from './db/database';
+import { createApp, deriveKeyedServices } from './app';
+import { seedDemoDataOnce } from '../../prisma/seed/seed';
+
+/** Starts the whole product: config → keys → database (+migrations, demo seed) → HTTP. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const keys = await loadKeyMaterial(config, logger);
+  const database = await openDatabase(config.database);
+  const keyed = deriveKeyedServices(keys);
+  if (config.seedDemoData) {
+    const seeded = await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);
+    if (seeded) logger.info(seeded, 'seeded demo data (first start)');
+  }
+  const { app, beginShutdown } = createApp({ config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed });
+  const server = createServer(app.callback());
+  server.keepAliveTimeout = 5_000;
+  server.listen(config.port, config.host);
+  await once(server, 'listening');
+  logger.info(
+    { url: config.publicBaseUrl, database: database.kind, storage: config.storage.driver, sms: config.sms.provider, demoLogin: config.demoLogin, mode: config.mode },
+    config.demoLogin ? 'RoadCert is up — DEMO sign-in is ON (stand-in for real identity)' : 'RoadCert is up',
+  );
+
+  // Graceful shutdown: fail readiness, stop accepting, let in-flight requests finish,
+  // close idle keep-alive sockets, then the database; force after 10 s.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    beginShutdown();
+    const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
+    server.close();
+    server.closeIdleConnections();
+    await once(server, 'close').catch(() => undefined);
+    clearTimeout(force);
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('RoadCert failed to start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import type { Context, Next } from 'koa';
+import { ZodError } from 'zod';
+import { errorCodes, type ErrorBody, type ErrorCode } from '@roadcert/shared';
+import { AppError } from '../errors';
+import { Prisma } from '../generated/prisma/client';
+
+/**
+ * The only place errors become HTTP responses: AppError → its status; validation →
+ * 400 with the failing fields; bad JSON / too large bodies (from the body parser) →
+ * 400 / 413; Prisma unique violation → 409, record not found → 404; anything else →
+ * a logged 500 with the request id and no detail.
+ */
+export async function errorHandler(ctx: Context, next: Next) {
+  try {
+    await next();
+    if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new AppError('NOT_FOUND');
+  } catch (err) {
+    const mapped = toAppError(err);
+    if (!mapped) ctx.state.log.error({ err }, 'unhandled error');
+    const error = mapped ?? new AppError('INTERNAL');
+    const body: ErrorBody = { code: error.code, message: error.message, requestId: ctx.state.requestId };
+    if (error.fields) body.fields = error.fields;
+    ctx.status = error.status;
+    ctx.body = body;
+  }
+}
+
+function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) {
+    const fields = Object.fromEntries(err.issues.map((i) => [i.path.join('.') || '(body)', i.message]));
+    return new AppError('VALIDATION_FAILED', { fields });
+  }
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    if (err.code === 'P2002') return new AppError('CONFLICT');
+    if (err.code === 'P2025') return new AppError('NOT_FOUND');
+    return null;
+  }
+  const status = (err as { status?: number; expose?: boolean }).status;
+  const httpCodes: Record<number, ErrorCode> = { 400: 'MALFORMED_JSON', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+  const code = status ? httpCodes[status] : undefined;
+  return code ? new AppError(code) : null;
+}
+
+export { errorCodes };

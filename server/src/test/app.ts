@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createApp, deriveKeyedServices, type AppDeps } from '../app';
+import { loadConfig } from '../config';
+import { openDatabase, type Database } from '../db/database';
+import { createLogger } from '../lib/logger';
+import { generateStoredKeys, keyMaterialFrom } from '../lib/key-material';
+import { seedDemoDataOnce } from '../../../prisma/seed/seed';
+
+/**
+ * Starts the real app in-process on a random port against a database of its own:
+ * a clone of the migrated TEST_DATABASE_URL (PostgreSQL) or a fresh PGlite folder.
+ * Demo data is seeded. Call `close()` in afterAll.
+ */
+export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean } = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-test-'));
+  const { database, dropDatabase } = await openTestDatabase(dataDir);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORTAL_DIR: path.join(dataDir, 'no-portal'), ...options.env });
+  const keys = keyMaterialFrom(generateStoredKeys());
+  const keyed = deriveKeyedServices(keys);
+  if (options.seed !== false) await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);
+  const deps: AppDeps = { config, logger: createLogger('silent'), prisma: database.prisma, databaseKind: database.kind, keys, ...keyed };
+  const { app, openapi, beginShutdown } = createApp(deps);
+  const server = createServer(app.callback()).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    baseUrl,
+    deps,
+    prisma: database.prisma,
+    openapi,
+    beginShutdown,
+    /** fetch against the app, JSON in and out. */
+    api: async (route: string, init: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) => {
+      const headers: Record<string, string> = { ...init.headers };
+      if (init.token) headers.authorization = `Bearer ${init.token}`;
+      if (init.body !== undefined || init.rawBody !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(baseUrl + route, {
+        method: init.method ?? (init.body !== undefined || init.rawBody !== undefined ? 'POST' : 'GET'),
+        headers,
+        body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+      });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text) as any) : undefined };
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+      await dropDatabase();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+async function openTestDatabase(dataDir: string): Promise<{ database: Database; dropDatabase: () => Promise<void> }> {
+  const templateUrl = process.env.TEST_DATABASE_URL;
+  if (!templateUrl) {
+    const database = await openDatabase({ kind: 'pglite', dir: path.join(dataDir, 'pglite') });
+    return { database, dropDatabase: async () => undefined };
+  }
+  const template = new URL(templateUrl);
+  const templateName = template.pathname.slice(1);
+  const name = `${templateName}_${randomBytes(4).toString('hex')}`;
+  const admin = new URL(templateUrl);
+  admin.pathname = '/postgres';
+  const adminClient = new pg.Client({ connectionString: admin.toString() });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`);
+  await adminClient.end();
+  const url = new URL(templateUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolMax: 5 });
+  return {
+    database,
+    dropDatabase: async () => {
+      const c = new pg.Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
