@@ -1,0 +1,48 @@
+import { certificateStatuses, type CertificateStatus } from '@roadcert/shared';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * '2027-05-01' (or an ISO timestamp) → '2027年05月01日'. Works on the text, not on Date, so a
+ * calendar date never shifts with the device's time zone. Unrecognised input is returned as is.
+ */
+export function formatDate(iso: string): string {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
+  return `${year}年${month}月${day}日`;
+}
+
+/**
+ * Validity line of a certificate. No end date means it does not expire: '长期有效' rather than a
+ * bare '长期', because the line stands on its own next to the status badge.
+ */
+export function formatValidity(validUntil: string | null): string {
+  if (validUntil === null) return '长期有效';
+  return `有效期至 ${formatDate(validUntil)}`;
+}
+
+export type StatusTone = 'valid' | 'invalid';
+
+/**
+ * Badge colours per tone. Text on its background is ≥ 5.5:1 (WCAG AA for body text); the
+ * status is always written out too, so colour is never the only signal.
+ */
+export const statusColours: Record<StatusTone, { text: string; background: string; border: string }> = {
+  valid: { text: '#146c2e', background: '#e7f4ea', border: '#9fd1ad' },
+  invalid: { text: '#b3261e', background: '#fdecea', border: '#f1a9a4' },
+};
+
+export interface StatusAppearance {
+  label: string;
+  tone: StatusTone;
+  /** A glyph beside the label, for people who cannot tell the colours apart. */
+  symbol: string;
+  colours: (typeof statusColours)[StatusTone];
+}
+
+export function statusAppearance(status: CertificateStatus): StatusAppearance {
+  const { label, valid } = certificateStatuses[status];
+  const tone: StatusTone = valid ? 'valid' : 'invalid';
+  return { label, tone, symbol: valid ? '✓' : '✕', colours: statusColours[tone] };
+}

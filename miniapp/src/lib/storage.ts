@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro';
+
+/** Everything the app keeps on the device, by key. Keys are namespaced when stored. */
+export interface StoredValues {
+  /** Bearer token of the current session. */
+  sessionToken: string;
+  /** 长辈版: larger text and touch targets. */
+  elderMode: boolean;
+}
+export type StorageKey = keyof StoredValues;
+
+const NAMESPACE = 'roadcert:';
+
+/** Runtime type guards so a stale or foreign value never leaks out typed as something it is not. */
+const guards: { [K in StorageKey]: (value: unknown) => value is StoredValues[K] } = {
+  sessionToken: (value): value is string => typeof value === 'string' && value.length > 0,
+  elderMode: (value): value is boolean => typeof value === 'boolean',
+};
+
+export function storageKey(key: StorageKey): string {
+  return NAMESPACE + key;
+}
+
+/** Returns the stored value, or undefined when absent or of the wrong type. */
+export function getStored<K extends StorageKey>(key: K): StoredValues[K] | undefined {
+  let value: unknown;
+  try {
+    value = Taro.getStorageSync(storageKey(key));
+  } catch {
+    return undefined;
+  }
+  return guards[key](value) ? value : undefined;
+}
+
+export function setStored<K extends StorageKey>(key: K, value: StoredValues[K]): void {
+  Taro.setStorageSync(storageKey(key), value);
+}
+
+export function removeStored(key: StorageKey): void {
+  Taro.removeStorageSync(storageKey(key));
+}
