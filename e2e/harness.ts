@@ -17,8 +17,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the product exactly as `npm start` does (after prepare) and waits for /readyz. */
-export async function startProduct(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
-  const port = await freePort();
+export async function startProduct(env: Record<string, string>, fixedPort?: number): Promise<{ url: string; port: number; proc: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
+  const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -41,6 +41,7 @@ export async function startProduct(env: Record<string, string>): Promise<{ url: 
   }
   return {
     url,
+    port,
     proc,
     output: () => output,
     stop: async () => {
