@@ -47,7 +47,7 @@ const ok = await runCases([
   {
     name: 'the operator sees its licence and every vehicle certificate with plates',
     run: async () => {
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate('localStorage.clear()');
       await page.goto(product.url);
       await page.getByText('广州顺达物流有限公司').first().waitFor({ timeout: 15_000 });
       const cards = page.locator('.nut-button', { hasText: '以此身份进入' });
@@ -71,7 +71,7 @@ const ok = await runCases([
   {
     name: 'a signed-out visitor is sent to sign-in (401 handled, no blank page)',
     run: async () => {
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate('localStorage.clear()');
       await page.goto(`${product.url}/pages/index/index`);
       await page.getByText('以此身份进入').first().waitFor({ timeout: 15_000 });
     },

@@ -10,7 +10,7 @@ import { errorHandler } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { createRouteTable } from './http/route';
 import { buildOpenApiDocument } from './http/openapi';
-import { requireHolder } from './modules/session/authenticate';
+import { requireAccount, requireHolder } from './modules/session/authenticate';
 import { createSessionTokens, type SessionTokens } from './modules/session/session-token';
 import { demoSessionRoutes } from './modules/session/demo-session.routes';
 import { certificateRoutes } from './modules/certificates/certificates.routes';
@@ -43,6 +43,7 @@ export function createApp(deps: AppDeps) {
   const router = new Router();
   const table = createRouteTable(router, {
     public: async (_ctx: unknown, next: () => Promise<unknown>) => next(),
+    account: requireAccount(deps.prisma, deps.sessionTokens),
     holder: requireHolder(deps.prisma, deps.sessionTokens),
   });
 

@@ -3,6 +3,8 @@ export * from './domain/codes';
 export * from './schemas/common';
 export * from './schemas/certificate';
 export * from './schemas/session';
+export * from './schemas/auth';
+export * from './schemas/identity';
 export * from './validators';
 export * from './registry';
 export * from './masking';

@@ -13,7 +13,7 @@ type Infer<S> = S extends Schema ? z.infer<S> : undefined;
 export type RouteInput<B, Q, P> = { body: Infer<B>; query: Infer<Q>; params: Infer<P> };
 
 /** Who may call a route; the middleware for each lives in modules/session. */
-export type Access = 'public' | 'holder';
+export type Access = 'public' | 'account' | 'holder';
 
 export type RouteDefinition<B, Q, P, R extends Schema> = {
   method: Method;

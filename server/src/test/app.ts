@@ -61,6 +61,35 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
+/**
+ * Test shortcut: an account (optionally bound to a seeded demo holder) with a live
+ * session, and its access token — without going through SMS sign-in.
+ */
+export async function signInAccount(t: TestApp, options: { phone?: string; holderKey?: string } = {}) {
+  const { demoHolders } = await import('../../../prisma/seed/demo-holders');
+  const phone = options.phone ?? `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const sealed = t.deps.fieldCrypto.sealPhone(phone);
+  let holderId: string | null = null;
+  if (options.holderKey) {
+    const demo = demoHolders.find((h) => h.key === options.holderKey);
+    if (!demo) throw new Error(`no demo holder ${options.holderKey}`);
+    const holder = await t.prisma.holder.findFirstOrThrow({
+      where: demo.kind === 'PERSON' ? { idNumberHash: t.deps.fieldCrypto.blindIndex(demo.identityCode, 'id-number') } : { creditCode: demo.identityCode },
+    });
+    holderId = holder.id;
+  }
+  const account = await t.prisma.account.upsert({
+    where: { phoneHash: sealed.hash },
+    create: { phoneEnc: sealed.enc, phoneHash: sealed.hash, phoneMasked: sealed.masked, holderId, realNameBoundAt: holderId ? new Date() : null },
+    update: {},
+  });
+  const expiresAt = new Date(Date.now() + 3600_000);
+  const session = await t.prisma.session.create({
+    data: { accountId: account.id, refreshTokenHash: randomBytes(32).toString('hex'), platform: 'h5', expiresAt },
+  });
+  return { accountId: account.id, sessionId: session.id, phone, token: t.deps.sessionTokens.issue(session.id, expiresAt) };
+}
+
 async function openTestDatabase(dataDir: string): Promise<{ database: Database; dropDatabase: () => Promise<void> }> {
   const templateUrl = process.env.TEST_DATABASE_URL;
   if (!templateUrl) {

@@ -2,6 +2,7 @@ import { certificateListSchema, holderProfileSchema, maskHolderName } from '@roa
 import { assertThat } from '../../errors';
 import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
+import { currentHolderId } from '../session/authenticate';
 import { createCertificateRepo } from './certificates.repo';
 import { presentCertificateSummary } from './certificates.presenter';
 
@@ -17,7 +18,7 @@ export function certificateRoutes({ route }: ReturnType<typeof createRouteTable>
     response: holderProfileSchema,
     handler: async (ctx) => {
       const auth = ctx.state.auth!;
-      const holder = await deps.prisma.holder.findUnique({ where: { id: auth.holderId }, select: { id: true, kind: true, name: true } });
+      const holder = await deps.prisma.holder.findUnique({ where: { id: currentHolderId(ctx.state) }, select: { id: true, kind: true, name: true } });
       assertThat(holder, 'NOT_FOUND');
       return { id: holder.id, kind: holder.kind, nameMasked: maskHolderName(holder.kind, holder.name), demo: auth.demo };
     },
@@ -31,7 +32,7 @@ export function certificateRoutes({ route }: ReturnType<typeof createRouteTable>
     access: 'holder',
     response: certificateListSchema,
     handler: async (ctx) => {
-      const rows = await certificates.listForHolder(ctx.state.auth!.holderId);
+      const rows = await certificates.listForHolder(currentHolderId(ctx.state));
       return { items: rows.map(presentCertificateSummary) };
     },
   });
