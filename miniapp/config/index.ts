@@ -51,6 +51,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: compileInclude },
+      // Our class names are feature-scoped (BEM), so stylesheet order across pages does not
+      // matter; without this, pages importing the same sheets in different orders warn.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWeappBuild, defaultWeappDir, MAIN_PACKAGE_LIMIT_BYTES } from '../scripts/check-weapp';
-import { pagePaths } from './lib/routes';
+import { allPagePaths, subPackageRoots } from './lib/routes';
 
 describe('weapp build (dist/weapp)', () => {
   it('exists — the root `npm test` builds it first', () => {
@@ -15,7 +15,13 @@ describe('weapp build (dist/weapp)', () => {
   it('has every page listed in app.json, and exactly the pages of the route table', () => {
     const result = checkWeappBuild();
     expect(result.missing).toEqual([]);
-    expect(result.pages).toEqual(pagePaths);
+    expect(result.pages).toEqual(allPagePaths);
+  });
+
+  it('puts every page outside the launch pages into a subpackage', () => {
+    const app = JSON.parse(readFileSync(path.join(defaultWeappDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; __usePrivacyCheck__?: boolean };
+    expect(app.subPackages?.map((sub) => sub.root)).toEqual([...subPackageRoots]);
+    expect(app.__usePrivacyCheck__).toBe(true);
   });
 
   it('keeps the main package under 2 MB', () => {

@@ -8,6 +8,7 @@ import {
 import type { Carrier, CertificateStatus, IssueReason, Prisma, PrismaClient } from '../../server/src/generated/prisma/client';
 import type { FieldCrypto } from '../../server/src/lib/field-crypto';
 import { creditCode, demoHolders, type DemoHolder } from './demo-holders';
+import { seedDemoStaffOnce } from './staff';
 
 /** Issuing authorities (their USCCs are made up but carry correct check characters). */
 const authorities = {
@@ -41,11 +42,17 @@ const DAY = 86_400_000;
  * the database already had holders.
  */
 export async function seedDemoDataOnce(prisma: PrismaClient, crypto: FieldCrypto, today = new Date()) {
+  // Staff first and on its own: a database seeded before staff existed gets them too.
+  await seedDemoStaffOnce(prisma, crypto);
   if ((await prisma.holder.count()) > 0) return null;
   const day0 = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
   const yearsAgo = (y: number) => addDays(day0, -Math.round(y * 365.25));
   let serial = 0;
+
+  // The operator's legal representative (matched at operator activation) is a demo person too.
+  const legalRep = demoHolders.find((h) => h.key === 'operator-legal-rep')!;
+  const legalRepId = crypto.sealIdNumber(legalRep.identityCode, 'legalRepId');
 
   return prisma.$transaction(async (tx) => {
     const holderIds = new Map<DemoHolder['key'], string>();
@@ -69,7 +76,9 @@ export async function seedDemoDataOnce(prisma: PrismaClient, crypto: FieldCrypto
           birthDate: birth ? new Date(`${birth}T00:00:00Z`) : null,
           areaCode: h.identityCode.startsWith('4403') ? '440300' : '440100',
           address: h.kind === 'OPERATOR' ? '广东省广州市白云区太和镇物流园路8号' : null,
-          legalRepName: h.kind === 'OPERATOR' ? '黄建国' : null,
+          legalRepName: h.kind === 'OPERATOR' ? legalRep.name : null,
+          legalRepIdEnc: h.kind === 'OPERATOR' ? legalRepId.enc : null,
+          legalRepIdHash: h.kind === 'OPERATOR' ? legalRepId.hash : null,
           businessStatus: h.kind === 'OPERATOR' ? '1' : null,
         },
       });

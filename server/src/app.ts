@@ -10,12 +10,25 @@ import { errorHandler } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { createRouteTable } from './http/route';
 import { buildOpenApiDocument } from './http/openapi';
-import { requireAccount, requireHolder } from './modules/session/authenticate';
+import { requireAccount, requireHolder, requireStaff } from './modules/session/authenticate';
 import { createSessionTokens, type SessionTokens } from './modules/session/session-token';
-import { demoSessionRoutes } from './modules/session/demo-session.routes';
+import { sessionRoutes } from './modules/session/sessions.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { devSmsOutboxRoutes } from './modules/auth/dev-sms-outbox.routes';
+import { staffRoutes } from './modules/staff/staff.routes';
+import type { SmsProvider } from './adapters/sms';
+import type { WechatClient } from './adapters/wechat';
 import { certificateRoutes } from './modules/certificates/certificates.routes';
+import { identityRoutes } from './modules/identity/identity.routes';
+import { faceVerificationRoutes } from './modules/face/face-verifications.routes';
+import type { FaceVerificationProvider } from './modules/face/face-verification-provider';
+import { operatorRoutes } from './modules/operators/operators.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { portal } from './modules/portal/portal';
+import type { ObjectStorage } from './adapters/storage';
+import type { ImagePipeline } from './adapters/image';
+import { photoRoutes } from './modules/photos/photos.routes';
+import { fileRoutes } from './modules/files/files.routes';
 import { createFieldCrypto } from './lib/field-crypto';
 
 /** Everything the app needs from outside, so tests can swap any of it. */
@@ -27,6 +40,16 @@ export type AppDeps = {
   keys: KeyMaterial;
   fieldCrypto: FieldCrypto;
   sessionTokens: SessionTokens;
+  /** Face verification (createFaceVerificationProvider: WeChat, or the local stand-in). */
+  face: FaceVerificationProvider;
+  /** SMS (createSmsProvider: Alibaba Cloud, or the console stand-in). */
+  sms: SmsProvider;
+  /** WeChat mini-program APIs; null when WECHAT_APP_ID is not configured. */
+  wechat: WechatClient | null;
+  /** Private object storage (createObjectStorage: local folder or Alibaba Cloud OSS). */
+  storage: ObjectStorage;
+  /** Photo processing (createImagePipeline: sharp, bounded concurrency). */
+  images: ImagePipeline;
 };
 
 /** Derives the key-bound helpers from key material (one place, used by main and tests). */
@@ -39,17 +62,28 @@ export function deriveKeyedServices(keys: KeyMaterial) {
 
 export function createApp(deps: AppDeps) {
   let shuttingDown = false;
-  const app = new Koa({ proxy: true });
+  // Behind one reverse proxy: ctx.ip is the address that proxy saw (the last X-Forwarded-For
+  // entry), not a client-supplied first entry — per-IP limits (SMS codes) depend on it.
+  const app = new Koa({ proxy: true, maxIpsCount: 1 });
   const router = new Router();
   const table = createRouteTable(router, {
     public: async (_ctx: unknown, next: () => Promise<unknown>) => next(),
     account: requireAccount(deps.prisma, deps.sessionTokens),
     holder: requireHolder(deps.prisma, deps.sessionTokens),
+    staff: requireStaff(deps.prisma, deps.sessionTokens),
   });
 
   healthRoutes(router, deps, () => shuttingDown);
-  demoSessionRoutes(table, deps);
+  authRoutes(table, deps);
+  devSmsOutboxRoutes(table, deps);
+  sessionRoutes(table, deps);
+  staffRoutes(table, deps);
   certificateRoutes(table, deps);
+  identityRoutes(table, deps);
+  faceVerificationRoutes(table, deps);
+  operatorRoutes(table, deps);
+  photoRoutes(table, deps);
+  if (deps.storage.driver === 'local') fileRoutes(router, table.registry, deps);
   const openapi = buildOpenApiDocument(table.registry, deps.config.publicBaseUrl);
   router.get('/api/openapi.json', (ctx) => {
     ctx.body = openapi;

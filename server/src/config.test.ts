@@ -24,23 +24,25 @@ const production = {
   ALIYUN_SMS_ACCESS_KEY_ID: 'id',
   ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
   ALIYUN_SMS_SIGN_NAME: '道路运输',
+  ALIYUN_SMS_LOGIN_TEMPLATE: 'SMS_154950909',
+  WECHAT_APP_ID: 'wx0123456789abcdef',
+  WECHAT_APP_SECRET: '0123456789abcdef0123456789abcdef',
 };
 
 describe('loadConfig', () => {
-  it('defaults to the embedded stand-ins: PGlite, local files, console SMS, demo sign-in', () => {
+  it('defaults to the embedded stand-ins: PGlite, local files, console SMS, demo data', () => {
     const c = loadConfig({});
     expect(c.mode).toBe('embedded');
     expect(c.port).toBe(3000);
     expect(c.database.kind).toBe('pglite');
     expect(c.storage.driver).toBe('local');
     expect(c.sms.provider).toBe('console');
-    expect(c.demoLogin).toBe(true);
+    expect(c.seedDemoData).toBe(true);
   });
 
   it('accepts a complete production configuration with the stand-ins off', () => {
     const c = loadConfig(production);
     expect(c.database).toMatchObject({ kind: 'postgres' });
-    expect(c.demoLogin).toBe(false);
     expect(c.seedDemoData).toBe(false);
   });
 
@@ -52,7 +54,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses stand-ins in production', () => {
-    expect(problemsOf({ ...production, DEMO_LOGIN: 'true' })).toEqual([expect.stringMatching(/^DEMO_LOGIN:/)]);
+    expect(problemsOf({ ...production, SEED_DEMO_DATA: 'true' })).toEqual([expect.stringMatching(/^SEED_DEMO_DATA:/)]);
     expect(problemsOf({ ...production, SMS_PROVIDER: 'console' })).toEqual([expect.stringMatching(/^SMS_PROVIDER:/)]);
   });
 
@@ -70,7 +72,27 @@ describe('loadConfig', () => {
     expect(problemsOf({ WECHAT_APP_ID: 'wx0123456789abcdef' })).toEqual([expect.stringMatching(/^WECHAT_APP_SECRET:/)]);
   });
 
+  it('reports a leftover DEMO_LOGIN (the demo sign-in is gone) in every mode, and anything else under DEMO_', () => {
+    for (const value of ['true', 'false']) {
+      expect(problemsOf({ DEMO_LOGIN: value })).toEqual([expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed; sign in with phone \+ SMS code/)]);
+      expect(problemsOf({ ...production, DEMO_LOGIN: value })).toEqual([expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed/)]);
+    }
+    expect(problemsOf({ DEMO_HOLDER: 'driver-paper' })).toEqual([expect.stringMatching(/^DEMO_HOLDER: unknown setting/)]);
+  });
+
   it('ignores variables that are not ours', () => {
     expect(problemsOf({ PATH: '/usr/bin', HOME: '/root', NODE_OPTIONS: '' })).toEqual([]);
+  });
+
+  it('face verification: the local stand-in by default, WeChat in production, never the stand-in there', () => {
+    expect(loadConfig({}).face).toEqual({ provider: 'local', windowMinutes: 10 });
+    expect(loadConfig(production).face).toEqual({ provider: 'wechat', windowMinutes: 10 });
+    expect(loadConfig({ FACE_VERIFICATION_WINDOW_MINUTES: '30' }).face.windowMinutes).toBe(30);
+    expect(problemsOf({ ...production, FACE_PROVIDER: 'local' })).toEqual([expect.stringMatching(/^FACE_PROVIDER:/)]);
+    const { WECHAT_APP_ID: _id, WECHAT_APP_SECRET: _secret, ...noWechat } = production;
+    expect(problemsOf(noWechat)).toEqual([expect.stringMatching(/^WECHAT_APP_ID: required when FACE_PROVIDER=wechat/)]);
+    expect(problemsOf({ FACE_PROVIDER: 'wechat' })).toEqual([expect.stringMatching(/^WECHAT_APP_ID:/)]);
+    expect(problemsOf({ FACE_VERIFICATION_WINDOW_MINUTES: '0' })).toEqual([expect.stringMatching(/^FACE_VERIFICATION_WINDOW_MINUTES:/)]);
+    expect(problemsOf({ FACE_PROVIDR: 'local' })).toEqual([expect.stringMatching(/^FACE_PROVIDR: unknown setting/)]);
   });
 });

@@ -5,9 +5,9 @@ import { z } from 'zod';
  * Configuration, read and validated once at start-up. This is the only module that
  * reads process.env. Two modes:
  * - `embedded` (default, `npm start` with nothing set): PGlite in DATA_DIR, local files,
- *   console SMS, generated keys, demo data and the DEMO sign-in.
+ *   console SMS, the local face stand-in, generated keys and demo data.
  * - `production`: every external service and key must be configured explicitly;
- *   stand-ins (console SMS, demo sign-in, generated keys) are refused.
+ *   stand-ins (console SMS, local face check, generated keys, demo data) are refused.
  */
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -31,16 +31,19 @@ const schema = z.object({
   PORTAL_DIR: z.string().optional(),
   STORAGE_DRIVER: z.enum(['local', 'oss']).default('local'),
   STORAGE_LOCAL_DIR: z.string().optional(),
-  OSS_REGION: z.string().optional(),
+  OSS_REGION: z.string().regex(/^(oss-)?[a-z]{2,}-[a-z0-9-]+$/, 'must be a region id like cn-hangzhou (or oss-cn-hangzhou)').optional(),
   OSS_BUCKET: z.string().optional(),
   OSS_ENDPOINT: z.url().optional(),
   OSS_ACCESS_KEY_ID: z.string().optional(),
   OSS_ACCESS_KEY_SECRET: z.string().optional(),
+  STORAGE_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  PHOTO_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   SMS_PROVIDER: z.enum(['console', 'aliyun']).default('console'),
   ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
   ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
   ALIYUN_SMS_SIGN_NAME: z.string().optional(),
   ALIYUN_SMS_ENDPOINT: z.url().optional(),
+  ALIYUN_SMS_LOGIN_TEMPLATE: z.string().regex(/^SMS_\d{6,12}$/, 'must be an approved template code like SMS_123456789').optional(),
   WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits').optional(),
   WECHAT_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits').optional(),
   WECHAT_API_BASE: z.url().optional(),
@@ -49,13 +52,18 @@ const schema = z.object({
   SESSION_TOKEN_KEY: base64Key.optional(),
   SIGNING_KEY_FILE: z.string().optional(),
   SIGNING_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
-  DEMO_LOGIN: bool.optional(),
+  FACE_PROVIDER: z.enum(['local', 'wechat']).optional(),
+  FACE_VERIFICATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   SEED_DEMO_DATA: bool.optional(),
 });
 
 /** Prefixes we own: an unknown variable under one of them is a typo, not noise. */
-const ownedPrefixes = ['ROADCERT_', 'DATABASE_', 'STORAGE_', 'OSS_', 'SMS_', 'ALIYUN_', 'WECHAT_', 'SIGNING_', 'DEMO_', 'SEED_', 'PORTAL_'];
+const ownedPrefixes = ['ROADCERT_', 'DATABASE_', 'STORAGE_', 'OSS_', 'SMS_', 'ALIYUN_', 'WECHAT_', 'SIGNING_', 'DEMO_', 'SEED_', 'PORTAL_', 'FACE_', 'PHOTO_'];
 const knownKeys = new Set(Object.keys(schema.shape));
+/** Settings that once existed: left in an environment they are reported with what replaced them. */
+const retiredKeys: Record<string, string> = {
+  DEMO_LOGIN: 'the demo sign-in was removed; sign in with phone + SMS code (README.md, "Demo identities") and delete this variable',
+};
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -70,7 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   for (const key of Object.keys(env)) {
     if (ownedPrefixes.some((p) => key.startsWith(p)) && !knownKeys.has(key)) {
-      problems.push(`${key}: unknown setting (see the configuration table in README.md)`);
+      problems.push(`${key}: ${retiredKeys[key] ?? 'unknown setting (see the configuration table in README.md)'}`);
     }
   }
   const set = Object.fromEntries(Object.entries(env).filter(([k, v]) => knownKeys.has(k) && v !== ''));
@@ -94,14 +102,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     need('SIGNING_KEY_FILE', 'in production (SM2 private key, PEM)');
     need('SIGNING_KEY_ID', 'in production');
     if (c.SMS_PROVIDER === 'console') problems.push('SMS_PROVIDER: "console" is a local stand-in and cannot be used in production; set "aliyun"');
-    if (c.DEMO_LOGIN) problems.push('DEMO_LOGIN: the demo sign-in cannot be enabled in production');
     if (c.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA: demo data cannot be seeded in production');
+    if (c.FACE_PROVIDER === 'local') problems.push('FACE_PROVIDER: "local" is a stand-in (no real face check) and cannot be used in production; set "wechat"');
+  }
+  const faceProvider = c.FACE_PROVIDER ?? (production ? 'wechat' : 'local');
+  if (faceProvider === 'wechat' && c.WECHAT_APP_ID === undefined && c.WECHAT_APP_SECRET === undefined) {
+    problems.push('WECHAT_APP_ID: required when FACE_PROVIDER=wechat (WeChat 人脸核身 results are checked server-side)');
   }
   if (c.STORAGE_DRIVER === 'oss') {
     for (const key of ['OSS_REGION', 'OSS_BUCKET', 'OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET'] as const) need(key, 'when STORAGE_DRIVER=oss');
   }
   if (c.SMS_PROVIDER === 'aliyun') {
-    for (const key of ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME'] as const) need(key, 'when SMS_PROVIDER=aliyun');
+    for (const key of ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_LOGIN_TEMPLATE'] as const) need(key, 'when SMS_PROVIDER=aliyun');
   }
   if ((c.WECHAT_APP_ID === undefined) !== (c.WECHAT_APP_SECRET === undefined)) {
     problems.push(`${c.WECHAT_APP_ID ? 'WECHAT_APP_SECRET' : 'WECHAT_APP_ID'}: WeChat app id and secret must be set together`);
@@ -125,11 +137,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalDir: path.resolve(c.PORTAL_DIR ?? new URL('../../miniapp/dist/h5', import.meta.url).pathname),
     storage:
       c.STORAGE_DRIVER === 'oss'
-        ? { driver: 'oss' as const, region: c.OSS_REGION!, bucket: c.OSS_BUCKET!, endpoint: c.OSS_ENDPOINT, accessKeyId: c.OSS_ACCESS_KEY_ID!, accessKeySecret: c.OSS_ACCESS_KEY_SECRET! }
-        : { driver: 'local' as const, dir: path.resolve(c.STORAGE_LOCAL_DIR ?? path.join(dataDir, 'files')) },
+        ? { driver: 'oss' as const, region: c.OSS_REGION!, bucket: c.OSS_BUCKET!, endpoint: c.OSS_ENDPOINT, accessKeyId: c.OSS_ACCESS_KEY_ID!, accessKeySecret: c.OSS_ACCESS_KEY_SECRET!, urlTtlSeconds: c.STORAGE_URL_TTL_SECONDS }
+        : { driver: 'local' as const, dir: path.resolve(c.STORAGE_LOCAL_DIR ?? path.join(dataDir, 'files')), urlTtlSeconds: c.STORAGE_URL_TTL_SECONDS },
+    photos: { concurrency: c.PHOTO_CONCURRENCY },
     sms:
       c.SMS_PROVIDER === 'aliyun'
-        ? { provider: 'aliyun' as const, accessKeyId: c.ALIYUN_SMS_ACCESS_KEY_ID!, accessKeySecret: c.ALIYUN_SMS_ACCESS_KEY_SECRET!, signName: c.ALIYUN_SMS_SIGN_NAME!, endpoint: c.ALIYUN_SMS_ENDPOINT }
+        ? {
+            provider: 'aliyun' as const,
+            accessKeyId: c.ALIYUN_SMS_ACCESS_KEY_ID!,
+            accessKeySecret: c.ALIYUN_SMS_ACCESS_KEY_SECRET!,
+            signName: c.ALIYUN_SMS_SIGN_NAME!,
+            endpoint: (c.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com').replace(/\/$/, ''),
+            loginTemplate: c.ALIYUN_SMS_LOGIN_TEMPLATE!,
+          }
         : { provider: 'console' as const },
     wechat: c.WECHAT_APP_ID ? { appId: c.WECHAT_APP_ID, appSecret: c.WECHAT_APP_SECRET!, apiBase: c.WECHAT_API_BASE ?? 'https://api.weixin.qq.com' } : null,
     keys: {
@@ -139,7 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signingKeyFile: c.SIGNING_KEY_FILE,
       signingKeyId: c.SIGNING_KEY_ID,
     },
-    demoLogin: c.DEMO_LOGIN ?? !production,
+    face: { provider: faceProvider, windowMinutes: c.FACE_VERIFICATION_WINDOW_MINUTES },
     seedDemoData: c.SEED_DEMO_DATA ?? !production,
   };
 }

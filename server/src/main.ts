@@ -5,7 +5,12 @@ import { createLogger } from './lib/logger';
 import { loadKeyMaterial } from './lib/key-material';
 import { openDatabase } from './db/database';
 import { createApp, deriveKeyedServices } from './app';
+import { createObjectStorage } from './adapters/storage';
+import { createImagePipeline } from './adapters/image';
 import { seedDemoDataOnce } from '../../prisma/seed/seed';
+import { createWechatFromConfig } from './adapters/wechat';
+import { createSmsProvider } from './adapters/sms';
+import { createFaceVerificationProvider } from './modules/face/create-face-provider';
 
 /** Starts the whole product: config → keys → database (+migrations, demo seed) → HTTP. */
 async function main() {
@@ -27,15 +32,15 @@ async function main() {
     const seeded = await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);
     if (seeded) logger.info(seeded, 'seeded demo data (first start)');
   }
-  const { app, beginShutdown } = createApp({ config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed });
+  const wechat = createWechatFromConfig(config.wechat, logger);
+  const face = createFaceVerificationProvider(config, logger, wechat);
+  const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
+  const { app, beginShutdown } = createApp({ config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: createObjectStorage(config, keys), images: createImagePipeline(config) });
   const server = createServer(app.callback());
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host);
   await once(server, 'listening');
-  logger.info(
-    { url: config.publicBaseUrl, database: database.kind, storage: config.storage.driver, sms: config.sms.provider, demoLogin: config.demoLogin, mode: config.mode },
-    config.demoLogin ? 'RoadCert is up — DEMO sign-in is ON (stand-in for real identity)' : 'RoadCert is up',
-  );
+  logger.info({ url: config.publicBaseUrl, database: database.kind, storage: config.storage.driver, sms: config.sms.provider, face: config.face.provider, mode: config.mode }, 'RoadCert is up');
 
   // Graceful shutdown: fail readiness, stop accepting, let in-flight requests finish,
   // close idle keep-alive sockets, then the database; force after 10 s.

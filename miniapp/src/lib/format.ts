@@ -13,6 +13,21 @@ export function formatDate(iso: string): string {
   return `${year}年${month}月${day}日`;
 }
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * An instant (ISO timestamp) in the device's time zone: '2026年11月27日 08:05'. Unlike
+ * `formatDate`, this is a moment (a sign-in, an activation), so local time is what people expect.
+ */
+export function formatDateTime(iso: string, now?: Date): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const date = `${at.getFullYear()}年${pad(at.getMonth() + 1)}月${pad(at.getDate())}日`;
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  if (now && at.toDateString() === now.toDateString()) return `今天 ${time}`;
+  return `${date} ${time}`;
+}
+
 /**
  * Validity line of a certificate. No end date means it does not expire: '长期有效' rather than a
  * bare '长期', because the line stands on its own next to the status badge.

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh as useTaroPullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh as useTaroPullDownRefresh } from '@tarojs/taro';
+import { useRef } from 'react';
 
 /**
  * Pull-down refresh for pages whose config sets `enablePullDownRefresh: true`: runs `refresh`
@@ -11,5 +12,20 @@ export function usePullDownRefresh(refresh: () => Promise<unknown>): void {
       .finally(() => {
         Taro.stopPullDownRefresh();
       });
+  });
+}
+
+/**
+ * Reloads when the page comes back into view (e.g. after activating a certificate on the page
+ * above it), but not on the first show, which the initial load already covers.
+ */
+export function useReloadOnReturn(reload: () => Promise<unknown>): void {
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    void reload().catch(() => undefined);
   });
 }

@@ -1,4 +1,4 @@
-import { holderProfileSchema } from '@roadcert/shared';
+import { accountProfileSchema } from '@roadcert/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const taro = vi.hoisted(() => {
@@ -15,7 +15,7 @@ vi.mock('@tarojs/taro', () => ({ default: taro }));
 
 import { ApiError, getJson, isUnauthenticated, postJson, request } from './request';
 
-const holder = { id: 'h1', kind: 'PERSON', nameMasked: '张*', demo: true };
+const account = { id: 'a1', phoneMasked: '138****8001', holder: { id: 'h1', kind: 'PERSON', nameMasked: '张*' }, operators: [], consents: [], faceVerifiedUntil: null };
 
 function respond(statusCode: number, data: unknown) {
   taro.request.mockResolvedValueOnce({ statusCode, data, header: {} });
@@ -39,8 +39,8 @@ beforeEach(() => {
 
 describe('request', () => {
   it('sends the stored token as a Bearer header', async () => {
-    taro.store.set('roadcert:sessionToken', 'tok-123');
-    respond(200, holder);
+    taro.store.set('roadcert:accessToken', 'tok-123');
+    respond(200, account);
 
     await getJson('/api/v1/me');
 
@@ -50,29 +50,29 @@ describe('request', () => {
   });
 
   it('sends no Authorization header when signed out', async () => {
-    respond(200, holder);
+    respond(200, account);
     await getJson('/api/v1/me');
     expect(taro.request.mock.calls[0]?.[0].header).not.toHaveProperty('Authorization');
   });
 
   it('posts JSON', async () => {
     respond(201, { ok: true });
-    await postJson('/api/v1/demo/session', { key: 'driver' });
+    await postJson('/api/v1/auth/sms-codes', { phone: '13800138001' });
     expect(taro.request.mock.calls[0]?.[0]).toMatchObject({
       method: 'POST',
-      data: { key: 'driver' },
+      data: { phone: '13800138001' },
       header: { 'Content-Type': 'application/json' },
     });
   });
 
   it('returns the body once it matches the schema', async () => {
-    respond(200, holder);
-    await expect(getJson('/api/v1/me', holderProfileSchema)).resolves.toEqual(holder);
+    respond(200, account);
+    await expect(getJson('/api/v1/me', accountProfileSchema)).resolves.toEqual(account);
   });
 
   it('rejects a 2xx body that breaks the contract as BAD_RESPONSE', async () => {
     respond(200, { id: 'h1' });
-    const error = await rejection(getJson('/api/v1/me', holderProfileSchema));
+    const error = await rejection(getJson('/api/v1/me', accountProfileSchema));
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.status).toBe(200);
   });
@@ -82,15 +82,15 @@ describe('request', () => {
       code: 'VALIDATION_FAILED',
       message: '提交的信息有误，请检查后重试',
       requestId: 'req-9',
-      fields: { key: '不能为空' },
+      fields: { phone: '请输入正确的11位手机号码' },
     });
-    const error = await rejection(request({ path: '/api/v1/demo/session', method: 'POST', data: { key: '' } }));
+    const error = await rejection(request({ path: '/api/v1/auth/sms-codes', method: 'POST', data: { phone: '' } }));
     expect(error).toMatchObject({
       code: 'VALIDATION_FAILED',
       status: 400,
       message: '提交的信息有误，请检查后重试',
       requestId: 'req-9',
-      fields: { key: '不能为空' },
+      fields: { phone: '请输入正确的11位手机号码' },
     });
   });
 

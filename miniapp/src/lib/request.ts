@@ -1,69 +1,46 @@
-import Taro from '@tarojs/taro';
-import { appConfig } from '../config';
-import { badResponseError, errorFromResponse, networkError } from './api-error';
-import { getStored } from './storage';
+import { isApiError } from './api-error';
+import { send, type HttpCall, type HttpMethod, type ResponseSchema } from './http';
+import { renewAccessToken } from './token-refresh';
+import { readAccessToken } from './tokens';
 
 export { ApiError, isApiError, isUnauthenticated, type ApiErrorCode } from './api-error';
+export type { HttpMethod, ResponseSchema };
 
-/** What `request` needs from a schema; zod schemas from `@roadcert/shared` fit as they are. */
-export interface ResponseSchema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
-}
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface RequestOptions<T> {
-  /** Path under the API origin, starting with `/api/`. */
-  path: string;
-  method?: HttpMethod;
-  /** JSON body (or query parameters for GET). */
-  data?: Record<string, unknown>;
-  /** Validates the 2xx body; without it the body is returned unchecked. */
-  schema?: ResponseSchema<T>;
-}
-
-function buildHeader(hasBody: boolean): Record<string, string> {
-  const header: Record<string, string> = { Accept: 'application/json' };
-  if (hasBody) header['Content-Type'] = 'application/json';
-  const token = getStored('sessionToken');
-  if (token) header.Authorization = `Bearer ${token}`;
-  return header;
+export interface RequestOptions<T> extends HttpCall<T> {
+  /** False for calls that must not carry the session (sign-in itself). Default true. */
+  auth?: boolean;
 }
 
 /**
- * Calls the RoadCert API. Resolves with the (validated) body of a 2xx response; rejects with an
- * ApiError otherwise: the server's code and Chinese message, NETWORK when nothing came back,
- * BAD_RESPONSE when a 2xx body breaks the shared schema.
+ * Calls the RoadCert API with the session's access token. When the server answers
+ * TOKEN_EXPIRED, the token is refreshed once (shared with any other call that expired at the
+ * same time) and the call is retried once with the new token. If the refresh is refused the
+ * tokens are gone and the 401 reaches the caller, whose page sends the person to sign in.
  */
 export async function request<T>(options: RequestOptions<T>): Promise<T> {
-  const method = options.method ?? 'GET';
-  let response: { statusCode: number; data: unknown };
+  const token = options.auth === false ? undefined : readAccessToken();
   try {
-    response = await Taro.request({
-      url: appConfig.apiBase + options.path,
-      method,
-      data: options.data,
-      header: buildHeader(options.data !== undefined && method !== 'GET'),
-      dataType: 'json',
-      timeout: appConfig.requestTimeoutMs,
-    });
-  } catch (cause) {
-    throw networkError(cause);
+    return await send(options, token);
+  } catch (error) {
+    if (token === undefined || !isApiError(error) || error.code !== 'TOKEN_EXPIRED') throw error;
+    await renewAccessToken(token);
+    return send(options, readAccessToken());
   }
-
-  const { statusCode, data } = response;
-  if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, data);
-  if (!options.schema) return data as T;
-
-  const parsed = options.schema.safeParse(data);
-  if (!parsed.success) throw badResponseError(statusCode, parsed.error);
-  return parsed.data;
 }
 
-export function getJson<T>(path: string, schema?: ResponseSchema<T>): Promise<T> {
-  return request({ path, schema });
+export function getJson<T>(path: string, schema?: ResponseSchema<T>, query?: Record<string, string>): Promise<T> {
+  return request({ path, schema, data: query });
 }
 
 export function postJson<T>(path: string, body: Record<string, unknown>, schema?: ResponseSchema<T>): Promise<T> {
   return request({ path, method: 'POST', data: body, schema });
+}
+
+/** Sign-in calls: no Authorization header, no refresh. */
+export function postPublic<T>(path: string, body: Record<string, unknown>, schema?: ResponseSchema<T>): Promise<T> {
+  return request({ path, method: 'POST', data: body, schema, auth: false });
+}
+
+export function deleteJson<T>(path: string, schema?: ResponseSchema<T>): Promise<T> {
+  return request({ path, method: 'DELETE', schema });
 }

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { routes, type RouteName } from './routes';
 
 export { routes, type RouteName };
@@ -25,7 +25,38 @@ export function redirect(name: RouteName, query?: RouteQuery): Promise<unknown> 
   return Taro.redirectTo({ url: routeUrl(name, query) });
 }
 
-/** Closes every page and opens this one, e.g. after signing in. */
+/** Closes every page and opens this one, e.g. after signing in or out. */
 export function relaunch(name: RouteName, query?: RouteQuery): Promise<unknown> {
   return Taro.reLaunch({ url: routeUrl(name, query) });
+}
+
+/** Back one page; when there is none (opened directly, H5 reload) go home instead. */
+export function back(): Promise<unknown> {
+  if (Taro.getCurrentPages().length > 1) return Taro.navigateBack();
+  return relaunch('home');
+}
+
+/** Route of the page on top of the stack, e.g. `pages/login/index`. */
+export function currentRoute(): string | undefined {
+  const pages = Taro.getCurrentPages();
+  const route = pages[pages.length - 1]?.route;
+  return route?.replace(/^\//, '');
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Query parameters of the current page, decoded (WeChat hands them over still encoded). */
+export function useRouteParams(): Partial<Record<string, string>> {
+  const { params } = useRouter();
+  const decoded: Partial<Record<string, string>> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string') decoded[key] = decode(value);
+  }
+  return decoded;
 }

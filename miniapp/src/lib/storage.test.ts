@@ -23,20 +23,20 @@ describe('storage', () => {
   });
 
   it('treats a missing value (Taro returns "") as absent', () => {
-    expect(getStored('sessionToken')).toBeUndefined();
+    expect(getStored('accessToken')).toBeUndefined();
     expect(getStored('elderMode')).toBeUndefined();
   });
 
   it('ignores a stored value of the wrong type', () => {
     taro.store.set('roadcert:elderMode', 'yes');
-    taro.store.set('roadcert:sessionToken', 42);
+    taro.store.set('roadcert:accessToken', 42);
     expect(getStored('elderMode')).toBeUndefined();
-    expect(getStored('sessionToken')).toBeUndefined();
+    expect(getStored('accessToken')).toBeUndefined();
   });
 
   it('removes a value', () => {
-    setStored('sessionToken', 'tok');
-    removeStored('sessionToken');
-    expect(getStored('sessionToken')).toBeUndefined();
+    setStored('accessToken', 'tok');
+    removeStored('accessToken');
+    expect(getStored('accessToken')).toBeUndefined();
   });
 });

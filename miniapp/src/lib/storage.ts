@@ -2,8 +2,12 @@ import Taro from '@tarojs/taro';
 
 /** Everything the app keeps on the device, by key. Keys are namespaced when stored. */
 export interface StoredValues {
-  /** Bearer token of the current session. */
-  sessionToken: string;
+  /** Short-lived bearer token of the current session. */
+  accessToken: string;
+  /** Rotating refresh token; replaced by every refresh. */
+  refreshToken: string;
+  /** Version of the privacy policy the person agreed to on this device (first run). */
+  privacyPolicyVersion: string;
   /** 长辈版: larger text and touch targets. */
   elderMode: boolean;
 }
@@ -11,9 +15,13 @@ export type StorageKey = keyof StoredValues;
 
 const NAMESPACE = 'roadcert:';
 
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
 /** Runtime type guards so a stale or foreign value never leaks out typed as something it is not. */
 const guards: { [K in StorageKey]: (value: unknown) => value is StoredValues[K] } = {
-  sessionToken: (value): value is string => typeof value === 'string' && value.length > 0,
+  accessToken: isText,
+  refreshToken: isText,
+  privacyPolicyVersion: isText,
   elderMode: (value): value is boolean => typeof value === 'boolean',
 };
 

@@ -1,10 +1,11 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificateIdentifier, validateCitizenId, validateSocialCreditCode, getCertificateType } from '@roadcert/shared';
 import { demoHolders } from '../../../prisma/seed/demo-holders';
 import { seedDemoDataOnce } from '../../../prisma/seed/seed';
 import { startTestApp, type TestApp } from '../test/app';
-import { applyMigrations } from './migrate';
+import { applyMigrations, migrationsDir } from './migrate';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,7 +16,9 @@ afterAll(() => t?.close());
 describe('migrations', () => {
   it('are recorded in _prisma_migrations with sha256 checksums, and a second run applies nothing', async () => {
     const rows = await t.prisma.$queryRaw<{ migration_name: string; checksum: string }[]>`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`;
-    expect(rows.map((r) => r.migration_name)).toEqual(['20261127080000_init', '20261127080100_audit_append_only']);
+    const committed = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(committed.slice(0, 2)).toEqual(['20261127080000_init', '20261127080100_audit_append_only']);
+    expect(rows.map((r) => r.migration_name)).toEqual(committed);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
   });
 
@@ -56,6 +59,15 @@ describe('personal data at rest', () => {
 });
 
 describe('demo seed', () => {
+  it('lists every seeded person in README.md "Demo identities" with phone, name and ID number', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Demo identities'), readme.indexOf('## Demo accounts'));
+    for (const h of demoHolders.filter((d) => d.kind === 'PERSON')) {
+      expect(section, h.key).toMatch(new RegExp(`\\| \`${h.phone}\` \\| ${h.name} \\| \`${h.identityCode}\` \\|`));
+    }
+    expect(section).toContain(demoHolders.find((d) => d.key === 'operator')!.identityCode);
+  });
+
   it('is seeded once: a second call changes nothing', async () => {
     const before = await t.prisma.certificate.count();
     expect(await seedDemoDataOnce(t.prisma, t.deps.fieldCrypto)).toBeNull();

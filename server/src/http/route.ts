@@ -13,7 +13,7 @@ type Infer<S> = S extends Schema ? z.infer<S> : undefined;
 export type RouteInput<B, Q, P> = { body: Infer<B>; query: Infer<Q>; params: Infer<P> };
 
 /** Who may call a route; the middleware for each lives in modules/session. */
-export type Access = 'public' | 'account' | 'holder';
+export type Access = 'public' | 'account' | 'holder' | 'staff';
 
 export type RouteDefinition<B, Q, P, R extends Schema> = {
   method: Method;
@@ -23,6 +23,8 @@ export type RouteDefinition<B, Q, P, R extends Schema> = {
   tags: string[];
   access: Access;
   body?: B;
+  /** A body that is not JSON (a multipart upload): documented here, read by the handler from ctx.req with its own limits. */
+  rawBody?: { contentType: string; schema: Schema; description?: string };
   query?: Q;
   params?: P;
   response: R;
@@ -50,6 +52,7 @@ export function createRouteTable(router: Router, accessMiddleware: Record<Access
       security: def.access === 'public' ? [] : [{ bearerAuth: [] }],
       request: {
         ...(def.body ? { body: { content: { 'application/json': { schema: def.body } } } } : {}),
+        ...(def.rawBody ? { body: { description: def.rawBody.description, content: { [def.rawBody.contentType]: { schema: def.rawBody.schema } } } } : {}),
         ...(def.query ? { query: def.query as never } : {}),
         ...(def.params ? { params: def.params as never } : {}),
       },

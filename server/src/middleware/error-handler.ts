@@ -20,6 +20,8 @@ export async function errorHandler(ctx: Context, next: Next) {
     const error = mapped ?? new AppError('INTERNAL');
     const body: ErrorBody = { code: error.code, message: error.message, requestId: ctx.state.requestId };
     if (error.fields) body.fields = error.fields;
+    if (error.verdict) body.verdict = error.verdict;
+    if (error.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(error.retryAfterSeconds));
     ctx.status = error.status;
     ctx.body = body;
   }

@@ -11,20 +11,32 @@ import { openDatabase, type Database } from '../db/database';
 import { createLogger } from '../lib/logger';
 import { generateStoredKeys, keyMaterialFrom } from '../lib/key-material';
 import { seedDemoDataOnce } from '../../../prisma/seed/seed';
+import { createWechatFromConfig } from '../adapters/wechat';
+import { createFaceVerificationProvider } from '../modules/face/create-face-provider';
+import { createSmsProvider } from '../adapters/sms';
+import type { WechatClient } from '../adapters/wechat';
+import { uuidv7 } from '../lib/uuidv7';
+import { createObjectStorage, type ObjectStorage } from '../adapters/storage';
+import { createImagePipeline, type ImagePipeline } from '../adapters/image';
 
 /**
  * Starts the real app in-process on a random port against a database of its own:
  * a clone of the migrated TEST_DATABASE_URL (PostgreSQL) or a fresh PGlite folder.
- * Demo data is seeded. Call `close()` in afterAll.
+ * Demo data is seeded. Call `close()` in afterAll. `wechat` replaces the WeChat client
+ * (e.g. one pointed at a local stand-in); by default it follows the configuration.
  */
-export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean } = {}) {
+export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean; wechat?: WechatClient | null; storage?: ObjectStorage; images?: ImagePipeline } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-test-'));
   const { database, dropDatabase } = await openTestDatabase(dataDir);
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORTAL_DIR: path.join(dataDir, 'no-portal'), ...options.env });
   const keys = keyMaterialFrom(generateStoredKeys());
   const keyed = deriveKeyedServices(keys);
   if (options.seed !== false) await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);
-  const deps: AppDeps = { config, logger: createLogger('silent'), prisma: database.prisma, databaseKind: database.kind, keys, ...keyed };
+  const logger = createLogger('silent');
+  const wechat = options.wechat === undefined ? createWechatFromConfig(config.wechat, logger) : options.wechat;
+  const face = createFaceVerificationProvider(config, logger, wechat);
+  const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
+  const deps: AppDeps = { config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: options.storage ?? createObjectStorage(config, keys), images: options.images ?? createImagePipeline(config) };
   const { app, openapi, beginShutdown } = createApp(deps);
   const server = createServer(app.callback()).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -84,10 +96,12 @@ export async function signInAccount(t: TestApp, options: { phone?: string; holde
     update: {},
   });
   const expiresAt = new Date(Date.now() + 3600_000);
+  const id = uuidv7();
+  const refresh = t.deps.sessionTokens.issueRefresh(id);
   const session = await t.prisma.session.create({
-    data: { accountId: account.id, refreshTokenHash: randomBytes(32).toString('hex'), platform: 'h5', expiresAt },
+    data: { id, accountId: account.id, refreshTokenHash: refresh.hash, platform: 'h5', expiresAt },
   });
-  return { accountId: account.id, sessionId: session.id, phone, token: t.deps.sessionTokens.issue(session.id, expiresAt) };
+  return { accountId: account.id, sessionId: session.id, phone, token: t.deps.sessionTokens.issue(session.id, expiresAt), refreshToken: refresh.token };
 }
 
 async function openTestDatabase(dataDir: string): Promise<{ database: Database; dropDatabase: () => Promise<void> }> {

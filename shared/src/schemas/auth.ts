@@ -75,6 +75,8 @@ export const deviceSessionSchema = z.object({
 });
 export const deviceSessionListSchema = z.object({ items: z.array(deviceSessionSchema) });
 export type DeviceSession = z.infer<typeof deviceSessionSchema>;
+/** Sign-out (this device, one device, everywhere): how many sessions ended. */
+export const sessionsRevokedSchema = z.object({ revoked: z.number().int() });
 
 // ── authority staff ──
 export const staffRoleList = ['REVIEWER', 'DATA_STEWARD', 'ADMIN'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { carrierList, certificateStatusList, holderKindList } from '../domain/codes';
+import { carrierList, certificateStatusList } from '../domain/codes';
 import { isoDateSchema } from './common';
+import { operatorRoleList } from './auth';
 
 /** One certificate as the holder's list shows it. Personal numbers are masked. */
 export const certificateSummarySchema = z.object({
@@ -17,18 +18,12 @@ export const certificateSummarySchema = z.object({
   /** Vehicle plate for 道路运输证 / 网约车运输证. */
   plateNumber: z.string().nullable(),
   activated: z.boolean(),
+  /** Set when the certificate is the operator's the caller is a member of (null: the caller's own). */
+  operatorName: z.string().nullable().optional(),
+  /** The caller's role for that operator (VIEWER may only look). */
+  operatorRole: z.enum(operatorRoleList).nullable().optional(),
 });
 export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 
 export const certificateListSchema = z.object({ items: z.array(certificateSummarySchema) });
 export type CertificateList = z.infer<typeof certificateListSchema>;
-
-/** The signed-in holder, as shown in the header. */
-export const holderProfileSchema = z.object({
-  id: z.string(),
-  kind: z.enum(holderKindList),
-  nameMasked: z.string(),
-  /** True while sign-in is the demo stand-in (until real identity lands). */
-  demo: z.boolean(),
-});
-export type HolderProfile = z.infer<typeof holderProfileSchema>;

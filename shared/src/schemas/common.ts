@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodeList } from '../errors';
+import { photoVerdictSchema } from './photo';
 
 /** Body of every error response. */
 export const errorBodySchema = z.object({
@@ -8,6 +9,8 @@ export const errorBodySchema = z.object({
   requestId: z.string().optional(),
   /** Field-level problems, keyed by dotted path. */
   fields: z.record(z.string(), z.string()).optional(),
+  /** PHOTO_REJECTED only: every quality check with its measured value (`fields` names the failed ones). */
+  verdict: photoVerdictSchema.optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

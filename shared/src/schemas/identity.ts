@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { validateCitizenId } from '../validators/citizen-id';
 import { validateSocialCreditCode } from '../validators/social-credit-code';
-import { consentKindList, operatorRoleList, phoneSchema } from './auth';
+import { accountProfileSchema, consentKindList, operatorRoleList, phoneSchema } from './auth';
+import { holderKindList } from '../domain/codes';
 import { certificateSummarySchema } from './certificate';
 
 /** Real-name binding, PIPL consent, face verification, activation, operator staff. */
@@ -15,6 +16,14 @@ export const consentTexts = {
 } as const satisfies Record<(typeof consentKindList)[number], { version: string; title: string; summary: string }>;
 
 export const consentGrantSchema = z.object({ kind: z.enum(consentKindList), textVersion: z.string().min(1).max(20) });
+/** What each step needs: binding needs ID_NUMBER + PRIVACY_POLICY, face verification FACE_DATA. */
+export const consentsRequiredFor = {
+  realNameBinding: ['PRIVACY_POLICY', 'ID_NUMBER'],
+  faceVerification: ['FACE_DATA'],
+} as const satisfies Record<string, readonly (typeof consentKindList)[number][]>;
+
+/** Real-name (and operator) matching: failures per account before a lock, and its length. */
+export const realNameLimits = { maxFailures: 5, windowHours: 24, lockHours: 24 } as const;
 
 const chineseName = z.string().trim().min(2, '请输入姓名').max(30, '姓名过长').regex(/^[\u4e00-\u9fa5·•]+$/, '请输入中文姓名');
 const citizenIdInput = z.string().trim().superRefine((v, ctx) => {
@@ -35,7 +44,12 @@ export const faceVerificationCompleteSchema = z.object({
   verifyResult: z.string().max(512).optional(),
   standInOutcome: z.enum(['pass', 'fail']).optional(),
 });
-export const faceVerificationResultSchema = z.object({ passed: z.boolean(), validUntil: z.string().nullable() });
+export const faceVerificationResultSchema = z.object({
+  passed: z.boolean(),
+  validUntil: z.string().nullable(),
+  /** True when the result came from the local stand-in, not a real face check. */
+  standIn: z.boolean().optional(),
+});
 
 export const certificateEventSchema = z.object({ kind: z.string(), at: z.string(), actor: z.string() });
 export const certificateDetailSchema = certificateSummarySchema.extend({
@@ -61,3 +75,15 @@ export const operatorMemberSchema = z.object({
 });
 export const operatorMemberListSchema = z.object({ items: z.array(operatorMemberSchema) });
 export const operatorMemberAddSchema = z.object({ phone: phoneSchema, role: z.enum(['MANAGER', 'VIEWER']) });
+
+/**
+ * GET /api/v1/me: the AccountProfile, plus the holder fields the first mini-program build
+ * read at the top level (`kind`, `nameMasked`) until it switches to `holder`.
+ */
+export const meSchema = accountProfileSchema.extend({
+  /** @deprecated read holder.kind */
+  kind: z.enum(holderKindList).optional(),
+  /** @deprecated read holder.nameMasked */
+  nameMasked: z.string().optional(),
+});
+export type Me = z.infer<typeof meSchema>;

@@ -1,6 +1,6 @@
 import type { CertificateSummary } from '@roadcert/shared';
 import { describe, expect, it } from 'vitest';
-import { sortForDisplay, toCertificateCardView } from './card-view';
+import { activationState, sortForDisplay, toCertificateCardView } from './card-view';
 
 function certificate(overrides: Partial<CertificateSummary> = {}): CertificateSummary {
   return {
@@ -30,6 +30,8 @@ describe('toCertificateCardView', () => {
       validity: '有效期至 2027年04月30日',
       issuingAuthority: '广州市交通运输局',
       plateNumber: null,
+      operator: null,
+      activation: 'activated',
     });
   });
 
@@ -62,5 +64,38 @@ describe('sortForDisplay', () => {
       toCertificateCardView(certificate({ id: 'valid-2' })),
     ];
     expect(sortForDisplay(cards).map((card) => card.id)).toEqual(['valid-1', 'valid-2', 'expired', 'revoked']);
+  });
+});
+
+describe('activationState', () => {
+  it('offers 激活 only for a valid electronic certificate that is not activated yet', () => {
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: false }))).toBe('activatable');
+  });
+
+  it('shows 已激活 for an activated electronic certificate, whatever its status', () => {
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: true }))).toBe('activated');
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: true, status: 'EXPIRED' }))).toBe('activated');
+  });
+
+  it('has nothing to activate on paper or IC cards, or on an electronic certificate that is not valid', () => {
+    expect(activationState(certificate({ carrier: 'PAPER', activated: false }))).toBe('none');
+    expect(activationState(certificate({ carrier: 'IC_CARD', activated: false }))).toBe('none');
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: false, status: 'REVOKED' }))).toBe('none');
+  });
+
+  it('treats a certificate past its end date as not activatable even before its status catches up', () => {
+    const lapsed = certificate({ carrier: 'ELECTRONIC', activated: false, validUntil: '2026-11-26' });
+    expect(activationState(lapsed, '2026-11-27')).toBe('none');
+    expect(activationState(lapsed, '2026-11-26')).toBe('activatable');
+  });
+
+  it("lets an operator's 查看人员 see, but not activate, its certificates", () => {
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: false, operatorRole: 'VIEWER' }))).toBe('view-only');
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: false, operatorRole: 'MANAGER' }))).toBe('activatable');
+  });
+
+  it('names the operator and the role for staff', () => {
+    const card = toCertificateCardView(certificate({ operatorName: '广州顺达物流有限公司', operatorRole: 'MANAGER' }));
+    expect(card.operator).toBe('广州顺达物流有限公司 · 经办人（可办理）');
   });
 });

@@ -1,4 +1,4 @@
-import { carriers, type CertificateSummary } from '@roadcert/shared';
+import { carriers, operatorRoleLabels, type CertificateSummary } from '@roadcert/shared';
 import { formatValidity, statusAppearance, type StatusAppearance } from '../../lib/format';
 
 /** Everything a certificate card shows, already in display form. */
@@ -13,9 +13,40 @@ export interface CertificateCardView {
   issuingAuthority: string;
   /** Only vehicle certificates (道路运输证, 网约车运输证) carry a plate. */
   plateNumber: string | null;
+  /** An operator's certificate the person sees as its staff: '广州顺达物流有限公司（查看人员）'. */
+  operator: string | null;
+  activation: ActivationState;
 }
 
-export function toCertificateCardView(certificate: CertificateSummary): CertificateCardView {
+/**
+ * `activatable`: an electronic certificate, valid, not yet activated — it gets a 激活 button.
+ * `activated`: electronic and activated (已激活). `view-only`: would be activatable, but the
+ * person is only a 查看人员 of its operator. `none`: paper / IC card, or not valid.
+ */
+export type ActivationState = 'activatable' | 'activated' | 'view-only' | 'none';
+
+type ActivationFacts = Pick<CertificateSummary, 'carrier' | 'status' | 'activated' | 'validUntil'> & { operatorRole?: CertificateSummary['operatorRole'] };
+
+/** Today as YYYY-MM-DD on the device, to compare with calendar dates as text. */
+export function localIsoDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function activationState(certificate: ActivationFacts, today: string = localIsoDate(new Date())): ActivationState {
+  if (certificate.carrier !== 'ELECTRONIC') return 'none';
+  if (certificate.activated) return 'activated';
+  if (certificate.status !== 'VALID') return 'none';
+  if (certificate.validUntil !== null && certificate.validUntil < today) return 'none';
+  return certificate.operatorRole === 'VIEWER' ? 'view-only' : 'activatable';
+}
+
+function operatorLine(certificate: CertificateSummary): string | null {
+  if (!certificate.operatorName) return null;
+  return certificate.operatorRole ? `${certificate.operatorName} · ${operatorRoleLabels[certificate.operatorRole]}` : certificate.operatorName;
+}
+
+export function toCertificateCardView(certificate: CertificateSummary, today?: string): CertificateCardView {
   return {
     id: certificate.id,
     title: certificate.typeName,
@@ -25,6 +56,8 @@ export function toCertificateCardView(certificate: CertificateSummary): Certific
     validity: formatValidity(certificate.validUntil),
     issuingAuthority: certificate.issuingAuthority,
     plateNumber: certificate.plateNumber && certificate.plateNumber.trim() !== '' ? certificate.plateNumber : null,
+    operator: operatorLine(certificate),
+    activation: activationState(certificate, today),
   };
 }
 

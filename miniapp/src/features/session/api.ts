@@ -1,12 +1,6 @@
-import { demoHolderListSchema, sessionSchema, type DemoHolder, type Session } from '@roadcert/shared';
-import { getJson, postJson } from '../../lib/request';
+import { postJson } from '../../lib/request';
 
-/** DEMO sign-in (stand-in until real identity lands): the seeded holders one may act as. */
-export async function fetchDemoHolders(): Promise<DemoHolder[]> {
-  const list = await getJson('/api/v1/demo/holders', demoHolderListSchema);
-  return list.items;
-}
-
-export function startDemoSession(key: string): Promise<Session> {
-  return postJson('/api/v1/demo/session', { key }, sessionSchema);
+/** Ends this device's session on the server (its refresh token stops working). */
+export async function logout(): Promise<void> {
+  await postJson('/api/v1/auth/logout', {});
 }

@@ -1,15 +1,15 @@
-import type { Session } from '@roadcert/shared';
-import { getStored, removeStored, setStored } from '../../lib/storage';
+import type { TokenPair } from '@roadcert/shared';
+import { clearTokens, hasTokens, saveTokens } from '../../lib/tokens';
 
-/** Keeps the bearer token; the holder itself is always re-read from `/api/v1/me`. */
-export function saveSession(session: Session): void {
-  setStored('sessionToken', session.token);
+/** Keeps the new session's tokens; the account itself is always re-read from `/api/v1/me`. */
+export function saveSignIn(pair: Pick<TokenPair, 'accessToken' | 'refreshToken'>): void {
+  saveTokens({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
 }
 
 export function clearSession(): void {
-  removeStored('sessionToken');
+  clearTokens();
 }
 
 export function hasSession(): boolean {
-  return getStored('sessionToken') !== undefined;
+  return hasTokens();
 }

@@ -1,18 +1,24 @@
+import { useState } from 'react';
 import { PageShell } from '../../components/PageShell';
-import { DemoSignInView } from '../../features/session/components/DemoSignInView';
-import { useDemoSignIn } from '../../features/session/useDemoSignIn';
+import { PrivacyPolicyView } from '../../features/consent/components/PrivacyPolicyView';
+import { acceptPrivacyPolicy, hasAcceptedPrivacyPolicy } from '../../features/consent/local-privacy';
+import { SignInView } from '../../features/sign-in/components/SignInView';
 
-/** DEMO sign-in page, a stand-in until real-name identity verification lands. */
+/** 登录: on first run the privacy policy comes first; then the platform's sign-in methods. */
 export default function LoginPage() {
-  const { holders, pendingKey, signInError, signInAs } = useDemoSignIn();
+  const [accepted, setAccepted] = useState(hasAcceptedPrivacyPolicy);
   return (
     <PageShell>
-      <DemoSignInView
-        holders={holders}
-        pendingKey={pendingKey}
-        signInError={signInError}
-        onSignIn={(key) => void signInAs(key)}
-      />
+      {accepted ? (
+        <SignInView />
+      ) : (
+        <PrivacyPolicyView
+          onAgree={() => {
+            acceptPrivacyPolicy();
+            setAccepted(true);
+          }}
+        />
+      )}
     </PageShell>
   );
 }

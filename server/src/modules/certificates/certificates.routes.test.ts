@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHolders } from '../../../../prisma/seed/demo-holders';
-import { startTestApp, type TestApp } from '../../test/app';
+import { signInAccount, startTestApp, type TestApp } from '../../test/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,14 +8,20 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function signIn(key: string) {
-  const res = await t.api('/api/v1/demo/session', { body: { key } });
-  expect(res.status).toBe(201);
-  return res.json.token as string;
+/** An account bound by real name to a seeded person. */
+const signIn = async (holderKey: string) => (await signInAccount(t, { holderKey })).token;
+
+/** The operator's legal representative, bound by real name, after activating the operator. */
+async function signInAsOperator() {
+  const token = await signIn('operator-legal-rep');
+  const [operator, legalRep] = (['operator', 'operator-legal-rep'] as const).map((key) => demoHolders.find((h) => h.key === key)!);
+  const res = await t.api('/api/v1/operators/activate', { token, body: { creditCode: operator!.identityCode, legalRepName: legalRep!.name, legalRepIdNumber: legalRep!.identityCode } });
+  expect(res.status, res.text).toBe(200);
+  return token;
 }
 
 describe('GET /api/v1/me/certificates', () => {
-  it("lists the demo driver's certificates with the ID number masked", async () => {
+  it("lists a seeded driver's certificates with the ID number masked", async () => {
     const token = await signIn('driver-electronic');
     const res = await t.api('/api/v1/me/certificates', { token });
     expect(res.status).toBe(200);
@@ -27,12 +33,12 @@ describe('GET /api/v1/me/certificates', () => {
     expect(first.numberMasked).toBe(`${driver.identityCode.slice(0, 4)}**********${driver.identityCode.slice(-4)}`);
     expect(res.text).not.toContain(driver.identityCode);
     expect(res.text).not.toContain(driver.phone);
-    expect(Object.keys(first).sort()).toEqual(['activated', 'carrier', 'id', 'issuingAuthority', 'numberMasked', 'plateNumber', 'status', 'typeCode', 'typeName', 'validFrom', 'validUntil']);
+    expect(Object.keys(first).sort()).toEqual(['activated', 'carrier', 'id', 'issuingAuthority', 'numberMasked', 'operatorName', 'operatorRole', 'plateNumber', 'status', 'typeCode', 'typeName', 'validFrom', 'validUntil']);
+    expect(first).toMatchObject({ operatorName: null, operatorRole: null });
   });
 
   it("lists an operator's licence and its vehicles' transport certificates with plates", async () => {
-    const token = await signIn('operator');
-    const res = await t.api('/api/v1/me/certificates', { token });
+    const res = await t.api('/api/v1/me/certificates', { token: await signInAsOperator() });
     expect(res.status).toBe(200);
     const types = res.json.items.map((c: { typeCode: string }) => c.typeCode).sort();
     expect(types).toEqual(['D008', 'D013', 'D013', 'D013', 'D013', 'D013']);
@@ -50,9 +56,10 @@ describe('GET /api/v1/me/certificates', () => {
 });
 
 describe('GET /api/v1/me', () => {
-  it('returns the holder with a masked name and the demo flag', async () => {
-    const res = await t.api('/api/v1/me', { token: await signIn('driver-paper') });
+  it('returns the holder with a masked name (no demo flag: there is no demo sign-in)', async () => {
+    const res = await t.api('/api/v1/me', { token: await signIn('driver-mismatch') });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ kind: 'PERSON', nameMasked: '张*', demo: true });
+    expect(res.json).toMatchObject({ kind: 'PERSON', nameMasked: '赵*', holder: { kind: 'PERSON', nameMasked: '赵*' } });
+    expect(res.json).not.toHaveProperty('demo');
   });
 });

@@ -1,39 +1,60 @@
-import { certificateListSchema, holderProfileSchema, maskHolderName } from '@roadcert/shared';
-import { assertThat } from '../../errors';
+import { z } from 'zod';
+import { certificateDetailSchema, certificateListSchema, certificateSummarySchema } from '@roadcert/shared';
+import { AppError } from '../../errors';
 import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
-import { currentHolderId } from '../session/authenticate';
+import { createCertificateAccess } from './certificate-access';
 import { createCertificateRepo } from './certificates.repo';
-import { presentCertificateSummary } from './certificates.presenter';
+import { operatorContextOf, presentCertificateDetail, presentCertificateSummary } from './certificates.presenter';
+import { activateCertificate } from './activate-certificate';
+
+const idParams = z.object({ id: z.string().max(100) });
 
 export function certificateRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppDeps) {
   const certificates = createCertificateRepo(deps.prisma);
+  const access = createCertificateAccess(deps.prisma);
 
   route({
     method: 'get',
-    path: '/api/v1/me',
-    summary: 'The signed-in holder',
-    tags: ['holder'],
-    access: 'holder',
-    response: holderProfileSchema,
+    path: '/api/v1/me/certificates',
+    summary: "The caller's certificates, then those of operators they are a member of (numbers masked)",
+    tags: ['certificates'],
+    access: 'account',
+    response: certificateListSchema,
     handler: async (ctx) => {
-      const auth = ctx.state.auth!;
-      const holder = await deps.prisma.holder.findUnique({ where: { id: currentHolderId(ctx.state) }, select: { id: true, kind: true, name: true } });
-      assertThat(holder, 'NOT_FOUND');
-      return { id: holder.id, kind: holder.kind, nameMasked: maskHolderName(holder.kind, holder.name), demo: auth.demo };
+      const { own, operators } = await access.reachableHolders(ctx.state);
+      // Authorised operator staff need not be holders themselves; everyone else binds first.
+      if (own === null && operators.length === 0) throw new AppError('REAL_NAME_REQUIRED');
+      const rows = await certificates.listForHolders([...(own ? [own] : []), ...operators.map((o) => o.holderId)]);
+      const context = new Map(operators.map((o) => [o.holderId, { operatorName: o.operatorName, role: o.role }]));
+      const ownRows = rows.filter((r) => r.holderId === own);
+      const operatorRows = operators.flatMap((o) => rows.filter((r) => r.holderId === o.holderId));
+      return { items: [...ownRows, ...operatorRows].map((r) => presentCertificateSummary(r, context.get(r.holderId) ?? null)) };
     },
   });
 
   route({
     method: 'get',
-    path: '/api/v1/me/certificates',
-    summary: "The signed-in holder's certificates (numbers masked)",
+    path: '/api/v1/me/certificates/:id',
+    summary: 'One reachable certificate with its history (any other id: 404, audited)',
+    tags: ['certificates'],
+    access: 'account',
+    params: idParams,
+    response: certificateDetailSchema,
+    handler: async (ctx, { params }) => {
+      const reach = await access.reach(ctx.state, params.id, 'read');
+      return presentCertificateDetail(await certificates.detail(reach.certificateId), operatorContextOf(reach), ctx.state.auth?.accountId ?? null);
+    },
+  });
+
+  route({
+    method: 'post',
+    path: '/api/v1/me/certificates/:id/activate',
+    summary: 'Activate an electronic certificate (bound holder + recent face verification)',
     tags: ['certificates'],
     access: 'holder',
-    response: certificateListSchema,
-    handler: async (ctx) => {
-      const rows = await certificates.listForHolder(currentHolderId(ctx.state));
-      return { items: rows.map(presentCertificateSummary) };
-    },
+    params: idParams,
+    response: certificateSummarySchema,
+    handler: async (ctx, { params }) => activateCertificate(deps, ctx.state, params.id),
   });
 }

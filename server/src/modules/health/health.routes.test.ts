@@ -29,7 +29,7 @@ describe('health, readiness, OpenAPI, unknown routes', () => {
     expect(list.security).toEqual([{ bearerAuth: [] }]);
     const item = list.responses['200'].content['application/json'].schema.properties.items.items;
     expect(item.required).toEqual(expect.arrayContaining(['numberMasked', 'status', 'carrier']));
-    expect(res.json.paths['/api/v1/demo/session'].post.requestBody).toBeDefined();
+    expect(res.json.paths['/api/v1/auth/sms-login'].post.requestBody).toBeDefined();
   });
 
   it('answers unknown API routes with a JSON 404 and a request id', async () => {

@@ -1,31 +1,66 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_SECONDS = 30 * 86_400;
 
 /**
- * Access tokens: `<sessionId>.<expiresAtUnix>.<HMAC-SHA-256 base64url>`, keyed with the
- * service's session key. The MAC binds the token to this server's key; the session row
- * (checked on every request) makes it revocable.
+ * Tokens bound to the service's session key (HMAC-SHA-256) and to a Session row.
+ *
+ * Access token: `<sessionId>.<expiresAtUnix>.<mac>` — short-lived; every request also
+ * loads the session row (revocation, idle timeout), so a self-describing JWT would buy
+ * nothing here, while a fixed two-field MAC has no algorithm choice or header to get
+ * wrong and needs no library.
+ *
+ * Refresh token: `<sessionId>.<32 random bytes>.<mac>` under a key derived for refresh
+ * tokens; the session keeps only its keyed hash. The MAC lets the server tell a refresh
+ * token it once issued for a session — a rotated one presented again, which revokes the
+ * session — from a forgery, which is simply refused, without remembering old tokens.
  */
 export function createSessionTokens(key: Buffer) {
-  const mac = (payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
+  const derive = (label: string) => createHmac('sha256', key).update(label).digest();
+  const refreshMacKey = derive('roadcert/refresh-token/mac/v1');
+  const refreshHashKey = derive('roadcert/refresh-token/hash/v1');
+  const mac = (k: Buffer, payload: string) => createHmac('sha256', k).update(payload).digest('base64url');
+  const sameText = (a: string, b: string) => {
+    const x = Buffer.from(a);
+    const y = Buffer.from(b);
+    return x.length === y.length && timingSafeEqual(x, y);
+  };
 
   function issue(sessionId: string, expiresAt: Date): string {
     const payload = `${sessionId}.${Math.floor(expiresAt.getTime() / 1000)}`;
-    return `${payload}.${mac(payload)}`;
+    return `${payload}.${mac(key, payload)}`;
   }
 
-  /** Returns the session id, or why the token is not acceptable. */
+  /** Returns the session id, or why the access token is not acceptable. */
   function verify(token: string, now = new Date()): { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'expired' } {
     const parts = token.split('.');
     if (parts.length !== 3) return { ok: false, reason: 'invalid' };
     const [sessionId, exp, given] = parts as [string, string, string];
-    const expected = Buffer.from(mac(`${sessionId}.${exp}`));
-    const actual = Buffer.from(given);
-    if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: 'invalid' };
+    if (!sameText(given, mac(key, `${sessionId}.${exp}`))) return { ok: false, reason: 'invalid' };
     if (Number(exp) * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
     return { ok: true, sessionId };
   }
 
-  return { issue, verify };
+  /** The keyed hash a session stores for its current refresh token. */
+  const hashRefresh = (token: string) => createHmac('sha256', refreshHashKey).update(token).digest('hex');
+
+  function issueRefresh(sessionId: string): { token: string; hash: string } {
+    const payload = `${sessionId}.${randomBytes(32).toString('base64url')}`;
+    const token = `${payload}.${mac(refreshMacKey, payload)}`;
+    return { token, hash: hashRefresh(token) };
+  }
+
+  /** A refresh token this server issued (current or already rotated), or not ours. */
+  function verifyRefresh(token: string): { ok: true; sessionId: string; hash: string } | { ok: false } {
+    const parts = token.split('.');
+    if (parts.length !== 3) return { ok: false };
+    const [sessionId, nonce, given] = parts as [string, string, string];
+    if (!sameText(given, mac(refreshMacKey, `${sessionId}.${nonce}`))) return { ok: false };
+    return { ok: true, sessionId, hash: hashRefresh(token) };
+  }
+
+  return { issue, verify, issueRefresh, verifyRefresh, hashRefresh, sameHash: sameText };
 }
 
 export type SessionTokens = ReturnType<typeof createSessionTokens>;

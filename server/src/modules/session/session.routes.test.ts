@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/app';
+import { signInAccount, startTestApp, type TestApp } from '../../test/app';
+import { uuidv7 } from '../../lib/uuidv7';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -7,33 +8,19 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const signIn = async () => (await t.api('/api/v1/demo/session', { body: { key: 'driver-paper' } })).json.token as string;
+const signIn = async () => (await signInAccount(t)).token;
 
-describe('demo sign-in (stand-in until real identity)', () => {
-  it('lists the demo holders with masked names, companies in full', async () => {
-    const res = await t.api('/api/v1/demo/holders');
-    expect(res.status).toBe(200);
-    const names = res.json.items.map((h: { nameMasked: string }) => h.nameMasked);
-    expect(names).toContain('张*');
-    expect(names).toContain('广州顺达物流有限公司');
-  });
-
-  it('refuses an unknown demo key with 404 and a field message', async () => {
-    const res = await t.api('/api/v1/demo/session', { body: { key: 'nobody' } });
-    expect(res.status).toBe(404);
-    expect(res.json).toMatchObject({ code: 'NOT_FOUND', fields: { key: '没有这个演示账号' } });
-  });
-
+describe('request validation (every route)', () => {
   it('refuses a body that fails the schema with 400 and the failing field', async () => {
-    const res = await t.api('/api/v1/demo/session', { body: { key: 42 } });
+    const res = await t.api('/api/v1/auth/sms-codes', { body: { phone: 42 } });
     expect(res.status).toBe(400);
     expect(res.json.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(res.json.fields)).toEqual(['key']);
+    expect(Object.keys(res.json.fields)).toEqual(['phone']);
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON and creates no session', async () => {
     const before = await t.prisma.session.count();
-    const res = await t.api('/api/v1/demo/session', { rawBody: '{"key": "driver-paper"' });
+    const res = await t.api('/api/v1/auth/sms-login', { rawBody: '{"phone": "13800138001", "code": "123456"' });
     expect(res.status).toBe(400);
     expect(res.json.code).toBe('MALFORMED_JSON');
     expect(res.json.requestId).toBe(res.headers.get('x-request-id'));
@@ -75,15 +62,18 @@ describe('access tokens', () => {
   });
 });
 
-describe('demo sign-in switched off', () => {
-  it('answers 403 DEMO_LOGIN_DISABLED', async () => {
-    const off = await (await import('../../test/app')).startTestApp({ env: { DEMO_LOGIN: 'false' }, seed: false });
-    try {
-      const res = await off.api('/api/v1/demo/holders');
-      expect(res.status).toBe(403);
-      expect(res.json.code).toBe('DEMO_LOGIN_DISABLED');
-    } finally {
-      await off.close();
-    }
+describe('the removed demo sign-in', () => {
+  it('a session without an account (what it created) is refused like a forged token', async () => {
+    const expiresAt = new Date(Date.now() + 3600_000);
+    const id = uuidv7();
+    await t.prisma.session.create({ data: { id, refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash, platform: 'demo', expiresAt } });
+    const res = await t.api('/api/v1/me', { token: t.deps.sessionTokens.issue(id, expiresAt) });
+    expect(res.status).toBe(401);
+    expect(res.json.code).toBe('TOKEN_INVALID');
+  });
+
+  it('its routes are gone', async () => {
+    expect((await t.api('/api/v1/demo/holders')).status).toBe(404);
+    expect((await t.api('/api/v1/demo/session', { body: { key: 'driver-paper' } })).status).toBe(404);
   });
 });

@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * `npm run bench`: every benchmark, one after another, each in its own process. Add
+ * yours here. Benchmarks print their own tables and write only under bench/results/.
+ */
+const benches = [{ name: 'photo pipeline (sharp)', file: 'photo-pipeline.ts' }];
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+let failed = 0;
+for (const bench of benches) {
+  console.log(`\n=== ${bench.name} ===`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, bench.file)], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed += 1;
+    console.error(`${bench.name}: exited with ${result.status ?? result.signal}`);
+  }
+}
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,23 @@
+import { operatorRoleLabels, type OperatorRole } from '@roadcert/shared';
+import type { Account } from './api';
+
+/** Whether a passed face verification still allows activation at `now`. */
+export function isFaceVerified(account: Pick<Account, 'faceVerifiedUntil'>, now: Date): boolean {
+  if (!account.faceVerifiedUntil) return false;
+  const until = new Date(account.faceVerifiedUntil).getTime();
+  return Number.isFinite(until) && until > now.getTime();
+}
+
+/** Operators this account represents legally (may activate the operator and manage its staff). */
+export function representedOperators(account: Pick<Account, 'operators'>): Account['operators'] {
+  return account.operators.filter((operator) => operator.role === 'LEGAL_REPRESENTATIVE');
+}
+
+export function roleLabel(role: OperatorRole): string {
+  return operatorRoleLabels[role];
+}
+
+/** Greeting line: the bound holder's masked name, else the masked phone, else nothing personal. */
+export function greetingName(account: Pick<Account, 'holder' | 'phoneMasked'>): string | null {
+  return account.holder?.nameMasked ?? account.phoneMasked ?? null;
+}

@@ -1,0 +1,65 @@
+import { Text, View } from '@tarojs/components';
+import { Cell, CellGroup } from '../../../components/Cells';
+import { Button } from '../../../components/nutui';
+import { ErrorState, LoadingCards } from '../../../components/StateViews';
+import { navigate } from '../../../lib/router';
+import { useElderMode } from '../../elder-mode/ElderModeProvider';
+import { representedOperators } from '../account';
+import type { Account } from '../api';
+import type { useMe } from '../useMe';
+import './me.scss';
+
+function realNameValue(account: Account): string {
+  return account.holder ? `已认证 · ${account.holder.nameMasked}` : '未认证';
+}
+
+function operatorValue(account: Account): string {
+  const represented = representedOperators(account);
+  if (represented.length > 0) return represented.map((operator) => operator.name).join('、');
+  if (account.operators.length > 0) return `已获${account.operators.length}家企业授权`;
+  return '法定代表人激活';
+}
+
+function Settings({ account }: { account: Account }) {
+  const elder = useElderMode();
+  return (
+    <>
+      <View className="me__who">
+        <Text className="me__name">{account.holder?.nameMasked ?? '未实名用户'}</Text>
+        <Text className="me__phone">{account.phoneMasked ? `手机号 ${account.phoneMasked}` : '未绑定手机号'}</Text>
+      </View>
+      <CellGroup>
+        <Cell label="实名认证" value={realNameValue(account)} arrow onClick={() => void navigate('realName')} />
+        {account.holder?.kind !== 'OPERATOR' ? <Cell label="证件照" value="拍摄并在线检查" arrow onClick={() => void navigate('photo')} /> : null}
+        <Cell label="我的设备" value="查看和退出登录设备" arrow onClick={() => void navigate('devices')} />
+        <Cell label="企业账号与员工授权" value={operatorValue(account)} arrow onClick={() => void navigate('operator')} />
+        <Cell label="隐私与授权" value="隐私政策、单独同意" arrow onClick={() => void navigate('privacy')} />
+      </CellGroup>
+      <CellGroup>
+        <Cell
+          label="长辈版"
+          value={elder.enabled ? '已开启 · 点击关闭' : '未开启 · 点击开启'}
+          ariaLabel={elder.enabled ? '长辈版已开启，点击切换为标准版' : '长辈版未开启，点击开启，字体更大'}
+          onClick={elder.toggle}
+        />
+      </CellGroup>
+    </>
+  );
+}
+
+/** 我的: who is signed in, then real name, devices, operator, privacy, 长辈版, sign-out. */
+export function MeView({ me }: { me: ReturnType<typeof useMe> }) {
+  const { state, reload } = me.account;
+  return (
+    <View>
+      {state.status === 'loading' ? <LoadingCards count={1} /> : null}
+      {state.status === 'error' ? <ErrorState message={state.error.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' ? <Settings account={state.data} /> : null}
+      <View className="me__sign-out">
+        <Button type="danger" fill="outline" size="large" block loading={me.signingOut} onClick={() => void me.signOut()}>
+          退出登录
+        </Button>
+      </View>
+    </View>
+  );
+}

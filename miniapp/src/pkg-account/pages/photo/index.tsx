@@ -1,0 +1,15 @@
+import { PageShell } from '../../../components/PageShell';
+import { PhotoView } from '../../../features/photo/components/PhotoView';
+import { usePhotoCapture } from '../../../features/photo/usePhotoCapture';
+import { useRouteParams } from '../../../lib/router';
+
+/** 证件照: take or choose, crop, online check; `?typeCode=` picks the certificate type's spec. */
+export default function PhotoPage() {
+  const { typeCode } = useRouteParams();
+  const capture = usePhotoCapture(typeCode);
+  return (
+    <PageShell>
+      <PhotoView capture={capture} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '证照详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { FieldCrypto } from '../../lib/field-crypto';
+import type { Logger } from '../../lib/logger';
+import { renderSms, smsTemplates, type SmsProvider, type SmsTemplateCode } from './sms-provider';
+
+/**
+ * LOCAL STAND-IN for an SMS provider (embedded default; production configuration
+ * refuses it). Nothing is sent: the message is kept in MessageOutbox (provider
+ * `console`, state SENT) so a local user can read it at GET /api/v1/dev/sms-outbox.
+ * The log line names the template and message id only, never the number or the code.
+ */
+export function createConsoleSms(deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto; logger: Logger }): SmsProvider {
+  return {
+    name: 'console',
+    async send({ phone, templateCode, params }) {
+      const providerMessageId = `console-${randomUUID()}`;
+      await deps.prisma.messageOutbox.create({
+        data: {
+          channel: 'SMS',
+          dedupeKey: providerMessageId,
+          recipientEnc: deps.fieldCrypto.encrypt(phone, 'recipient'),
+          recipientHash: deps.fieldCrypto.blindIndex(phone, 'phone'),
+          templateCode,
+          params,
+          provider: 'console',
+          state: 'SENT',
+          attempts: 1,
+          sentAt: new Date(),
+          providerMessageId,
+        },
+      });
+      deps.logger.info({ smsProvider: 'console', standIn: true, templateCode, providerMessageId }, 'SMS stand-in: message kept in the local outbox, not sent');
+      return { providerMessageId };
+    },
+  };
+}
+
+/** The stand-in's messages to one number, newest first (for the local outbox page). */
+export async function listConsoleSms(deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto }, phone: string, limit = 10) {
+  const rows = await deps.prisma.messageOutbox.findMany({
+    where: { provider: 'console', channel: 'SMS', recipientHash: deps.fieldCrypto.blindIndex(phone, 'phone') },
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    select: { templateCode: true, params: true, createdAt: true },
+  });
+  return rows.map((r) => ({
+    text: r.templateCode in smsTemplates
+      ? renderSms(r.templateCode as SmsTemplateCode, r.params as Record<string, string>)
+      : `[${r.templateCode}] ${JSON.stringify(r.params)}`,
+    createdAt: r.createdAt,
+  }));
+}

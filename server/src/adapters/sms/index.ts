@@ -1,0 +1,25 @@
+import type { Config } from '../../config';
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { FieldCrypto } from '../../lib/field-crypto';
+import type { Logger } from '../../lib/logger';
+import { createAliyunSms } from './aliyun-sms';
+import { createConsoleSms } from './console-sms';
+import type { SmsProvider } from './sms-provider';
+
+export type { SmsProvider, SmsMessage, SmsTemplateCode } from './sms-provider';
+
+/** The one place the SMS provider is chosen (from validated configuration). */
+export function createSmsProvider(sms: Config['sms'], deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto; logger: Logger }): SmsProvider {
+  if (sms.provider === 'aliyun') {
+    return createAliyunSms({
+      accessKeyId: sms.accessKeyId,
+      accessKeySecret: sms.accessKeySecret,
+      signName: sms.signName,
+      endpoint: sms.endpoint,
+      templates: { LOGIN_CODE: sms.loginTemplate },
+      logger: deps.logger,
+    });
+  }
+  deps.logger.warn('SMS uses the CONSOLE STAND-IN (SMS_PROVIDER=console): messages are kept in the local outbox, not sent; refused in production');
+  return createConsoleSms(deps);
+}

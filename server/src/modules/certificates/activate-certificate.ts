@@ -1,0 +1,62 @@
+import { certificateStatuses } from '@roadcert/shared';
+import { AppError } from '../../errors';
+import { createAuditLog } from '../../lib/audit';
+import type { AppDeps } from '../../app';
+import type { AuthState } from '../session/authenticate';
+import { auditActor, currentAccountId } from '../identity/caller';
+import { createFaceVerificationRepo } from '../face/face-verifications.repo';
+import { createCertificateAccess } from './certificate-access';
+import { createCertificateRepo } from './certificates.repo';
+import { operatorContextOf, presentCertificateSummary } from './certificates.presenter';
+
+type ActivationState = { carrier: string; status: keyof typeof certificateStatuses; validUntil: Date | null; activatedAt: Date | null };
+
+/** Why this certificate cannot be activated, in words for the holder; null if it can. */
+function refusal(c: ActivationState, today: Date): string | null {
+  if (c.carrier !== 'ELECTRONIC') return '纸质/IC卡证无需激活，可申请换发电子证照';
+  if (c.status !== 'VALID') return `证照状态为${certificateStatuses[c.status].label}，不能激活`;
+  if (c.validUntil && c.validUntil < today) return '证照已超过有效期，不能激活，请申请延续或换发';
+  if (c.activatedAt) return '该电子证照已激活，无需重复激活';
+  return null;
+}
+
+/**
+ * 激活: binds an electronic certificate to its verified holder before it can be shown.
+ * Needs a bound holder, a reachable certificate the caller may act on (own, or the
+ * operator's as LEGAL_REPRESENTATIVE / MANAGER), a VALID unactivated electronic
+ * certificate, and a face verification passed within the window. The change, its
+ * history event and the audit record are one transaction, attributed to the person.
+ */
+export async function activateCertificate(deps: AppDeps, state: AuthState, certificateId: string) {
+  const accountId = currentAccountId(state);
+  if (!state.auth?.holderId) throw new AppError('REAL_NAME_REQUIRED');
+  const reach = await createCertificateAccess(deps.prisma).reach(state, certificateId, 'act');
+  const certificates = createCertificateRepo(deps.prisma);
+  const audit = createAuditLog(deps.prisma);
+  const actor = auditActor(state);
+  const role = reach.via === 'operator' ? reach.role : null;
+  const refuse = async (reason: string) =>
+    audit.record({ ...actor, action: 'certificate.activate', subjectType: 'certificate', subjectId: reach.certificateId, outcome: 'DENIED', detail: { reason, via: reach.via, role } });
+
+  const now = new Date();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const face = await createFaceVerificationRepo(deps.prisma).fresh(accountId, deps.config.face.windowMinutes, now);
+
+  const result = await deps.prisma.$transaction(async (tx) => {
+    const why = refusal(await certificates.activationState(tx, reach.certificateId), today);
+    if (why) return { refused: why, reason: 'not_activatable' };
+    if (!face) return { refused: null, reason: 'face_verification_required' };
+    if (!(await certificates.markActivated(tx, reach.certificateId, accountId, now))) return { refused: '该电子证照已激活，无需重复激活', reason: 'not_activatable' };
+    await tx.certificateEvent.create({
+      data: { certificateId: reach.certificateId, kind: 'ACTIVATED', actorKind: 'ACCOUNT', actorId: accountId, at: now, detail: { via: reach.via, role, faceVerificationId: face.id } },
+    });
+    await audit.record({ ...actor, action: 'certificate.activate', subjectType: 'certificate', subjectId: reach.certificateId, outcome: 'OK', detail: { via: reach.via, role, faceVerificationId: face.id } }, tx);
+    return null;
+  });
+  if (result) {
+    await refuse(result.reason);
+    if (result.reason === 'face_verification_required') throw new AppError('FACE_VERIFICATION_REQUIRED');
+    throw new AppError('NOT_ACTIVATABLE', { message: result.refused! });
+  }
+  return presentCertificateSummary(await certificates.summary(reach.certificateId), operatorContextOf(reach));
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { accountProfileSchema, consentGrantSchema, consentKindList, meSchema, realNameBindSchema } from '@roadcert/shared';
+import { createAuditLog } from '../../lib/audit';
+import type { AppDeps } from '../../app';
+import type { createRouteTable } from '../../http/route';
+import { buildAccountProfile } from '../auth/account-profile';
+import { bindRealName } from './bind-real-name';
+import { auditActor, currentAccountId } from './caller';
+import { createConsentRepo } from './consents';
+
+/** The signed-in account: its profile, PIPL consents and real-name binding. */
+export function identityRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppDeps) {
+  const audit = createAuditLog(deps.prisma);
+  const consents = createConsentRepo(deps.prisma);
+  const profileOf = (accountId: string) => buildAccountProfile(deps.prisma, accountId, deps.config.face.windowMinutes);
+
+  route({
+    method: 'get',
+    path: '/api/v1/me',
+    summary: 'The signed-in account (AccountProfile)',
+    tags: ['identity'],
+    access: 'account',
+    response: meSchema,
+    handler: async (ctx) => {
+      const profile = await profileOf(currentAccountId(ctx.state));
+      // kind / nameMasked at the top level: what the first mini-program build reads.
+      return { ...profile, ...(profile.holder ? { kind: profile.holder.kind, nameMasked: profile.holder.nameMasked } : {}) };
+    },
+  });
+
+  route({
+    method: 'post',
+    path: '/api/v1/me/consents',
+    summary: 'Give a PIPL consent to the current version of its text',
+    tags: ['identity'],
+    access: 'account',
+    body: consentGrantSchema,
+    response: accountProfileSchema,
+    handler: async (ctx, { body }) => {
+      const accountId = currentAccountId(ctx.state);
+      const { created } = await consents.grant(accountId, body.kind, body.textVersion);
+      if (created) await audit.record({ ...auditActor(ctx.state), action: 'consent.grant', subjectType: 'account', subjectId: accountId, outcome: 'OK', detail: { kind: body.kind, textVersion: body.textVersion } });
+      return profileOf(accountId);
+    },
+  });
+
+  route({
+    method: 'delete',
+    path: '/api/v1/me/consents/:kind',
+    summary: 'Withdraw a consent (stops new processing that needs it)',
+    tags: ['identity'],
+    access: 'account',
+    params: z.object({ kind: z.enum(consentKindList) }),
+    response: accountProfileSchema,
+    handler: async (ctx, { params }) => {
+      const accountId = currentAccountId(ctx.state);
+      const withdrawn = await consents.withdraw(accountId, params.kind);
+      if (withdrawn > 0) await audit.record({ ...auditActor(ctx.state), action: 'consent.withdraw', subjectType: 'account', subjectId: accountId, outcome: 'OK', detail: { kind: params.kind } });
+      return profileOf(accountId);
+    },
+  });
+
+  route({
+    method: 'post',
+    path: '/api/v1/me/real-name',
+    summary: 'Bind the account to its holder record by name + citizen ID (real-name binding)',
+    tags: ['identity'],
+    access: 'account',
+    body: realNameBindSchema,
+    response: accountProfileSchema,
+    handler: async (ctx, { body }) => {
+      const accountId = currentAccountId(ctx.state);
+      await bindRealName(deps, accountId, body, auditActor(ctx.state));
+      return profileOf(accountId);
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { accountProfileSchema, operatorActivateSchema, operatorMemberAddSchema, operatorMemberListSchema, operatorMemberSchema } from '@roadcert/shared';
+import type { AppDeps } from '../../app';
+import type { createRouteTable } from '../../http/route';
+import { currentHolderId } from '../session/authenticate';
+import { buildAccountProfile } from '../auth/account-profile';
+import { auditActor, currentAccountId } from '../identity/caller';
+import { activateOperator } from './activate-operator';
+import { createOperatorMembers } from './operator-members';
+
+const operatorParams = z.object({ id: z.string().max(100) });
+
+/** Operators (业户): activation by the legal representative, and the staff they authorise. */
+export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppDeps) {
+  const members = createOperatorMembers(deps);
+
+  route({
+    method: 'post',
+    path: '/api/v1/operators/activate',
+    summary: "Activate an operator account as its legal representative (USCC + representative's name and ID)",
+    tags: ['operators'],
+    access: 'holder',
+    body: operatorActivateSchema,
+    response: accountProfileSchema,
+    handler: async (ctx, { body }) => {
+      const accountId = currentAccountId(ctx.state);
+      await activateOperator(deps, { accountId, holderId: currentHolderId(ctx.state) }, body, auditActor(ctx.state));
+      return buildAccountProfile(deps.prisma, accountId, deps.config.face.windowMinutes);
+    },
+  });
+
+  route({
+    method: 'get',
+    path: '/api/v1/operators/:id/members',
+    summary: "The operator's legal representative and authorised staff (legal representative only)",
+    tags: ['operators'],
+    access: 'account',
+    params: operatorParams,
+    response: operatorMemberListSchema,
+    handler: async (ctx, { params }) => members.list(currentAccountId(ctx.state), params.id, auditActor(ctx.state)),
+  });
+
+  route({
+    method: 'post',
+    path: '/api/v1/operators/:id/members',
+    summary: 'Authorise a signed-in-before account (by phone) as MANAGER or VIEWER',
+    tags: ['operators'],
+    access: 'account',
+    params: operatorParams,
+    body: operatorMemberAddSchema,
+    response: operatorMemberSchema,
+    status: 201,
+    handler: async (ctx, { params, body }) => members.add(currentAccountId(ctx.state), params.id, body, auditActor(ctx.state)),
+  });
+
+  route({
+    method: 'delete',
+    path: '/api/v1/operators/:id/members/:memberId',
+    summary: "Revoke a staff member's authorisation",
+    tags: ['operators'],
+    access: 'account',
+    params: operatorParams.extend({ memberId: z.string().max(100) }),
+    response: operatorMemberSchema,
+    handler: async (ctx, { params }) => members.revoke(currentAccountId(ctx.state), params.id, params.memberId, auditActor(ctx.state)),
+  });
+}
