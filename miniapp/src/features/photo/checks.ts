@@ -2,9 +2,9 @@ import type { PhotoCheck, PhotoCheckName, PhotoVerdict } from '@roadcert/shared'
 
 /** Short names of the quality checks for the verdict list. */
 export const checkLabels: Record<PhotoCheckName, string> = {
-  RESOLUTION: '清晰度（像素）',
+  RESOLUTION: '分辨率',
   BRIGHTNESS: '亮度',
-  SHARPNESS: '对焦',
+  SHARPNESS: '清晰对焦',
   BACKGROUND_LIGHT: '背景颜色',
   BACKGROUND_PLAIN: '背景干净',
   CENTRED: '人像居中',

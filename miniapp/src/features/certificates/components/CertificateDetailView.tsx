@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import type { CertificateDetail } from '@roadcert/shared';
+import { getCertificateType, type CertificateDetail } from '@roadcert/shared';
+import { Cell, CellGroup } from '../../../components/Cells';
 import { Card } from '../../../components/Form';
 import { ErrorState, LoadingCards } from '../../../components/StateViews';
 import type { RemoteState } from '../../../hooks/useRemote';
@@ -54,6 +55,11 @@ function Detail({ detail }: { detail: CertificateDetail }) {
           ) : null}
         </View>
       </View>
+      {getCertificateType(detail.typeCode)?.photo ? (
+        <CellGroup>
+          <Cell label="证件照" value="拍摄并在线检查" arrow onClick={() => void navigate('photo', { typeCode: detail.typeCode })} />
+        </CellGroup>
+      ) : null}
       <Card title="办理记录">
         <History events={detail.events} />
       </Card>

@@ -9,6 +9,15 @@ import type { PhotoCapture, PhotoPhase } from '../usePhotoCapture';
 
 const STAGE_ID = 'rc-photo-stage';
 const SCALE_STEP = 1.15;
+/** A move button shifts the frame by this share of its width. */
+const NUDGE_SHARE = 0.06;
+
+const NUDGES = [
+  { label: '左移', dx: -1, dy: 0 },
+  { label: '右移', dx: 1, dy: 0 },
+  { label: '上移', dx: 0, dy: -1 },
+  { label: '下移', dx: 0, dy: 1 },
+] as const;
 
 type CropPhase = Extract<PhotoPhase, { kind: 'crop' }>;
 
@@ -60,7 +69,7 @@ export function CropStep({ capture, phase }: { capture: PhotoCapture; phase: Cro
   const stageWidth = stageWidthPercent(image);
   return (
     <Card title="调整裁剪范围">
-      <Text className="photo__lead">拖动方框，让头部和肩膀位于框内中间；可放大或缩小方框。</Text>
+      <Text className="photo__lead">拖动方框（或用下方按钮移动），让头部和肩膀位于框内中间。</Text>
       <View className="photo__stage-wrap">
         <View id={STAGE_ID} className="photo__stage" style={{ width: `${stageWidth}%`, paddingBottom: `${(stageWidth * image.height) / image.width}%` }} catchMove {...touch}>
           <Image className="photo__image" src={image.path} mode="scaleToFill" />
@@ -80,6 +89,18 @@ export function CropStep({ capture, phase }: { capture: PhotoCapture; phase: Cro
         <Button size="large" disabled={uploading || !canScale(frame, SCALE_STEP, geometry)} onClick={() => capture.setFrame(scaleFrame(frame, SCALE_STEP, geometry))}>
           放大方框
         </Button>
+      </View>
+      {/* Buttons as well as dragging: for a mouse (desktop browsers), screen readers, and unsteady hands. */}
+      <View className="photo__nudge">
+        {NUDGES.map((nudge) => (
+          <Button
+            key={nudge.label}
+            disabled={uploading}
+            onClick={() => capture.setFrame(moveFrame(frame, nudge.dx * frame.width * NUDGE_SHARE, nudge.dy * frame.width * NUDGE_SHARE, geometry))}
+          >
+            {nudge.label}
+          </Button>
+        ))}
       </View>
       <FormError message={phase.message} />
       <View className="photo__actions">
