@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { validateCitizenId } from '../validators/citizen-id';
 import { validateSocialCreditCode } from '../validators/social-credit-code';
 import { accountProfileSchema, consentKindList, operatorRoleList, phoneSchema } from './auth';
-import { holderKindList } from '../domain/codes';
 import { certificateSummarySchema } from './certificate';
 
 /** Real-name binding, PIPL consent, face verification, activation, operator staff. */
@@ -76,14 +75,3 @@ export const operatorMemberSchema = z.object({
 export const operatorMemberListSchema = z.object({ items: z.array(operatorMemberSchema) });
 export const operatorMemberAddSchema = z.object({ phone: phoneSchema, role: z.enum(['MANAGER', 'VIEWER']) });
 
-/**
- * GET /api/v1/me: the AccountProfile, plus the holder fields the first mini-program build
- * read at the top level (`kind`, `nameMasked`) until it switches to `holder`.
- */
-export const meSchema = accountProfileSchema.extend({
-  /** @deprecated read holder.kind */
-  kind: z.enum(holderKindList).optional(),
-  /** @deprecated read holder.nameMasked */
-  nameMasked: z.string().optional(),
-});
-export type Me = z.infer<typeof meSchema>;

@@ -26,7 +26,7 @@ describe('GET /api/v1/me', () => {
     const { token, accountId } = await signInAccount(t, { holderKey: 'driver-paper' });
     const res = await t.api('/api/v1/me', { token });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: accountId, holder: { kind: 'PERSON', nameMasked: '张*' }, operators: [], consents: [], kind: 'PERSON', nameMasked: '张*' });
+    expect(res.json).toMatchObject({ id: accountId, holder: { kind: 'PERSON', nameMasked: '张*' }, operators: [], consents: [] });
     expect(res.json).not.toHaveProperty('demo');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountProfileSchema, consentGrantSchema, consentKindList, meSchema, realNameBindSchema } from '@roadcert/shared';
+import { accountProfileSchema, consentGrantSchema, consentKindList, realNameBindSchema } from '@roadcert/shared';
 import { createAuditLog } from '../../lib/audit';
 import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
@@ -20,12 +20,8 @@ export function identityRoutes({ route }: ReturnType<typeof createRouteTable>, d
     summary: 'The signed-in account (AccountProfile)',
     tags: ['identity'],
     access: 'account',
-    response: meSchema,
-    handler: async (ctx) => {
-      const profile = await profileOf(currentAccountId(ctx.state));
-      // kind / nameMasked at the top level: what the first mini-program build reads.
-      return { ...profile, ...(profile.holder ? { kind: profile.holder.kind, nameMasked: profile.holder.nameMasked } : {}) };
-    },
+    response: accountProfileSchema,
+    handler: async (ctx) => profileOf(currentAccountId(ctx.state)),
   });
 
   route({
