@@ -62,9 +62,10 @@ export function deriveKeyedServices(keys: KeyMaterial) {
 
 export function createApp(deps: AppDeps) {
   let shuttingDown = false;
-  // Behind one reverse proxy: ctx.ip is the address that proxy saw (the last X-Forwarded-For
-  // entry), not a client-supplied first entry — per-IP limits (SMS codes) depend on it.
-  const app = new Koa({ proxy: true, maxIpsCount: 1 });
+  // With TRUST_PROXY (one reverse proxy in front), ctx.ip is the address that proxy saw (the
+  // last X-Forwarded-For entry), not a client-supplied first entry; without it the header is
+  // ignored, so nobody can dodge the per-IP limits (SMS codes) by sending one.
+  const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: 1 });
   const router = new Router();
   const table = createRouteTable(router, {
     public: async (_ctx: unknown, next: () => Promise<unknown>) => next(),

@@ -20,6 +20,8 @@ const schema = z.object({
   ROADCERT_MODE: z.enum(['embedded', 'production']).default('embedded'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** Set when exactly one reverse proxy (SLB / nginx) sits in front: client IPs come from X-Forwarded-For. */
+  TRUST_PROXY: bool.default(false),
   DATA_DIR: z.string().default('.data'),
   PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -128,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mode: c.ROADCERT_MODE,
     port: c.PORT,
     host: c.HOST,
+    trustProxy: c.TRUST_PROXY,
     dataDir,
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     logLevel: c.LOG_LEVEL,

@@ -28,7 +28,14 @@ import { createImagePipeline, type ImagePipeline } from '../adapters/image';
 export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean; wechat?: WechatClient | null; storage?: ObjectStorage; images?: ImagePipeline } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-test-'));
   const { database, dropDatabase } = await openTestDatabase(dataDir);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORTAL_DIR: path.join(dataDir, 'no-portal'), ...options.env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PORTAL_DIR: path.join(dataDir, 'no-portal'),
+    // Tests stand in for one reverse proxy: clients' IPs arrive in X-Forwarded-For.
+    TRUST_PROXY: 'true',
+    ...options.env,
+  });
   const keys = keyMaterialFrom(generateStoredKeys());
   const keyed = deriveKeyedServices(keys);
   if (options.seed !== false) await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);

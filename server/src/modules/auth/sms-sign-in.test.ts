@@ -271,3 +271,18 @@ describe('with SMS_PROVIDER=aliyun (against the local Dysmsapi stand-in)', () =>
     expect(await aliyun.prisma.verificationCode.count({ where: { phoneHash: aliyun.deps.fieldCrypto.blindIndex(phone, 'phone') } })).toBe(0);
   });
 });
+
+describe('client IP without TRUST_PROXY', () => {
+  it('ignores X-Forwarded-For, so a client cannot dodge the per-IP limit by sending one', async () => {
+    const direct = await startTestApp({ seed: false, env: { TRUST_PROXY: 'false' } });
+    try {
+      const phone = randomPhone();
+      expect((await requestSmsCode(direct, phone, '203.0.113.99')).status).toBe(200);
+      const row = await direct.prisma.verificationCode.findFirstOrThrow({ where: { phoneHash: direct.deps.fieldCrypto.blindIndex(phone, 'phone') } });
+      expect(row.requestIp).not.toBe(direct.deps.fieldCrypto.blindIndex('203.0.113.99', 'sms-request-ip'));
+      expect(row.requestIp).toBe(direct.deps.fieldCrypto.blindIndex('127.0.0.1', 'sms-request-ip'));
+    } finally {
+      await direct.close();
+    }
+  });
+});
