@@ -28,6 +28,7 @@ import { portal } from './modules/portal/portal';
 import type { ObjectStorage } from './adapters/storage';
 import type { ImagePipeline } from './adapters/image';
 import { photoRoutes } from './modules/photos/photos.routes';
+import { applicationRoutes } from './modules/applications/applications.routes';
 import { fileRoutes } from './modules/files/files.routes';
 import { createFieldCrypto } from './lib/field-crypto';
 
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   faceVerificationRoutes(table, deps);
   operatorRoutes(table, deps);
   photoRoutes(table, deps);
+  applicationRoutes(table, deps);
   if (deps.storage.driver === 'local') fileRoutes(router, table.registry, deps);
   const openapi = buildOpenApiDocument(table.registry, deps.config.publicBaseUrl);
   router.get('/api/openapi.json', (ctx) => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEIC_UNSUPPORTED_MESSAGE } from './schemas/photo';
 
 /**
  * shared/ is a leaf: whatever it imports ends up in the mini-program bundle. Source
@@ -27,5 +28,21 @@ describe('shared/ import boundary', () => {
     const foreign = specifiers.filter((s) => s && !s.startsWith('./') && !s.startsWith('../') && s !== 'zod');
     expect(foreign).toEqual([]);
     expect(text).not.toMatch(/\b(process\.env|Buffer\.|require\()/);
+  });
+});
+
+describe('texts owned by shared/ are not copied', () => {
+  const repoRoot = path.resolve(srcDir, '../..');
+  const codeFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.name === 'node_modules' || e.name === 'generated' ? [] : e.isDirectory() ? codeFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    );
+
+  it('the HEIC refusal message: server and mini-program import HEIC_UNSUPPORTED_MESSAGE instead of repeating it', () => {
+    const copies = ['server/src', 'miniapp/src']
+      .flatMap((dir) => codeFiles(path.join(repoRoot, dir)))
+      .filter((file) => readFileSync(file, 'utf8').includes(HEIC_UNSUPPORTED_MESSAGE));
+    expect(copies.map((file) => path.relative(repoRoot, file))).toEqual([]);
+    expect(HEIC_UNSUPPORTED_MESSAGE).toMatch(/HEIC.*兼容性最佳/);
   });
 });

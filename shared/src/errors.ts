@@ -46,6 +46,10 @@ export const errorCodes = {
   PHOTO_BUSY: { status: 503, message: '照片处理繁忙，请稍后再试' },
   FILE_LINK_INVALID: { status: 403, message: '文件链接无效' },
   FILE_LINK_EXPIRED: { status: 403, message: '文件链接已过期，请刷新页面后重试' },
+  // Applications (docs/applications.md).
+  APPLICATION_STATE_INVALID: { status: 409, message: '申请当前状态不允许此操作，请刷新后重试' },
+  APPLICATION_NOT_ALLOWED: { status: 409, message: '该证照当前不能办理此项业务' },
+  RENEWAL_NOT_ALLOWED: { status: 409, message: '从业资格证超过有效期180日未延续，不能延续，请重新申领' },
   NOT_READY: { status: 503, message: '服务暂不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

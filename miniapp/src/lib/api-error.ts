@@ -17,6 +17,8 @@ export interface ApiErrorInit {
   message: string;
   requestId?: string;
   fields?: Record<string, string>;
+  /** Rate limits and lockouts: seconds until trying again makes sense (body `retryAfterSeconds`). */
+  retryAfterSeconds?: number;
 }
 
 export class ApiError extends Error {
@@ -24,6 +26,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly requestId: string | undefined;
   readonly fields: Record<string, string> | undefined;
+  readonly retryAfterSeconds: number | undefined;
   /** Brand for `isApiError`: `instanceof` is unreliable once classes are compiled to ES5. */
   readonly isApiError = true;
 
@@ -34,6 +37,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.requestId = init.requestId;
     this.fields = init.fields;
+    this.retryAfterSeconds = init.retryAfterSeconds;
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
@@ -73,8 +77,8 @@ function codeForStatus(status: number): ErrorCode {
 export function errorFromResponse(status: number, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
-    const { code, message, requestId, fields } = parsed.data;
-    return new ApiError({ code: code as ErrorCode, status, message, requestId, fields });
+    const { code, message, requestId, fields, retryAfterSeconds } = parsed.data;
+    return new ApiError({ code: code as ErrorCode, status, message, requestId, fields, retryAfterSeconds });
   }
   const code = codeForStatus(status);
   return new ApiError({ code, status, message: errorCodes[code].message });

@@ -16,7 +16,7 @@ vi.mock('@tarojs/taro', () => ({ default: taro }));
 import { ApiError } from './api-error';
 import { uploadFile } from './upload.weapp';
 
-const account = { id: 'a1', phoneMasked: '138****8001', holder: { id: 'h1', kind: 'PERSON', nameMasked: '张*' }, operators: [], consents: [], faceVerifiedUntil: null };
+const account = { id: 'a1', phoneMasked: '138****8001', holder: { id: 'h1', kind: 'PERSON', nameMasked: '张*', idNumberMasked: '4401**********4518' }, operators: [], consents: [], faceVerifiedUntil: null };
 const file = { path: 'wxfile://tmp_abc.jpg', name: 'tmp_abc.jpg', size: 1000, mimeType: 'image/jpeg', width: 300, height: 400 };
 const call = { path: '/api/v1/me/photos', fileField: 'file', file, fields: { purpose: 'PORTRAIT', cropBox: '{"x":0,"y":0,"width":1,"height":0.9}' } };
 

@@ -5,7 +5,8 @@ import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 
 /**
- * The only place errors become HTTP responses: AppError → its status; validation →
+ * The only place errors become HTTP responses: AppError → its status (a wait, if any, as
+ * both the Retry-After header and `retryAfterSeconds` in the body); validation →
  * 400 with the failing fields; bad JSON / too large bodies (from the body parser) →
  * 400 / 413; Prisma unique violation → 409, record not found → 404; anything else →
  * a logged 500 with the request id and no detail.
@@ -21,7 +22,10 @@ export async function errorHandler(ctx: Context, next: Next) {
     const body: ErrorBody = { code: error.code, message: error.message, requestId: ctx.state.requestId };
     if (error.fields) body.fields = error.fields;
     if (error.verdict) body.verdict = error.verdict;
-    if (error.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(error.retryAfterSeconds));
+    if (error.retryAfterSeconds !== undefined) {
+      ctx.set('Retry-After', String(error.retryAfterSeconds));
+      body.retryAfterSeconds = error.retryAfterSeconds;
+    }
     ctx.status = error.status;
     ctx.body = body;
   }

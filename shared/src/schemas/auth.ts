@@ -48,7 +48,15 @@ export const accountProfileSchema = z.object({
   id: z.string(),
   phoneMasked: z.string().nullable(),
   /** Bound holder after real-name binding; null before. */
-  holder: z.object({ id: z.string(), kind: z.enum(holderKindList), nameMasked: z.string() }).nullable(),
+  holder: z
+    .object({
+      id: z.string(),
+      kind: z.enum(holderKindList),
+      nameMasked: z.string(),
+      /** PERSON: the citizen ID number masked (4401**********8910); null for an OPERATOR. */
+      idNumberMasked: z.string().nullable(),
+    })
+    .nullable(),
   operators: z.array(z.object({ operatorId: z.string(), name: z.string(), role: z.enum(operatorRoleList) })),
   consents: z.array(z.object({ kind: z.enum(consentKindList), textVersion: z.string() })),
   /** Until when a passed face verification allows activation; null if none is fresh. */

@@ -11,6 +11,8 @@ export const errorBodySchema = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   /** PHOTO_REJECTED only: every quality check with its measured value (`fields` names the failed ones). */
   verdict: photoVerdictSchema.optional(),
+  /** Rate limits and lockouts (429, 423, 503 PHOTO_BUSY): seconds to wait, the same as the `Retry-After` header. */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

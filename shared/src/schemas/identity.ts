@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateCitizenId } from '../validators/citizen-id';
 import { validateSocialCreditCode } from '../validators/social-credit-code';
-import { accountProfileSchema, consentKindList, operatorRoleList, phoneSchema } from './auth';
+import { consentKindList, operatorRoleList, phoneSchema } from './auth';
 import { certificateSummarySchema } from './certificate';
 
 /** Real-name binding, PIPL consent, face verification, activation, operator staff. */

@@ -22,6 +22,13 @@ export const photoUploadLimits = {
 
 export type PhotoFormat = (typeof photoUploadLimits.formats)[number];
 
+/**
+ * The PHOTO_UNSUPPORTED_FORMAT message for HEIC (the iPhone default): the server sends it
+ * for HEVC-coded HEIF content, the client's precheck for a declared image/heic or image/heif.
+ * One text, so both say the same thing.
+ */
+export const HEIC_UNSUPPORTED_MESSAGE = '暂不支持HEIC格式的照片（苹果手机默认格式），请在相机设置中选择“兼容性最佳”，或将照片转为JPG后上传';
+
 /** 证件照 for a certificate, or 佐证材料 (a picture of a document: no portrait checks). */
 export const photoPurposeList = ['PORTRAIT', 'EVIDENCE'] as const;
 export type PhotoPurpose = (typeof photoPurposeList)[number];

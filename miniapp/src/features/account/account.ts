@@ -21,3 +21,13 @@ export function roleLabel(role: OperatorRole): string {
 export function greetingName(account: Pick<Account, 'holder' | 'phoneMasked'>): string | null {
   return account.holder?.nameMasked ?? account.phoneMasked ?? null;
 }
+
+/** The bound person's masked citizen ID number from the server (`holder.idNumberMasked`); null for none or an operator. */
+export function boundIdNumberMasked(account: Pick<Account, 'holder'>): string | null {
+  return account.holder?.kind === 'PERSON' ? account.holder.idNumberMasked : null;
+}
+
+/** 我的 → 实名认证 value: 已认证 with the masked name, or 未认证 (the masked ID number is in the header above). */
+export function realNameSummary(account: Pick<Account, 'holder'>): string {
+  return account.holder ? `已认证 · ${account.holder.nameMasked}` : '未认证';
+}

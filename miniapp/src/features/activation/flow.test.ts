@@ -8,7 +8,7 @@ const REAL_NAME_ONLY: FlowGoal = { face: false, activate: false };
 const fresh = { forced: null, activated: false };
 
 const consent = (kind: ConsentKind, textVersion: string = consentTexts[kind].version) => ({ kind, textVersion });
-const holder = { id: 'h1', kind: 'PERSON' as const, nameMasked: '张*' };
+const holder = { id: 'h1', kind: 'PERSON' as const, nameMasked: '张*', idNumberMasked: '4401**********4518' };
 
 function account(overrides: Partial<{ consents: ReturnType<typeof consent>[]; holder: typeof holder | null; faceVerifiedUntil: string | null }> = {}) {
   return { consents: [consent('PRIVACY_POLICY')], holder: null, faceVerifiedUntil: null, ...overrides };

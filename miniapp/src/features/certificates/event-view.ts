@@ -1,28 +1,5 @@
-import type { CertificateDetail } from '@roadcert/shared';
+import { certificateEventLabel, type CertificateDetail } from '@roadcert/shared';
 import { formatDateTime } from '../../lib/format';
-
-/**
- * Words for the event kinds a certificate's history may hold. The contract types `kind` as a
- * free string, so an unknown kind is shown as "记录" with the code rather than hidden.
- */
-const EVENT_LABELS: Record<string, string> = {
-  ISSUED: '发证',
-  IMPORTED: '证照数据归集',
-  ACTIVATED: '激活电子证照',
-  REPLACED: '换发',
-  REISSUED: '补发',
-  RENEWED: '延续',
-  CHANGED: '变更',
-  SUSPENDED: '暂停使用',
-  CANCELLED: '注销',
-  ANNULLED: '撤销',
-  REVOKED: '吊销',
-  EXPIRED: '有效期届满',
-  PRESENTED: '出示',
-  SHARED: '分享',
-  VERIFIED: '被核验',
-  DATA_COMPLETED: '补全信息',
-};
 
 const ACTOR_LABELS: Record<string, string> = {
   ACCOUNT: '本人',
@@ -38,8 +15,12 @@ export interface CertificateEventView {
   actor: string;
 }
 
+/**
+ * Words for an event kind, from the shared list the server writes (`certificateEventKinds`).
+ * The contract types `kind` as a free string, so an unknown kind is shown as 记录（KIND） rather than hidden.
+ */
 export function eventLabel(kind: string): string {
-  return EVENT_LABELS[kind] ?? `记录（${kind}）`;
+  return certificateEventLabel(kind);
 }
 
 export function actorLabel(actor: string): string {

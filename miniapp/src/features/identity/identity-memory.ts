@@ -1,17 +1,12 @@
-import { maskIdNumber } from '@roadcert/shared';
-
 /**
  * Name and ID number as typed in the real-name form, kept in memory only — never in storage —
  * because WeChat's face check needs them again right after binding. Gone on restart, and
  * forgotten once the face check is done.
  */
 let typed: { name: string; idNumber: string } | null = null;
-/** The masked ID number of the binding just made, for the "已实名" display. */
-let boundIdMasked: string | null = null;
 
 export function rememberIdentity(identity: { name: string; idNumber: string }): void {
   typed = { ...identity };
-  boundIdMasked = maskIdNumber(identity.idNumber);
 }
 
 export function recallIdentity(): { name: string; idNumber: string } | null {
@@ -20,8 +15,4 @@ export function recallIdentity(): { name: string; idNumber: string } | null {
 
 export function forgetIdentity(): void {
   typed = null;
-}
-
-export function recentBoundIdMasked(): string | null {
-  return boundIdMasked;
 }

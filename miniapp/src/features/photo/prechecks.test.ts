@@ -1,7 +1,7 @@
-import { errorCodes, photoUploadLimits } from '@roadcert/shared';
+import { errorCodes, HEIC_UNSUPPORTED_MESSAGE, photoUploadLimits } from '@roadcert/shared';
 import { describe, expect, it } from 'vitest';
 import { mimeTypeOf } from '../../lib/picked-image';
-import { HEIC_MESSAGE, precheckImage } from './prechecks';
+import { precheckImage } from './prechecks';
 
 const photo = { size: 2_000_000, mimeType: 'image/jpeg', width: 3000, height: 4000 };
 
@@ -29,8 +29,9 @@ describe('precheckImage', () => {
   });
 
   it('tells iPhone users what to do about HEIC', () => {
-    expect(precheckImage({ ...photo, mimeType: 'image/heic' })).toEqual({ code: 'PHOTO_UNSUPPORTED_FORMAT', message: HEIC_MESSAGE });
-    expect(precheckImage({ ...photo, mimeType: 'image/heif', width: 0, height: 0 })?.message).toBe(HEIC_MESSAGE);
+    expect(precheckImage({ ...photo, mimeType: 'image/heic' })).toEqual({ code: 'PHOTO_UNSUPPORTED_FORMAT', message: HEIC_UNSUPPORTED_MESSAGE });
+    expect(precheckImage({ ...photo, mimeType: 'image/heif', width: 0, height: 0 })?.message).toBe(HEIC_UNSUPPORTED_MESSAGE);
+    expect(HEIC_UNSUPPORTED_MESSAGE).toMatch(/HEIC.*兼容性最佳/);
   });
 
   it('calls an accepted type the device cannot decode corrupt, and an undeclared one unsupported', () => {

@@ -1,8 +1,5 @@
-import { errorCodes, photoUploadLimits, type ErrorCode } from '@roadcert/shared';
+import { errorCodes, HEIC_UNSUPPORTED_MESSAGE, photoUploadLimits, type ErrorCode } from '@roadcert/shared';
 import type { PickedImage } from '../../lib/picked-image';
-
-/** The server's message for HEIC (server/src/adapters/image/inspect.ts), word for word. */
-export const HEIC_MESSAGE = '暂不支持HEIC格式的照片（苹果手机默认格式），请在相机设置中选择“兼容性最佳”，或将照片转为JPG后上传';
 
 export interface PrecheckFailure {
   code: ErrorCode;
@@ -24,7 +21,7 @@ export function precheckImage(image: Pick<PickedImage, 'size' | 'mimeType' | 'wi
   if (image.size <= 0) return failure('PHOTO_MISSING');
   if (image.size > photoUploadLimits.maxBytes) return failure('PHOTO_TOO_LARGE');
   const type = image.mimeType?.toLowerCase() ?? null;
-  if (type && /hei[cf]/.test(type)) return failure('PHOTO_UNSUPPORTED_FORMAT', HEIC_MESSAGE);
+  if (type && /hei[cf]/.test(type)) return failure('PHOTO_UNSUPPORTED_FORMAT', HEIC_UNSUPPORTED_MESSAGE);
   if (type && !accepted.includes(type)) return failure('PHOTO_UNSUPPORTED_FORMAT');
   // Not decodable here: a damaged file if it claims an accepted type, else a format we cannot read.
   if (image.width <= 0 || image.height <= 0) return failure(type ? 'PHOTO_CORRUPT' : 'PHOTO_UNSUPPORTED_FORMAT');

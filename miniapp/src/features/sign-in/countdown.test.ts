@@ -30,4 +30,12 @@ describe('resend countdown', () => {
     expect(sendButtonLabel(42, true)).toBe('42秒后重发');
     expect(sendButtonLabel(0, true)).toBe('重新获取');
   });
+
+  it('shows a long wait (lock, hourly or daily limit) in minutes or hours, rounded up', () => {
+    expect(sendButtonLabel(120, true)).toBe('120秒后重发');
+    expect(sendButtonLabel(121, true)).toBe('3分钟后重发');
+    expect(sendButtonLabel(900, true)).toBe('15分钟后重发');
+    expect(sendButtonLabel(3600, true)).toBe('1小时后重发');
+    expect(sendButtonLabel(20 * 3600 + 1, true)).toBe('21小时后重发');
+  });
 });

@@ -14,8 +14,13 @@ export function deadlineAfter(seconds: number, now: number): number | null {
   return seconds > 0 ? now + seconds * 1000 : null;
 }
 
-/** Text of the send button: first time, waiting, and again. */
+/**
+ * Text of the send button: first time, waiting, and again. Long waits (a lock, the hourly or
+ * daily limit) are shown in whole minutes or hours, rounded up.
+ */
 export function sendButtonLabel(remaining: number, sentBefore: boolean): string {
+  if (remaining >= 3600) return `${Math.ceil(remaining / 3600)}小时后重发`;
+  if (remaining > 120) return `${Math.ceil(remaining / 60)}分钟后重发`;
   if (remaining > 0) return `${remaining}秒后重发`;
   return sentBefore ? '重新获取' : '获取验证码';
 }

@@ -27,3 +27,14 @@ export function placeSmsError(error: ApiError): SmsFormErrors {
       return { fields: {}, form: error.message, allowResend: false };
   }
 }
+
+/**
+ * How long the send button should wait after an error, from the server's `retryAfterSeconds`:
+ * too many codes for this number or network (SMS_RATE_LIMITED), or the number locked after wrong
+ * codes (SMS_CODE_LOCKED, no new code until it ends). Null: no wait given, the button stays usable.
+ */
+export function resendWaitAfter(error: ApiError): number | null {
+  if (error.code !== 'SMS_RATE_LIMITED' && error.code !== 'SMS_CODE_LOCKED') return null;
+  const wait = error.retryAfterSeconds;
+  return wait !== undefined && Number.isFinite(wait) && wait > 0 ? Math.ceil(wait) : null;
+}

@@ -4,7 +4,7 @@ import { toApiError } from '../../lib/api-error';
 import { currentDevice } from '../../lib/device';
 import { validateForm } from '../../lib/validation';
 import { requestSmsCode, smsLogin } from './api';
-import { placeSmsError, type SmsFormErrors } from './sms-errors';
+import { placeSmsError, resendWaitAfter, type SmsFormErrors } from './sms-errors';
 import { useCountdown } from './useCountdown';
 
 const NO_ERRORS: SmsFormErrors = { fields: {}, form: null, allowResend: false };
@@ -42,7 +42,11 @@ export function useSmsSignIn(onSignedIn: (pair: TokenPair) => Promise<unknown>) 
       setSent({ phone: checked.value.phone, deliveredBy: result.deliveredBy, serial: (sent?.serial ?? 0) + 1 });
       countdown.start(result.resendAfterSeconds);
     } catch (cause) {
-      setErrors(placeSmsError(toApiError(cause)));
+      const error = toApiError(cause);
+      setErrors(placeSmsError(error));
+      // A refused send says how long to wait (retryAfterSeconds): the countdown shows it.
+      const wait = resendWaitAfter(error);
+      if (wait !== null) countdown.start(wait);
     } finally {
       setSending(false);
     }
@@ -61,8 +65,11 @@ export function useSmsSignIn(onSignedIn: (pair: TokenPair) => Promise<unknown>) 
       const pair = await smsLogin({ ...checked.value, device: currentDevice() });
       await onSignedIn(pair);
     } catch (cause) {
-      const placed = placeSmsError(toApiError(cause));
+      const error = toApiError(cause);
+      const placed = placeSmsError(error);
+      const wait = resendWaitAfter(error);
       if (placed.allowResend) countdown.stop();
+      else if (wait !== null) countdown.start(wait);
       setErrors(placed);
       setSigningIn(false);
     }

@@ -1,9 +1,7 @@
 import sharp from 'sharp';
-import { photoUploadLimits, type PhotoFormat } from '@roadcert/shared';
+import { HEIC_UNSUPPORTED_MESSAGE, photoUploadLimits, type PhotoFormat } from '@roadcert/shared';
 import { AppError } from '../../errors';
 import { sniffFormat } from './sniff';
-
-const HEIC_MESSAGE = '暂不支持HEIC格式的照片（苹果手机默认格式），请在相机设置中选择“兼容性最佳”，或将照片转为JPG后上传';
 
 /** libvips' name for each accepted format (AVIF is read by its HEIF loader). */
 const loaderFormat: Record<PhotoFormat, string> = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif' };
@@ -18,7 +16,7 @@ export type Inspected = { format: PhotoFormat; width: number; height: number };
 export async function inspect(bytes: Buffer): Promise<Inspected> {
   if (bytes.length === 0) throw new AppError('PHOTO_MISSING');
   const sniffed = sniffFormat(bytes);
-  if (sniffed === 'heic') throw new AppError('PHOTO_UNSUPPORTED_FORMAT', { message: HEIC_MESSAGE });
+  if (sniffed === 'heic') throw new AppError('PHOTO_UNSUPPORTED_FORMAT', { message: HEIC_UNSUPPORTED_MESSAGE });
   if (!(photoUploadLimits.formats as readonly string[]).includes(sniffed)) throw new AppError('PHOTO_UNSUPPORTED_FORMAT');
   const format = sniffed as PhotoFormat;
 
@@ -29,7 +27,7 @@ export async function inspect(bytes: Buffer): Promise<Inspected> {
     throw new AppError('PHOTO_CORRUPT', { cause: err });
   }
   if (meta.format !== loaderFormat[format]) throw new AppError('PHOTO_CORRUPT');
-  if (format === 'avif' && meta.compression !== 'av1') throw new AppError('PHOTO_UNSUPPORTED_FORMAT', { message: HEIC_MESSAGE });
+  if (format === 'avif' && meta.compression !== 'av1') throw new AppError('PHOTO_UNSUPPORTED_FORMAT', { message: HEIC_UNSUPPORTED_MESSAGE });
   const { width, height } = meta.autoOrient ?? meta;
   if (!width || !height) throw new AppError('PHOTO_CORRUPT');
   if (width * height > photoUploadLimits.maxPixels) throw new AppError('PHOTO_TOO_MANY_PIXELS');

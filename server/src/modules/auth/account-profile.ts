@@ -16,7 +16,7 @@ export async function buildAccountProfile(prisma: PrismaClient, accountId: strin
     select: {
       id: true,
       phoneMasked: true,
-      holder: { select: { id: true, kind: true, name: true } },
+      holder: { select: { id: true, kind: true, name: true, idNumberMasked: true } },
       memberships: { where: { revokedAt: null }, orderBy: { grantedAt: 'asc' }, select: { role: true, operator: { select: { id: true, name: true } } } },
     },
   });
@@ -28,7 +28,14 @@ export async function buildAccountProfile(prisma: PrismaClient, accountId: strin
   return {
     id: account.id,
     phoneMasked: account.phoneMasked,
-    holder: account.holder ? { id: account.holder.id, kind: account.holder.kind, nameMasked: maskHolderName(account.holder.kind, account.holder.name) } : null,
+    holder: account.holder
+      ? {
+          id: account.holder.id,
+          kind: account.holder.kind,
+          nameMasked: maskHolderName(account.holder.kind, account.holder.name),
+          idNumberMasked: account.holder.kind === 'PERSON' ? account.holder.idNumberMasked : null,
+        }
+      : null,
     operators: account.memberships.map((m) => ({ operatorId: m.operator.id, name: m.operator.name, role: m.role })),
     consents: consents.map((c) => ({ kind: c.kind, textVersion: c.textVersion })),
     faceVerifiedUntil: face ? face.validUntil.toISOString() : null,

@@ -60,7 +60,7 @@ describe('POST /api/v1/auth/sms-codes', () => {
     expect(res.json.items[0].text).toMatch(/^【道路运输电子证照】验证码\d{6}，5分钟内有效。如非本人操作请忽略。$/);
   });
 
-  it('allows one code per minute per number (429 SMS_RATE_LIMITED with Retry-After)', async () => {
+  it('allows one code per minute per number (429 SMS_RATE_LIMITED with Retry-After and retryAfterSeconds)', async () => {
     const phone = randomPhone();
     expect((await requestSmsCode(t, phone)).status).toBe(200);
     const res = await requestSmsCode(t, phone);
@@ -68,6 +68,8 @@ describe('POST /api/v1/auth/sms-codes', () => {
     expect(res.json.code).toBe('SMS_RATE_LIMITED');
     expect(retryAfter(res)).toBeGreaterThan(55);
     expect(retryAfter(res)).toBeLessThanOrEqual(60);
+    // The same wait in the body, for clients that cannot read response headers.
+    expect(res.json.retryAfterSeconds).toBe(retryAfter(res));
   });
 
   it('allows five per hour per number', async () => {

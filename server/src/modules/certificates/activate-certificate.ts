@@ -1,4 +1,4 @@
-import { certificateStatuses } from '@roadcert/shared';
+import { certificateStatuses, type CertificateEventKind } from '@roadcert/shared';
 import { AppError } from '../../errors';
 import { createAuditLog } from '../../lib/audit';
 import type { AppDeps } from '../../app';
@@ -48,7 +48,7 @@ export async function activateCertificate(deps: AppDeps, state: AuthState, certi
     if (!face) return { refused: null, reason: 'face_verification_required' };
     if (!(await certificates.markActivated(tx, reach.certificateId, accountId, now))) return { refused: '该电子证照已激活，无需重复激活', reason: 'not_activatable' };
     await tx.certificateEvent.create({
-      data: { certificateId: reach.certificateId, kind: 'ACTIVATED', actorKind: 'ACCOUNT', actorId: accountId, at: now, detail: { via: reach.via, role, faceVerificationId: face.id } },
+      data: { certificateId: reach.certificateId, kind: 'ACTIVATED' satisfies CertificateEventKind, actorKind: 'ACCOUNT', actorId: accountId, at: now, detail: { via: reach.via, role, faceVerificationId: face.id } },
     });
     await audit.record({ ...actor, action: 'certificate.activate', subjectType: 'certificate', subjectId: reach.certificateId, outcome: 'OK', detail: { via: reach.via, role, faceVerificationId: face.id } }, tx);
     return null;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentTexts, realNameLimits } from '@roadcert/shared';
+import { consentTexts, maskIdNumber, realNameLimits } from '@roadcert/shared';
 import { citizenId } from '../../../../prisma/seed/demo-holders';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
 import { auditRows, bindRealNameAs, demo, grantConsents } from '../../test/identity-steps';
@@ -26,7 +26,8 @@ describe('GET /api/v1/me', () => {
     const { token, accountId } = await signInAccount(t, { holderKey: 'driver-paper' });
     const res = await t.api('/api/v1/me', { token });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: accountId, holder: { kind: 'PERSON', nameMasked: '张*' }, operators: [], consents: [] });
+    expect(res.json).toMatchObject({ id: accountId, holder: { kind: 'PERSON', nameMasked: '张*', idNumberMasked: maskIdNumber(demo('driver-paper').identityCode) }, operators: [], consents: [] });
+    expect(res.json.holder.idNumberMasked).toBe('4401**********4518');
     expect(res.json).not.toHaveProperty('demo');
   });
 });
@@ -89,7 +90,7 @@ describe('POST /api/v1/me/real-name', () => {
   it('binds on a match of ID (blind index) and exact name; the profile shows the masked holder; the audit row has no personal data', async () => {
     const { token, accountId } = await signInAccount(t);
     const profile = await bindRealNameAs(t, token, 'driver-ride-hailing');
-    expect(profile).toMatchObject({ id: accountId, holder: { kind: 'PERSON', nameMasked: '陈*' } });
+    expect(profile).toMatchObject({ id: accountId, holder: { kind: 'PERSON', nameMasked: '陈*', idNumberMasked: '4401**********2042' } });
     const account = await t.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
     expect(account.holderId).toBe(profile.holder.id);
     expect(account.realNameBoundAt).not.toBeNull();
@@ -154,6 +155,7 @@ describe('POST /api/v1/me/real-name', () => {
     expect(locked.status).toBe(429);
     expect(locked.json.code).toBe('REAL_NAME_LOCKED');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
+    expect(locked.json.retryAfterSeconds).toBe(Number(locked.headers.get('retry-after')));
     const account = await t.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
     expect(account.holderId).toBeNull();
     expect(account.realNameLockedTill!.getTime() - Date.now()).toBeGreaterThan(23.9 * 3600_000);

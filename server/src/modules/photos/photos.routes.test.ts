@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { photoUploadLimits } from '@roadcert/shared';
+import { HEIC_UNSUPPORTED_MESSAGE, photoUploadLimits } from '@roadcert/shared';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
 import { createObjectStorage, type ObjectStorage } from '../../adapters/storage';
 import { createFileUrlSigner } from '../../adapters/storage/file-url-signer';
@@ -150,10 +150,11 @@ describe('POST /api/v1/me/photos', () => {
     ['a truncated JPEG', 400, 'PHOTO_CORRUPT', () => fixtures.truncatedJpeg()],
     ['an animated WebP', 400, 'PHOTO_ANIMATED', () => fixtures.animatedWebp()],
     ['a panorama', 400, 'PHOTO_BAD_ASPECT', () => fixtures.panoramaJpeg()],
-  ] as const)('refuses %s → %i %s, nothing stored', async (_name, status, code, build) => {
+  ] as const)('refuses %s → %i %s, nothing stored', async (name, status, code, build) => {
     const before = await storedFiles();
     const res = await upload(driverToken, [photoPart(await build())]);
     expect([res.status, res.json.code]).toEqual([status, code]);
+    if (name === 'an HEIC photo') expect(res.json.message).toBe(HEIC_UNSUPPORTED_MESSAGE);
     expect(await storedFiles()).toEqual(before);
   });
 

@@ -4,14 +4,10 @@ import { Button } from '../../../components/nutui';
 import { ErrorState, LoadingCards } from '../../../components/StateViews';
 import { navigate } from '../../../lib/router';
 import { useElderMode } from '../../elder-mode/ElderModeProvider';
-import { representedOperators } from '../account';
+import { boundIdNumberMasked, realNameSummary, representedOperators } from '../account';
 import type { Account } from '../api';
 import type { useMe } from '../useMe';
 import './me.scss';
-
-function realNameValue(account: Account): string {
-  return account.holder ? `已认证 · ${account.holder.nameMasked}` : '未认证';
-}
 
 function operatorValue(account: Account): string {
   const represented = representedOperators(account);
@@ -22,14 +18,16 @@ function operatorValue(account: Account): string {
 
 function Settings({ account }: { account: Account }) {
   const elder = useElderMode();
+  const idMasked = boundIdNumberMasked(account);
   return (
     <>
       <View className="me__who">
         <Text className="me__name">{account.holder?.nameMasked ?? '未实名用户'}</Text>
         <Text className="me__phone">{account.phoneMasked ? `手机号 ${account.phoneMasked}` : '未绑定手机号'}</Text>
+        {idMasked ? <Text className="me__phone">身份证号 {idMasked}</Text> : null}
       </View>
       <CellGroup>
-        <Cell label="实名认证" value={realNameValue(account)} arrow onClick={() => void navigate('realName')} />
+        <Cell label="实名认证" value={realNameSummary(account)} arrow onClick={() => void navigate('realName')} />
         {account.holder?.kind !== 'OPERATOR' ? <Cell label="证件照" value="拍摄并在线检查" arrow onClick={() => void navigate('photo')} /> : null}
         <Cell label="我的设备" value="查看和退出登录设备" arrow onClick={() => void navigate('devices')} />
         <Cell label="企业账号与员工授权" value={operatorValue(account)} arrow onClick={() => void navigate('operator')} />

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { holderKinds } from '@roadcert/shared';
 import { formatDateTime } from '../../../lib/format';
-import { isFaceVerified } from '../../account/account';
+import { boundIdNumberMasked, isFaceVerified } from '../../account/account';
 import type { Account } from '../../account/api';
-import { recentBoundIdMasked } from '../identity-memory';
 import './identity.scss';
 
 function Row({ label, value, tone }: { label: string; value: string; tone?: 'ok' | 'pending' }) {
@@ -18,7 +17,7 @@ function Row({ label, value, tone }: { label: string; value: string; tone?: 'ok'
 /** 已实名: who the account is bound to, masked, and whether a face verification is current. */
 export function IdentityStatus({ account }: { account: Account }) {
   if (!account.holder) return <Row label="实名状态" value="未实名认证" tone="pending" />;
-  const idMasked = recentBoundIdMasked();
+  const idMasked = boundIdNumberMasked(account);
   const faceFresh = isFaceVerified(account, new Date());
   return (
     <View>
