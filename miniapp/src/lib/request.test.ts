@@ -1,16 +1,10 @@
 import { accountProfileSchema } from '@roadcert/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const taro = vi.hoisted(() => {
-  const store = new Map<string, unknown>();
-  return {
-    store,
-    request: vi.fn(),
-    getStorageSync: vi.fn((key: string) => (store.has(key) ? store.get(key) : '')),
-    setStorageSync: vi.fn((key: string, value: unknown) => void store.set(key, value)),
-    removeStorageSync: vi.fn((key: string) => void store.delete(key)),
-  };
-});
+const taro = await vi.hoisted(async () => ({
+  ...(await import('../test/taro-storage-mock')).fakeTaroStorage(),
+  request: vi.fn(),
+}));
 vi.mock('@tarojs/taro', () => ({ default: taro }));
 
 import { ApiError, getJson, isUnauthenticated, postJson, request } from './request';

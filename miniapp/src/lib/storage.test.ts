@@ -1,14 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const taro = vi.hoisted(() => {
-  const store = new Map<string, unknown>();
-  return {
-    store,
-    getStorageSync: vi.fn((key: string) => (store.has(key) ? store.get(key) : '')),
-    setStorageSync: vi.fn((key: string, value: unknown) => void store.set(key, value)),
-    removeStorageSync: vi.fn((key: string) => void store.delete(key)),
-  };
-});
+const taro = await vi.hoisted(async () => (await import('../test/taro-storage-mock')).fakeTaroStorage());
 vi.mock('@tarojs/taro', () => ({ default: taro }));
 
 import { getStored, removeStored, setStored } from './storage';

@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import { ZodError } from 'zod';
-import { errorCodes, type ErrorBody, type ErrorCode } from '@roadcert/shared';
+import type { ErrorBody, ErrorCode } from '@roadcert/shared';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 
@@ -48,4 +48,3 @@ function toAppError(err: unknown): AppError | null {
   return code ? new AppError(code) : null;
 }
 
-export { errorCodes };

@@ -1,18 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const taro = vi.hoisted(() => {
-  const store = new Map<string, unknown>();
-  return {
-    store,
-    pages: [] as { route: string }[],
-    getStorageSync: vi.fn((key: string) => (store.has(key) ? store.get(key) : '')),
-    setStorageSync: vi.fn((key: string, value: unknown) => void store.set(key, value)),
-    removeStorageSync: vi.fn((key: string) => void store.delete(key)),
-    navigateTo: vi.fn(() => Promise.resolve()),
-    reLaunch: vi.fn(() => Promise.resolve()),
-    getCurrentPages: vi.fn(() => taro.pages),
-  };
-});
+const taro = await vi.hoisted(async () => ({
+  ...(await import('../../test/taro-storage-mock')).fakeTaroStorage(),
+  pages: [] as { route: string }[],
+  navigateTo: vi.fn(() => Promise.resolve()),
+  reLaunch: vi.fn(() => Promise.resolve()),
+  getCurrentPages: vi.fn(() => taro.pages),
+}));
 vi.mock('@tarojs/taro', () => ({ default: taro, useRouter: () => ({ params: {} }) }));
 
 import { errorCodes } from '@roadcert/shared';
