@@ -1,197 +1,26 @@
 /**
- * End-to-end: the product as `npm start` runs it (embedded PGlite, generated keys, demo
- * data on first start, console SMS and the local face stand-in), the built H5 portal in
- * headless Chromium on a 360-px phone. Everyone signs in the real way: phone + SMS code
- * (read from the page's 本地模拟短信 panel), then real-name binding with the seeded name and
- * ID number. Screenshots land in e2e/screenshots/.
+ * Runs every journey in e2e/journeys/ (or the ones named: `npm run test:e2e -- applications`),
+ * each in its own process with its own product (fresh DATA_DIR, port) so journeys cannot leak
+ * state into one another. Exit code 1 if any journey fails.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { consoleSmsListSchema } from '@roadcert/shared';
-import type { Browser, Page } from 'playwright-core';
-import { demoHolders } from '../prisma/seed/demo-holders';
-import { expectTrue, launchBrowser, phonePage, runCases, screenshot, startProduct } from './harness';
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-'));
-const env = { DATA_DIR: dataDir };
-let product = await startProduct(env);
-let browser: Browser;
-let page: Page;
+const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'journeys');
+const wanted = process.argv.slice(2);
+const journeys = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .filter((name) => wanted.length === 0 || wanted.includes(name))
+  .sort((a, b) => (a === 'onboarding' ? -1 : b === 'onboarding' ? 1 : a.localeCompare(b)));
+if (journeys.length === 0) throw new Error(`no journey matches ${wanted.join(', ')}`);
 
-type SeededKey = (typeof demoHolders)[number]['key'];
-const seeded = (key: SeededKey) => demoHolders.find((h) => h.key === key)!;
-
-/** NutUI buttons by their text; only visible ones (Taro H5 keeps earlier pages in the DOM, hidden). */
-const button = (text: string | RegExp) => page.locator('.nut-button:visible', { hasText: text }).first();
-/** Taro H5 renders <taro-input-core placeholder=…><input placeholder=…>: the inner one takes input. */
-const field = (placeholder: string) => page.locator(`input[placeholder="${placeholder}"]:visible`).first();
-const text = (content: string) => page.getByText(content).filter({ visible: true }).first();
-const bodyText = async () => (await page.textContent('body')) ?? '';
-
-/** First run on a device: the privacy policy comes before sign-in. */
-async function agreeToPrivacyPolicy() {
-  await button('同意并继续').waitFor({ timeout: 20_000 });
-  await button('同意并继续').click();
-  await field('请输入11位手机号').waitFor();
+const failed: string[] = [];
+for (const name of journeys) {
+  console.log(`\ne2e journey: ${name}`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, `${name}.ts`)], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) failed.push(name);
 }
-
-/**
- * Phone + SMS code the way a person does it locally: ask for a code, read it in the labelled
- * 本地模拟短信 panel (typing it in, or tapping 填入验证码), sign in. Returns the code used.
- */
-async function signInBySms(phone: string, how: 'type' | 'tap', shot?: string) {
-  await field('请输入11位手机号').fill(phone);
-  await button('获取验证码').click();
-  await text('本地模拟短信（未真实发送）').waitFor({ timeout: 15_000 });
-  const message = page.locator('.local-sms__text:visible').first();
-  await message.waitFor({ timeout: 15_000 });
-  const code = /验证码(\d{6})/.exec((await message.textContent()) ?? '')?.[1];
-  expectTrue(code, 'no 6-digit code in the local SMS panel');
-  if (how === 'type') await field('6位数字').fill(code);
-  else await button('填入验证码').click();
-  expectTrue((await field('6位数字').inputValue()) === code, 'the code field does not hold the code from the SMS');
-  if (shot) await screenshot(page, shot);
-  await button(/^登录$/).click();
-  return code;
-}
-
-/** From the 去实名认证 prompt: name + ID number of a seeded person, ID-number consent, submit. */
-async function bindRealName(key: SeededKey) {
-  const person = seeded(key);
-  await button('去实名认证').waitFor({ timeout: 15_000 });
-  await button('去实名认证').click();
-  await field('请输入姓名').fill(person.name);
-  await field('18位身份证号码').fill(person.identityCode);
-  await text('我已阅读并同意《身份证号码处理授权》').click();
-  await button('提交实名认证').click();
-  await text('✓ 已实名认证').waitFor({ timeout: 15_000 });
-  const masked = `${person.identityCode.slice(0, 4)}**********${person.identityCode.slice(-4)}`;
-  expectTrue((await bodyText()).includes(masked), `the bound ID number is not shown masked (${masked})`);
-  await button('完成').click();
-}
-
-/** 我的 → 退出登录 → confirm: back on the sign-in page (the privacy policy stays agreed on this device). */
-async function signOut() {
-  await page.getByRole('button', { name: /^我的：/ }).filter({ visible: true }).first().click();
-  await button('退出登录').click();
-  await page.locator('.taro-model__confirm').click();
-  await field('请输入11位手机号').waitFor({ timeout: 15_000 });
-}
-
-const ok = await runCases([
-  {
-    name: 'first start seeds demo data; the portal asks for the privacy policy, then offers SMS sign-in (and nothing else)',
-    run: async () => {
-      expectTrue(/seeded demo data/.test(product.output()), 'no "seeded demo data" log line on first start');
-      browser = await launchBrowser();
-      page = await phonePage(browser);
-      await page.goto(product.url);
-      await button('同意并继续').waitFor({ timeout: 20_000 });
-      expectTrue((await bodyText()).includes('《隐私政策》'), 'the first-run privacy policy is not shown');
-      await screenshot(page, '01-privacy-policy');
-      await agreeToPrivacyPolicy();
-      const body = await bodyText();
-      expectTrue(body.includes('获取验证码'), 'no SMS sign-in after agreeing');
-      expectTrue(!body.includes('演示'), 'the sign-in page still offers a demo sign-in');
-      await screenshot(page, '02-sign-in');
-    },
-  },
-  {
-    name: 'a seeded driver (张伟, paper 从业资格证) signs in by SMS code, binds their real name and sees their certificates, number masked',
-    run: async () => {
-      const driver = seeded('driver-paper');
-      const code = await signInBySms(driver.phone, 'type', '03-sms-code');
-      // The panel shows what the console stand-in recorded, nothing else.
-      const outbox = consoleSmsListSchema.parse(await (await fetch(`${product.url}/api/v1/dev/sms-outbox?phone=${driver.phone}`)).json());
-      expectTrue(outbox.items[0]?.text.includes(`验证码${code}`), 'the code on the page is not the one in the local SMS outbox');
-      await bindRealName('driver-paper');
-      await page.locator('#app').getByText('我的证照').waitFor({ timeout: 15_000 });
-      await text('道路运输从业人员从业资格证').waitFor({ timeout: 15_000 });
-      const body = await bodyText();
-      expectTrue(body.includes('纸质证'), 'carrier 纸质证 not shown');
-      expectTrue(body.includes('4401**********'), 'masked ID-number certificate number not shown');
-      expectTrue(!body.includes(driver.identityCode), 'the full ID number is on the page');
-      expectTrue(!body.includes('演示'), 'a demo label is on the home page');
-      await screenshot(page, '04-home-driver');
-    },
-  },
-  {
-    name: "the operator's legal representative (黄建国) signs in, binds his real name, activates the operator and sees its licence and every vehicle certificate",
-    run: async () => {
-      await signOut();
-      const rep = seeded('operator-legal-rep');
-      const operator = seeded('operator');
-      await signInBySms(rep.phone, 'tap');
-      await bindRealName('operator-legal-rep');
-      // Bound, but nothing is issued to him personally: the operator's certificates need activation.
-      await text('暂无证照').waitFor({ timeout: 15_000 });
-
-      await page.getByRole('button', { name: /^我的：/ }).filter({ visible: true }).first().click();
-      await text('企业账号与员工授权').click();
-      await field('18位代码').fill(operator.identityCode);
-      await field('请输入姓名').fill(rep.name);
-      await field('18位身份证号码').fill(rep.identityCode);
-      await button('激活企业账号').click();
-      await text(operator.name).waitFor({ timeout: 15_000 });
-      await text('法定代表人').waitFor({ timeout: 15_000 });
-      await screenshot(page, '05-operator-activated');
-
-      // Back (operator → 我的 → 我的证照), as a person would; the list reloads on return.
-      await page.goBack();
-      await page.goBack();
-      await text('道路运输经营许可证').waitFor({ timeout: 15_000 });
-      for (const plate of ['粤A3K7Q2', '粤AD12345', '粤A1R8W6']) await text(plate).waitFor();
-      await screenshot(page, '06-home-operator');
-    },
-  },
-  {
-    name: 'a restart keeps the data and the signed-in session (keys persist in DATA_DIR)',
-    run: async () => {
-      const code = await product.stop();
-      expectTrue(code === 0, `graceful shutdown exited with ${code}`);
-      product = await startProduct(env, product.port);
-      expectTrue(!/seeded demo data/.test(product.output()), 'demo data was seeded again on restart');
-      await page.goto(product.url);
-      await text('粤AD12345').waitFor({ timeout: 20_000 });
-    },
-  },
-  {
-    name: 'a signed-out visitor is sent to sign-in (401 handled, no blank page)',
-    run: async () => {
-      await page.evaluate('localStorage.clear()');
-      await page.goto(`${product.url}/pages/index/index`);
-      await agreeToPrivacyPolicy();
-    },
-  },
-  {
-    name: 'a driver signs in by SMS code, binds their real name, passes the stand-in face check and activates their certificate',
-    run: async () => {
-      // 陈静 (demo data): an electronic 网约车驾驶员证 that is not activated yet.
-      await signInBySms(seeded('driver-ride-hailing').phone, 'tap');
-      await bindRealName('driver-ride-hailing');
-
-      await button('激活').waitFor({ timeout: 15_000 });
-      await button('激活').click();
-      await text('我已阅读并同意《人脸信息处理单独同意》').click();
-      await button('开始人脸核验').click();
-      await text('本地模拟人脸核验（非真实核验）').waitFor({ timeout: 15_000 });
-      await screenshot(page, '07-face-stand-in');
-      await button(/^通过$/).click();
-      await button('确认激活').click();
-      await text('激活成功').waitFor({ timeout: 15_000 });
-      await screenshot(page, '08-activated');
-
-      await button('返回证照').click();
-      // Wait out the page transition, so the screenshot is of the list, not the page leaving.
-      await page.locator('.nut-button:visible', { hasText: '返回证照' }).waitFor({ state: 'detached', timeout: 15_000 });
-      await page.locator('.cert-card__activated:visible').first().waitFor({ timeout: 15_000 });
-      await screenshot(page, '09-home-activated');
-    },
-  },
-]);
-
-await browser!?.close();
-await product.stop();
-await rm(dataDir, { recursive: true, force: true });
-process.exit(ok ? 0 : 1);
+console.log(`\ne2e journeys: ${journeys.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.join(', ')})` : ''}`);
+process.exit(failed.length ? 1 : 0);

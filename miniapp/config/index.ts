@@ -42,7 +42,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth,
     deviceRatio,
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_ROOT lets parallel work build elsewhere (serve it with PORTAL_DIR); default dist/<env>.
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
     plugins: [],
     alias,
     env: { TARO_APP_API_BASE: JSON.stringify(apiBase()) },
