@@ -5,7 +5,10 @@ import path from 'node:path';
  * `npm run bench`: every benchmark, one after another, each in its own process. Add
  * yours here. Benchmarks print their own tables and write only under bench/results/.
  */
-const benches = [{ name: 'photo pipeline (sharp)', file: 'photo-pipeline.ts' }];
+const benches = [
+  { name: 'photo pipeline (sharp)', file: 'photo-pipeline.ts' },
+  { name: 'presentation tokens (SM2, verify endpoint)', file: 'presentation.ts' },
+];
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 let failed = 0;

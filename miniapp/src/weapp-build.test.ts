@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWeappBuild, defaultWeappDir, MAIN_PACKAGE_LIMIT_BYTES } from '../scripts/check-weapp';
-import { allPagePaths, subPackageRoots } from './lib/routes';
+import { pagePathsFor, subPackagesFor } from './lib/routes';
 
 describe('weapp build (dist/weapp)', () => {
   it('exists — the root `npm test` builds it first', () => {
@@ -15,13 +15,19 @@ describe('weapp build (dist/weapp)', () => {
   it('has every page listed in app.json, and exactly the pages of the route table', () => {
     const result = checkWeappBuild();
     expect(result.missing).toEqual([]);
-    expect(result.pages).toEqual(allPagePaths);
+    expect(result.pages).toEqual(pagePathsFor('weapp'));
   });
 
   it('puts every page outside the launch pages into a subpackage', () => {
     const app = JSON.parse(readFileSync(path.join(defaultWeappDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; __usePrivacyCheck__?: boolean };
-    expect(app.subPackages?.map((sub) => sub.root)).toEqual([...subPackageRoots]);
+    expect(app.subPackages?.map((sub) => sub.root)).toEqual(subPackagesFor('weapp').map((sub) => sub.root));
     expect(app.__usePrivacyCheck__).toBe(true);
+  });
+
+  it('has no staff workbench pages (pkg-staff is built into the H5 portal only)', () => {
+    const { pages } = checkWeappBuild();
+    expect(pages.filter((page) => page.startsWith('pkg-staff/'))).toEqual([]);
+    expect(existsSync(path.join(defaultWeappDir, 'pkg-staff'))).toBe(false);
   });
 
   it('keeps the main package under 2 MB', () => {

@@ -10,13 +10,17 @@ import type { FieldCrypto } from '../../server/src/lib/field-crypto';
 import { creditCode, demoHolders, type DemoHolder } from './demo-holders';
 import { seedDemoStaffOnce } from './staff';
 
-/** Issuing authorities (their USCCs are made up but carry correct check characters). */
-const authorities = {
+/**
+ * Issuing authorities (their USCCs are made up but carry correct check characters). The
+ * server's embedded default for ROADCERT_ISSUING_AUTHORITIES is the same two
+ * (modules/applications/issuing-authorities.ts; a test holds them equal).
+ */
+export const demoAuthorities = {
   guangzhou: { name: '广州市交通运输局', code: creditCode('11440100', '00695581'), area: '440100' },
   shenzhen: { name: '深圳市交通运输局', code: creditCode('11440300', '00755066'), area: '440300' },
 };
 
-type Authority = (typeof authorities)[keyof typeof authorities];
+type Authority = (typeof demoAuthorities)[keyof typeof demoAuthorities];
 type CertSpec = {
   typeCode: string;
   number: string;
@@ -128,19 +132,19 @@ export async function seedDemoDataOnce(prisma: PrismaClient, crypto: FieldCrypto
     }
 
     const id = (key: DemoHolder['key']) => demoHolders.find((h) => h.key === key)!.identityCode;
-    const gz = authorities.guangzhou;
-    const sz = authorities.shenzhen;
+    const gz = demoAuthorities.guangzhou;
+    const sz = demoAuthorities.shenzhen;
 
     // Drivers (从业资格证 D071 — its number is the holder's ID number).
-    await certificate('driver-paper', { typeCode: 'D071', number: id('driver-paper'), carrier: 'PAPER', issuedYearsAgo: 4, validYears: 6, authority: gz, extension: { qualificationCategory: '02001', licenceClasses: 'A2', licenceFirstIssuedOn: '2009-05-20' } });
-    await certificate('driver-ic', { typeCode: 'D071', number: id('driver-ic'), carrier: 'IC_CARD', issuedYearsAgo: 2, validYears: 6, authority: sz, extension: { qualificationCategory: '01001', licenceClasses: 'A1', licenceFirstIssuedOn: '2012-03-02' } });
-    const oldPaper = await certificate('driver-electronic', { typeCode: 'D071', number: id('driver-electronic'), carrier: 'PAPER', status: 'REPLACED', statusReason: '已换发电子证照', issuedYearsAgo: 5, validYears: 6, authority: gz, extension: { qualificationCategory: '02001', licenceClasses: 'B2', licenceFirstIssuedOn: '2001-08-15' } });
-    const electronic = await certificate('driver-electronic', { typeCode: 'D071', number: id('driver-electronic'), carrier: 'ELECTRONIC', issueReason: 'REPLACEMENT', issuedYearsAgo: 0.5, validYears: 6, authority: gz, activated: true, extension: { qualificationCategory: '02001', licenceClasses: 'B2', licenceFirstIssuedOn: '2001-08-15' } });
+    await certificate('driver-paper', { typeCode: 'D071', number: id('driver-paper'), carrier: 'PAPER', issuedYearsAgo: 4, validYears: 6, authority: gz, extension: { qualificationCategories: ['02001'], licenceClasses: 'A2', firstIssuedDate: '2009-05-20' } });
+    await certificate('driver-ic', { typeCode: 'D071', number: id('driver-ic'), carrier: 'IC_CARD', issuedYearsAgo: 2, validYears: 6, authority: sz, extension: { qualificationCategories: ['01001'], licenceClasses: 'A1', firstIssuedDate: '2012-03-02' } });
+    const oldPaper = await certificate('driver-electronic', { typeCode: 'D071', number: id('driver-electronic'), carrier: 'PAPER', status: 'REPLACED', statusReason: '已换发电子证照', issuedYearsAgo: 5, validYears: 6, authority: gz, extension: { qualificationCategories: ['02001'], licenceClasses: 'B2', firstIssuedDate: '2001-08-15' } });
+    const electronic = await certificate('driver-electronic', { typeCode: 'D071', number: id('driver-electronic'), carrier: 'ELECTRONIC', issueReason: 'REPLACEMENT', issuedYearsAgo: 0.5, validYears: 6, authority: gz, activated: true, extension: { qualificationCategories: ['02001'], licenceClasses: 'B2', firstIssuedDate: '2001-08-15' } });
     await tx.certificate.update({ where: { id: oldPaper.id }, data: { replacedById: electronic.id } });
-    await certificate('driver-ride-hailing', { typeCode: 'D072', number: id('driver-ride-hailing'), carrier: 'ELECTRONIC', issuedYearsAgo: 1, validYears: 6, authority: gz, extension: { qualificationCategory: '09003', licenceClasses: 'C1', licenceFirstIssuedOn: '2014-06-11' } });
-    await certificate('driver-missing-data', { typeCode: 'D071', number: id('driver-missing-data'), carrier: 'PAPER', issuedYearsAgo: 3, validYears: 6, authority: gz, extension: { qualificationCategory: '02001' } });
-    await certificate('driver-mismatch', { typeCode: 'D071', number: id('driver-mismatch'), carrier: 'IC_CARD', issuedYearsAgo: 1.5, validYears: 6, authority: sz, extension: { qualificationCategory: '01001', licenceClasses: 'B2', licenceFirstIssuedOn: '2006-10-09' } });
-    await certificate('driver-lapsed', { typeCode: 'D071', number: id('driver-lapsed'), carrier: 'PAPER', issuedYearsAgo: 6.6, validYears: 6, authority: gz, extension: { qualificationCategory: '02001', licenceClasses: 'A2', licenceFirstIssuedOn: '1999-04-01' } });
+    await certificate('driver-ride-hailing', { typeCode: 'D072', number: id('driver-ride-hailing'), carrier: 'ELECTRONIC', issuedYearsAgo: 1, validYears: 6, authority: gz, extension: { qualificationCategories: ['09003'], licenceClasses: 'C1', firstIssuedDate: '2014-06-11' } });
+    await certificate('driver-missing-data', { typeCode: 'D071', number: id('driver-missing-data'), carrier: 'PAPER', issuedYearsAgo: 3, validYears: 6, authority: gz, extension: { qualificationCategories: ['02001'] } });
+    await certificate('driver-mismatch', { typeCode: 'D071', number: id('driver-mismatch'), carrier: 'IC_CARD', issuedYearsAgo: 1.5, validYears: 6, authority: sz, extension: { qualificationCategories: ['01001'], licenceClasses: 'B2', firstIssuedDate: '2006-10-09' } });
+    await certificate('driver-lapsed', { typeCode: 'D071', number: id('driver-lapsed'), carrier: 'PAPER', issuedYearsAgo: 6.6, validYears: 6, authority: gz, extension: { qualificationCategories: ['02001'], licenceClasses: 'A2', firstIssuedDate: '1999-04-01' } });
 
     // The operator: 经营许可证 D008 and its vehicles' 道路运输证 D013.
     const licenceNo = '粤交运管许可穗字440100151081号';
@@ -176,8 +180,9 @@ export async function seedDemoDataOnce(prisma: PrismaClient, crypto: FieldCrypto
         authority: gz,
         activated: v.activated,
         vehicleId: vehicle.id,
-        // The IC-card vehicle lacks tonnage and dimensions: a completeness task.
-        extension: { plateNumber: v.plate, plateColour: v.colour, vehicleType: v.type, businessLicenceNumber: licenceNo, ...(v.capacity ? { capacity: v.capacity } : {}), businessScope: ['021'] },
+        // Keys are the registry's field keys (D013). The IC-card vehicle lacks tonnage and
+        // dimensions: a completeness task.
+        extension: { plateNumber: v.plate, plateColour: v.colour, vehicleType: v.type, operatingLicenceNumber: licenceNo, ...(v.capacity ? { capacity: v.capacity } : {}), ...(v.dims ? { dimensions: v.dims.join('×') } : {}), businessScope: ['021'] },
       });
     }
 

@@ -31,6 +31,12 @@ import { photoRoutes } from './modules/photos/photos.routes';
 import { applicationRoutes } from './modules/applications/applications.routes';
 import { fileRoutes } from './modules/files/files.routes';
 import { createFieldCrypto } from './lib/field-crypto';
+import { createUsageLog, type UsageLog } from './modules/usage/usage-log';
+import { usageRoutes } from './modules/usage/usage.routes';
+import { lookupRoutes } from './modules/lookup/lookup.routes';
+import { partnerRoutes } from './modules/partners/partners.routes';
+import { shareLinkRoutes, shareRoutes } from './modules/shares/shares.routes';
+import { presentationRoutes } from './modules/presentation/presentation.routes';
 
 /** Everything the app needs from outside, so tests can swap any of it. */
 export type AppDeps = {
@@ -51,7 +57,12 @@ export type AppDeps = {
   storage: ObjectStorage;
   /** Photo processing (createImagePipeline: sharp, bounded concurrency). */
   images: ImagePipeline;
+  /** 用证记录 writer (batched); createApp makes one when not given. */
+  usageLog?: UsageLog;
 };
+
+/** What route modules get: the deps plus the services createApp owns. */
+export type AppServices = AppDeps & { usageLog: UsageLog };
 
 /** Derives the key-bound helpers from key material (one place, used by main and tests). */
 export function deriveKeyedServices(keys: KeyMaterial) {
@@ -63,6 +74,7 @@ export function deriveKeyedServices(keys: KeyMaterial) {
 
 export function createApp(deps: AppDeps) {
   let shuttingDown = false;
+  const services: AppServices = { ...deps, usageLog: deps.usageLog ?? createUsageLog({ prisma: deps.prisma, logger: deps.logger }) };
   // With TRUST_PROXY (one reverse proxy in front), ctx.ip is the address that proxy saw (the
   // last X-Forwarded-For entry), not a client-supplied first entry; without it the header is
   // ignored, so nobody can dodge the per-IP limits (SMS codes) by sending one.
@@ -86,6 +98,12 @@ export function createApp(deps: AppDeps) {
   operatorRoutes(table, deps);
   photoRoutes(table, deps);
   applicationRoutes(table, deps);
+  usageRoutes(table, services);
+  lookupRoutes(table, services);
+  shareRoutes(table, services);
+  shareLinkRoutes(router);
+  const presentation = presentationRoutes(table, router, services);
+  partnerRoutes(table, services, presentation.keyring);
   if (deps.storage.driver === 'local') fileRoutes(router, table.registry, deps);
   const openapi = buildOpenApiDocument(table.registry, deps.config.publicBaseUrl);
   router.get('/api/openapi.json', (ctx) => {
@@ -105,5 +123,5 @@ export function createApp(deps: AppDeps) {
   app.use(router.allowedMethods());
   app.use(portal(deps.config.portalDir));
 
-  return { app, openapi, beginShutdown: () => { shuttingDown = true; } };
+  return { app, openapi, usageLog: services.usageLog, beginShutdown: () => { shuttingDown = true; } };
 }

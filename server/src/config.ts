@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { embeddedIssuingAuthorities, parseIssuingAuthorities } from './modules/applications/issuing-authorities';
 
 /**
  * Configuration, read and validated once at start-up. This is the only module that
@@ -57,10 +58,21 @@ const schema = z.object({
   FACE_PROVIDER: z.enum(['local', 'wechat']).optional(),
   FACE_VERIFICATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   SEED_DEMO_DATA: bool.optional(),
+  /** JSON: area-code prefix → {name, uscc} of the default issuing authority (modules/applications/issuing-authorities.ts). */
+  ROADCERT_ISSUING_AUTHORITIES: z.string().optional(),
+  /** Presentation tokens (docs/presentation-token.md). */
+  PRESENTATION_ALG: z.enum(['SM2-SM3', 'Ed25519']).default('SM2-SM3'),
+  PRESENTATION_TOKEN_WINDOW_SECONDS: z.coerce.number().int().min(15).max(300).default(60),
+  PRESENTATION_BATCH_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  PRESENTATION_BATCH_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(72),
+  PRESENTATION_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(90),
+  PRESENTATION_STATUS_LIST_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(300),
+  /** Ed25519 private key (PKCS#8 PEM) for the alternative algorithm; embedded mode generates one. */
+  PRESENTATION_ED25519_KEY_FILE: z.string().optional(),
 });
 
 /** Prefixes we own: an unknown variable under one of them is a typo, not noise. */
-const ownedPrefixes = ['ROADCERT_', 'DATABASE_', 'STORAGE_', 'OSS_', 'SMS_', 'ALIYUN_', 'WECHAT_', 'SIGNING_', 'DEMO_', 'SEED_', 'PORTAL_', 'FACE_', 'PHOTO_'];
+const ownedPrefixes = ['ROADCERT_', 'DATABASE_', 'STORAGE_', 'OSS_', 'SMS_', 'ALIYUN_', 'WECHAT_', 'SIGNING_', 'DEMO_', 'SEED_', 'PORTAL_', 'FACE_', 'PHOTO_', 'PRESENTATION_'];
 const knownKeys = new Set(Object.keys(schema.shape));
 /** Settings that once existed: left in an environment they are reported with what replaced them. */
 const retiredKeys: Record<string, string> = {
@@ -123,6 +135,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((c.SIGNING_KEY_FILE === undefined) !== (c.SIGNING_KEY_ID === undefined)) {
     problems.push(`${c.SIGNING_KEY_FILE ? 'SIGNING_KEY_ID' : 'SIGNING_KEY_FILE'}: the signing key file and its key id must be set together`);
   }
+  if (production && c.PRESENTATION_ALG === 'Ed25519') need('PRESENTATION_ED25519_KEY_FILE', 'when PRESENTATION_ALG=Ed25519 in production (keys are never generated there)');
+  if (c.PRESENTATION_BATCH_HOURS > c.PRESENTATION_BATCH_MAX_HOURS) problems.push('PRESENTATION_BATCH_HOURS: must not exceed PRESENTATION_BATCH_MAX_HOURS');
+  const issuingAuthorities = c.ROADCERT_ISSUING_AUTHORITIES === undefined ? null : parseIssuingAuthorities(c.ROADCERT_ISSUING_AUTHORITIES);
+  if (issuingAuthorities && !issuingAuthorities.ok) problems.push(`ROADCERT_ISSUING_AUTHORITIES: ${issuingAuthorities.problem}`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(c.DATA_DIR);
@@ -164,5 +180,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     face: { provider: faceProvider, windowMinutes: c.FACE_VERIFICATION_WINDOW_MINUTES },
     seedDemoData: c.SEED_DEMO_DATA ?? !production,
+    presentation: {
+      alg: c.PRESENTATION_ALG,
+      windowSeconds: c.PRESENTATION_TOKEN_WINDOW_SECONDS,
+      batchHours: Math.min(c.PRESENTATION_BATCH_HOURS, c.PRESENTATION_BATCH_MAX_HOURS),
+      batchMaxHours: c.PRESENTATION_BATCH_MAX_HOURS,
+      clockSkewSeconds: c.PRESENTATION_CLOCK_SKEW_SECONDS,
+      statusListTtlSeconds: c.PRESENTATION_STATUS_LIST_TTL_SECONDS,
+      ed25519KeyFile: c.PRESENTATION_ED25519_KEY_FILE,
+    },
+    /** Default issuing authority per region (no base certificate); none in production unless configured. */
+    issuingAuthorities: issuingAuthorities?.ok ? issuingAuthorities.value : production ? {} : embeddedIssuingAuthorities,
   };
 }

@@ -11,6 +11,7 @@ import { seedDemoDataOnce } from '../../prisma/seed/seed';
 import { createWechatFromConfig } from './adapters/wechat';
 import { createSmsProvider } from './adapters/sms';
 import { createFaceVerificationProvider } from './modules/face/create-face-provider';
+import { ensureDemoPartner } from './modules/partners/demo-partner';
 
 /** Starts the whole product: config → keys → database (+migrations, demo seed) → HTTP. */
 async function main() {
@@ -31,11 +32,12 @@ async function main() {
   if (config.seedDemoData) {
     const seeded = await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);
     if (seeded) logger.info(seeded, 'seeded demo data (first start)');
+    await ensureDemoPartner({ prisma: database.prisma, config, logger });
   }
   const wechat = createWechatFromConfig(config.wechat, logger);
   const face = createFaceVerificationProvider(config, logger, wechat);
   const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
-  const { app, beginShutdown } = createApp({ config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: createObjectStorage(config, keys), images: createImagePipeline(config) });
+  const { app, beginShutdown, usageLog } = createApp({ config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: createObjectStorage(config, keys), images: createImagePipeline(config) });
   const server = createServer(app.callback());
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host);
@@ -55,6 +57,7 @@ async function main() {
     server.closeIdleConnections();
     await once(server, 'close').catch(() => undefined);
     clearTimeout(force);
+    await usageLog.close(); // queued 用证记录 rows reach the database before it closes
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -50,6 +50,14 @@ export const errorCodes = {
   APPLICATION_STATE_INVALID: { status: 409, message: '申请当前状态不允许此操作，请刷新后重试' },
   APPLICATION_NOT_ALLOWED: { status: 409, message: '该证照当前不能办理此项业务' },
   RENEWAL_NOT_ALLOWED: { status: 409, message: '从业资格证超过有效期180日未延续，不能延续，请重新申领' },
+  PHOTO_NOT_ATTACHABLE: { status: 409, message: '该照片不能用于此申请，请重新拍摄或上传证件照' },
+  // Presentation (docs/presentation-token.md).
+  NOT_PRESENTABLE: { status: 409, message: '该证照当前不能亮证' },
+  // Lookup, partner API, 加注件 (docs/verification.md).
+  PARTNER_KEY_INVALID: { status: 401, message: 'API密钥无效或已停用' },
+  PARTNER_SCOPE_MISSING: { status: 403, message: '该API密钥未获授权使用此功能' },
+  SHARE_EXPIRED: { status: 410, message: '该分享链接已过期' },
+  SHARE_REVOKED: { status: 410, message: '该分享链接已被持证人撤销' },
   NOT_READY: { status: 503, message: '服务暂不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

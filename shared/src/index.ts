@@ -7,6 +7,8 @@ export * from './schemas/auth';
 export * from './schemas/identity';
 export * from './schemas/photo';
 export * from './schemas/application';
+export * from './schemas/presentation';
+export * from './schemas/sharing';
 export * from './validators';
 export * from './registry';
 export * from './masking';

@@ -9,6 +9,8 @@ export const routes = {
   // Certificates: detail and the activation flow.
   certificate: 'pkg-certificate/pages/detail/index',
   activate: 'pkg-certificate/pages/activate/index',
+  // 亮证: the rotating QR of an activated electronic certificate.
+  present: 'pkg-certificate/pages/present/index',
   // 我的 and everything reached from it.
   me: 'pkg-account/pages/me/index',
   realName: 'pkg-account/pages/real-name/index',
@@ -16,12 +18,38 @@ export const routes = {
   operator: 'pkg-account/pages/operator/index',
   privacy: 'pkg-account/pages/privacy/index',
   photo: 'pkg-account/pages/photo/index',
+  // Sharing (加注件) and the usage log (用证记录).
+  shares: 'pkg-account/pages/shares/index',
+  shareCreate: 'pkg-account/pages/share-create/index',
+  usage: 'pkg-account/pages/usage/index',
+  // Applications (申领 / 换发 / 补发 / 变更 / 延续): notice, form, status, list.
+  apply: 'pkg-apply/pages/start/index',
+  applyForm: 'pkg-apply/pages/form/index',
+  application: 'pkg-apply/pages/detail/index',
+  applications: 'pkg-apply/pages/list/index',
+  // Authority staff workbench (运管): H5 portal only, see portalOnlyRoots.
+  staffLogin: 'pkg-staff/pages/login/index',
+  staffQueue: 'pkg-staff/pages/queue/index',
+  staffReview: 'pkg-staff/pages/review/index',
+  staffCertificates: 'pkg-staff/pages/certificates/index',
+  // Verification, public (opened from any browser or camera): lookup by number, opened share links.
+  lookup: 'pkg-verify/pages/lookup/index',
+  shareView: 'pkg-verify/pages/share/index',
+  // 核验: the page every QR opens (verify online), and the mini-program scanner (offline too).
+  verify: 'pkg-verify/pages/verify/index',
+  scan: 'pkg-verify/pages/scan/index',
 } as const;
 
 export type RouteName = keyof typeof routes;
 
 /** Subpackage roots: WeChat downloads each one the first time one of its pages opens. */
-export const subPackageRoots = ['pkg-certificate', 'pkg-account'] as const;
+export const subPackageRoots = ['pkg-certificate', 'pkg-account', 'pkg-apply', 'pkg-staff', 'pkg-verify'] as const;
+
+/**
+ * Roots built into the H5 portal only: the authority staff workbench is used in a browser and
+ * must not ship in the mini-program (no staff sign-in there, nothing to review it by).
+ */
+export const portalOnlyRoots: readonly string[] = ['pkg-staff'];
 
 const allRoutes: string[] = Object.values(routes);
 const rootOf = (path: string) => subPackageRoots.find((root) => path.startsWith(`${root}/`));
@@ -37,3 +65,13 @@ export const subPackages: { root: string; pages: string[] }[] = subPackageRoots.
 
 /** Every page, main package first, as the page stack names them. */
 export const allPagePaths: string[] = [...pagePaths, ...subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
+
+/** `subPackages` of one build (`TARO_ENV`): only the H5 portal gets the portal-only roots. */
+export function subPackagesFor(platform: string | undefined): { root: string; pages: string[] }[] {
+  return subPackages.filter((sub) => platform === 'h5' || !portalOnlyRoots.includes(sub.root));
+}
+
+/** Every page of one build, main package first. */
+export function pagePathsFor(platform: string | undefined): string[] {
+  return [...pagePaths, ...subPackagesFor(platform).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
+}

@@ -10,6 +10,8 @@ export interface StoredValues {
   privacyPolicyVersion: string;
   /** 长辈版: larger text and touch targets. */
   elderMode: boolean;
+  /** Authority staff (运管) session token, H5 portal only. Kept apart from the account tokens: a staff session is not an account session. */
+  staffAccessToken: string;
 }
 export type StorageKey = keyof StoredValues;
 
@@ -23,6 +25,7 @@ const guards: { [K in StorageKey]: (value: unknown) => value is StoredValues[K] 
   refreshToken: isText,
   privacyPolicyVersion: isText,
   elderMode: (value): value is boolean => typeof value === 'boolean',
+  staffAccessToken: isText,
 };
 
 export function storageKey(key: StorageKey): string {

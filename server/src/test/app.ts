@@ -8,7 +8,7 @@ import pg from 'pg';
 import { createApp, deriveKeyedServices, type AppDeps } from '../app';
 import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/database';
-import { createLogger } from '../lib/logger';
+import { createLogger, type Logger } from '../lib/logger';
 import { generateStoredKeys, keyMaterialFrom } from '../lib/key-material';
 import { seedDemoDataOnce } from '../../../prisma/seed/seed';
 import { createWechatFromConfig } from '../adapters/wechat';
@@ -25,7 +25,7 @@ import { createImagePipeline, type ImagePipeline } from '../adapters/image';
  * Demo data is seeded. Call `close()` in afterAll. `wechat` replaces the WeChat client
  * (e.g. one pointed at a local stand-in); by default it follows the configuration.
  */
-export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean; wechat?: WechatClient | null; storage?: ObjectStorage; images?: ImagePipeline } = {}) {
+export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean; wechat?: WechatClient | null; storage?: ObjectStorage; images?: ImagePipeline; logger?: Logger } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-test-'));
   const { database, dropDatabase } = await openTestDatabase(dataDir);
   const config = loadConfig({
@@ -39,12 +39,12 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
   const keys = keyMaterialFrom(generateStoredKeys());
   const keyed = deriveKeyedServices(keys);
   if (options.seed !== false) await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const wechat = options.wechat === undefined ? createWechatFromConfig(config.wechat, logger) : options.wechat;
   const face = createFaceVerificationProvider(config, logger, wechat);
   const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
   const deps: AppDeps = { config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: options.storage ?? createObjectStorage(config, keys), images: options.images ?? createImagePipeline(config) };
-  const { app, openapi, beginShutdown } = createApp(deps);
+  const { app, openapi, beginShutdown, usageLog } = createApp(deps);
   const server = createServer(app.callback()).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,6 +55,8 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
     prisma: database.prisma,
     openapi,
     beginShutdown,
+    /** The app's 用证记录 writer: `await t.usageLog.flush()` before reading VerificationEvent rows. */
+    usageLog,
     /** fetch against the app, JSON in and out. */
     api: async (route: string, init: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) => {
       const headers: Record<string, string> = { ...init.headers };
@@ -71,6 +73,7 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await usageLog.close();
       await database.close();
       await dropDatabase();
       await rm(dataDir, { recursive: true, force: true });

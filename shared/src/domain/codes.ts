@@ -25,6 +25,8 @@ export const certificateStatuses = {
   CANCELLED: { code: '03', label: '已注销', valid: false },
   ANNULLED: { code: '04', label: '已撤销', valid: false },
   REVOKED: { code: '05', label: '已吊销', valid: false },
+  /** 暂扣: suspended by staff, can be restored. The platform has no code for it; '06' is ours. */
+  SUSPENDED: { code: '06', label: '已暂扣', valid: false },
 } as const;
 export type CertificateStatus = keyof typeof certificateStatuses;
 export const certificateStatusList = Object.keys(certificateStatuses) as [CertificateStatus, ...CertificateStatus[]];

@@ -5,3 +5,4 @@ export * from './code-lists';
 export * from './photo-spec';
 export * from './number-formats';
 export * from './certificate-types';
+export * from './field-values';

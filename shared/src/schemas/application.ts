@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { certificateTypeCodes, type CertificateTypeCode } from '../registry/type-codes';
 import { getCertificateType } from '../registry/certificate-types';
-import { isIsoDate } from '../validators/dates';
-import { parseLicenceClasses } from '../validators/licence-class';
-import { validatePlateNumber } from '../validators/plate-number';
-import { validateQualificationCategory } from '../validators/qualification-category';
-import { validateAreaCode } from '../validators/area-code';
-import { validateSocialCreditCode } from '../validators/social-credit-code';
+import { checkFieldValue, isEmptyFieldValue, missingFieldMessage } from '../registry/field-values';
 
 /**
  * Applications (申请) and their review: kinds, states, the legal transitions as data,
@@ -188,9 +183,13 @@ export const applicationFormDataSchema = z
 export type ApplicationFormData = z.infer<typeof applicationFormDataSchema>;
 
 /**
- * Checks the form's values for the fields the registry declares for the type, with the
- * same validators the client uses: field key → Chinese message (empty: nothing wrong).
- * Only values that are present are checked; other keys (prefill such as holderName) pass.
+ * Submit-time check of the form against the fields the registry declares for the type,
+ * with the same validators the client uses: field key → Chinese message (empty: nothing
+ * wrong). A required field left empty gets 请填写…/请选择…; a filled one must pass its
+ * validator (text length, dates, 准驾车型, plates, area codes, USCCs, 从业资格类别 and the
+ * type's allowed categories, code lists — bundled lists by value, the others by format).
+ * Multiple-choice fields are the codes joined by ','. Other keys (prefill such as
+ * holderName) pass.
  */
 export function validateApplicationForm(typeCode: string, formData: Record<string, unknown>): Record<string, string> {
   const type = getCertificateType(typeCode);
@@ -198,46 +197,30 @@ export function validateApplicationForm(typeCode: string, formData: Record<strin
   if (!type) return problems;
   for (const field of type.fields) {
     const value = formData[field.key];
-    if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string') {
-      problems[field.key] = `${field.label}格式不正确`;
+    if (isEmptyFieldValue(value)) {
+      if (field.required) problems[field.key] = missingFieldMessage(field);
       continue;
     }
-    const check = (result: { ok: true } | { ok: false; message: string }) => {
-      if (!result.ok) problems[field.key] = result.message;
-    };
-    switch (field.kind) {
-      case 'text':
-        if (value.length > field.maxLength) problems[field.key] = `${field.label}不能超过${field.maxLength}个字`;
-        break;
-      case 'date':
-        if (!isIsoDate(value)) problems[field.key] = `${field.label}应为有效日期（YYYY-MM-DD）`;
-        break;
-      case 'licenceClass':
-        check(parseLicenceClasses(value));
-        break;
-      case 'plate':
-        check(validatePlateNumber(value));
-        break;
-      case 'areaCode':
-        check(validateAreaCode(value));
-        break;
-      case 'creditCode':
-        check(validateSocialCreditCode(value));
-        break;
-      case 'qualificationCategory':
-        for (const code of value.split(/[,，、\s]+/).filter(Boolean)) {
-          const result = validateQualificationCategory(code);
-          if (!result.ok) problems[field.key] = result.message;
-          else if (field.allowedCodes && !field.allowedCodes.includes(code)) problems[field.key] = `${field.label}不适用于该证照`;
-        }
-        break;
-      case 'code':
-        break; // code lists: checked by the form's picker; not re-checked here yet
-    }
+    const problem = Array.isArray(value) ? `${field.label}格式不正确` : checkFieldValue(field, value);
+    if (problem) problems[field.key] = problem;
   }
   return problems;
 }
+
+/**
+ * Whether submitting needs a portrait attached to the application: the type has a photo
+ * spec, the kind's 一次性告知 lists a photo, and there is no current portrait to carry
+ * over — a base certificate's portrait counts except for 申领 (INITIAL), which asks for
+ * a recent photo. docs/applications.md, "Photo".
+ */
+export function applicationNeedsPhoto(typeCode: CertificateTypeCode, kind: ApplicationKind, baseHasPortrait: boolean): boolean {
+  if (getCertificateType(typeCode)?.photo == null) return false;
+  if (applicationRequirements(typeCode, kind).photo === null) return false;
+  return kind === 'INITIAL' || !baseHasPortrait;
+}
+
+/** The message for the missing portrait (field key `photoId`). */
+export const APPLICATION_PHOTO_MISSING_MESSAGE = '请上传近期免冠白底证件照';
 
 export const startApplicationRequestSchema = z.object({
   typeCode: z.enum(certificateTypeCodes),
@@ -246,7 +229,14 @@ export const startApplicationRequestSchema = z.object({
 });
 export type StartApplicationRequest = z.infer<typeof startApplicationRequestSchema>;
 
-export const saveApplicationDraftRequestSchema = z.object({ formData: applicationFormDataSchema });
+export const saveApplicationDraftRequestSchema = z.object({
+  formData: applicationFormDataSchema,
+  /**
+   * The portrait to attach (one of the holder's accepted photos): a photo id attaches it
+   * (replacing the one attached before), null detaches, absent leaves it as it is.
+   */
+  photoId: z.string().max(100).nullable().optional(),
+});
 export type SaveApplicationDraftRequest = z.infer<typeof saveApplicationDraftRequestSchema>;
 
 export const submitApplicationRequestSchema = z.object({
@@ -304,6 +294,17 @@ export const applicationTimelineEntrySchema = z.object({
   at: z.string(),
 });
 
+/**
+ * The portrait attached to an application: a short-lived signed link to the processed
+ * image; for staff also to the original (review copy), each such link audited.
+ */
+export const applicationPhotoSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  originalUrl: z.string().optional(),
+});
+export type ApplicationPhoto = z.infer<typeof applicationPhotoSchema>;
+
 export const applicationDetailSchema = applicationSummarySchema.extend({
   formData: z.record(z.string(), z.unknown()),
   returnReasons: z.record(z.string(), z.string()).nullable(),
@@ -311,6 +312,8 @@ export const applicationDetailSchema = applicationSummarySchema.extend({
   requirements: applicationRequirementsSchema,
   timeline: z.array(applicationTimelineEntrySchema),
   revision: z.number().int(),
+  /** The attached portrait, or null. */
+  photo: applicationPhotoSchema.nullable(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 

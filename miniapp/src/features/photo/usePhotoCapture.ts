@@ -5,6 +5,7 @@ import { pickImage, releaseImage, type ImageSource } from '../../lib/image-picke
 import type { PickedImage } from '../../lib/picked-image';
 import { followErrorNavigation } from '../session/error-navigation';
 import { uploadPortrait } from './api';
+import { handOverPhoto } from './photo-handoff';
 import { cropGeometry, fromCropBox, initialFrame, toCropBox, type CropFrame, type CropGeometry } from './crop';
 import { precheckImage } from './prechecks';
 
@@ -27,8 +28,10 @@ function messageOf(error: unknown): string {
 /**
  * 证件照: choose → crop → upload → verdict, and back to choose (retake) from anywhere.
  * The picked image lives until the person retakes or leaves (H5 object URLs are freed then).
+ * With `applicationId` (opened from an application form) the photo is uploaded for that
+ * application and, once accepted, handed back to the form (photo-handoff).
  */
-export function usePhotoCapture(typeCode: string | undefined) {
+export function usePhotoCapture(typeCode: string | undefined, applicationId?: string) {
   const spec = photoSpecFor(typeCode);
   const [phase, setPhase] = useState<PhotoPhase>({ kind: 'choose', message: null });
   const current = useRef<PickedImage | null>(null);
@@ -72,7 +75,8 @@ export function usePhotoCapture(typeCode: string | undefined) {
     const { image, geometry, frame } = phase;
     setPhase({ ...phase, uploading: true, message: null });
     try {
-      const outcome = await uploadPortrait(image, { cropBox: toCropBox(frame, geometry), typeCode });
+      const outcome = await uploadPortrait(image, { cropBox: toCropBox(frame, geometry), typeCode, applicationId });
+      if (outcome.kind === 'accepted' && applicationId) handOverPhoto(applicationId, { id: outcome.result.photo.id, url: outcome.result.photo.image.url });
       if (outcome.kind === 'accepted') setPhase({ kind: 'accepted', image, result: outcome.result });
       else setPhase({ kind: 'rejected', image, geometry, frame, verdict: outcome.verdict, message: outcome.message });
     } catch (cause) {

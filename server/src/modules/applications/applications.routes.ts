@@ -57,13 +57,13 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
   route({
     method: 'put',
     path: '/api/v1/me/applications/:id/draft',
-    summary: 'Save the form (DRAFT or RETURNED only)',
+    summary: 'Save the form (DRAFT or RETURNED only); photoId attaches one of the holder’s accepted portraits (null detaches)',
     tags: ['applications'],
     access: 'holder',
     params: idParams,
     body: saveApplicationDraftRequestSchema,
     response: applicationDetailSchema,
-    handler: async (ctx, { params, body }) => service.saveDraft(ctx.state, params.id, body.formData),
+    handler: async (ctx, { params, body }) => service.saveDraft(ctx.state, params.id, body.formData, body.photoId),
   });
 
   route({

@@ -1,13 +1,18 @@
 import {
+  APPLICATION_PHOTO_MISSING_MESSAGE,
   applicationKindLabels,
+  applicationNeedsPhoto,
   applicationRequirements,
   applicationStateLabels,
   canTransition,
   editableApplicationStates,
+  fieldValueToForm,
   getCertificateType,
+  isEmptyFieldValue,
   kindsNeedingBaseCertificate,
   type ApplicationDetail,
   type ApplicationFormData,
+  type ApplicationPhoto,
   type ApplicationState,
   type ApplicationSummary,
   type CertificateTypeCode,
@@ -25,6 +30,7 @@ import { currentStaff } from '../session/authenticate';
 import { auditActor } from '../identity/caller';
 import { createCertificateAccess } from '../certificates/certificate-access';
 import { issueCertificate } from './issuance';
+import { createApplicationPhotos } from './application-photo';
 
 const DAY = 86_400_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -55,7 +61,7 @@ function presentSummary(row: ApplicationPlain): ApplicationSummary {
   };
 }
 
-function presentDetail(row: ApplicationRow): ApplicationDetail {
+function presentDetail(row: ApplicationRow, photo: ApplicationPhoto | null): ApplicationDetail {
   return {
     ...presentSummary(row),
     formData: (row.formData ?? {}) as Record<string, unknown>,
@@ -64,20 +70,30 @@ function presentDetail(row: ApplicationRow): ApplicationDetail {
     requirements: applicationRequirements(row.typeCode as CertificateTypeCode, row.kind),
     timeline: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, label: applicationStateLabels[e.toState], actorKind: e.actorKind, note: e.note, at: e.at.toISOString() })),
     revision: row.revision,
+    photo,
   };
 }
 
-/** Form fields compared with the base certificate: the holder name and the type's extension fields. */
+/** The type's extension fields whose form value differs from the base certificate's (both in the form's shape). */
 function diffAgainstBase(row: ApplicationRow): StaffApplicationDetail['diff'] {
   const base = row.baseCertificate;
   if (!base) return [];
   const form = (row.formData ?? {}) as Record<string, unknown>;
   const current = (base.extension ?? {}) as Record<string, unknown>;
-  const type = getCertificateType(row.typeCode);
-  const keys = new Set([...(type?.fields.map((f) => f.key) ?? []), ...Object.keys(current)]);
-  return [...keys]
-    .filter((k) => k in form && form[k] !== (current[k] ?? null))
-    .map((k) => ({ field: k, current: current[k] ?? null, proposed: form[k] }));
+  return (getCertificateType(row.typeCode)?.fields ?? [])
+    .map((field) => ({ field: field.key, current: fieldValueToForm(field, current[field.key]), proposed: form[field.key] }))
+    .filter((d) => d.field in form && d.proposed !== d.current && !(isEmptyFieldValue(d.proposed) && d.current === null));
+}
+
+/** 信息免填报: the base certificate's extension fields, in the form's shape (multiple-choice codes joined by ','). */
+function prefillFromExtension(typeCode: string, extension: Prisma.JsonValue | undefined): ApplicationFormData {
+  const stored = (extension ?? {}) as Record<string, unknown>;
+  const form: ApplicationFormData = {};
+  for (const field of getCertificateType(typeCode)?.fields ?? []) {
+    const value = fieldValueToForm(field, stored[field.key]);
+    if (value !== null) form[field.key] = value;
+  }
+  return form;
 }
 
 /** Region prefix of a GB/T 2260 code: 440100 → 4401, 440000 → 44, 000000 → '' (everything). */
@@ -93,6 +109,7 @@ export function createApplicationService(deps: AppDeps) {
   const { prisma } = deps;
   const audit = createAuditLog(prisma);
   const access = createCertificateAccess(prisma);
+  const photos = createApplicationPhotos(deps);
 
   const loadRow = (id: string) => prisma.application.findUniqueOrThrow({ where: { id }, include: applicationInclude });
 
@@ -152,7 +169,7 @@ export function createApplicationService(deps: AppDeps) {
       ...(holder.idNumberMasked ? { idNumberMasked: holder.idNumberMasked } : {}),
       ...(holder.creditCode ? { creditCode: holder.creditCode } : {}),
       ...(base ? { baseNumberMasked: base.numberMasked, baseIssuingAuthority: base.issuingAuthority } : {}),
-      ...(Object.fromEntries(Object.entries((base?.extension ?? {}) as Record<string, unknown>).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))) as ApplicationFormData),
+      ...prefillFromExtension(input.typeCode, base?.extension),
     };
     const created = await prisma.$transaction(async (tx) => {
       const row = await tx.application.create({
@@ -162,7 +179,7 @@ export function createApplicationService(deps: AppDeps) {
       await audit.record({ ...auditActor(state), action: 'application.start', subjectType: 'application', subjectId: row.id, outcome: 'OK', detail: { typeCode: input.typeCode, kind: input.kind } }, tx);
       return row;
     });
-    return presentDetail(await loadRow(created.id));
+    return presentDetail(await loadRow(created.id), null);
   }
 
   async function list(state: AuthState) {
@@ -171,26 +188,44 @@ export function createApplicationService(deps: AppDeps) {
     return { items: rows.map(presentSummary) };
   }
 
+  /** The holder's view of one application (with the attached portrait's link). */
+  const holderDetail = async (id: string) => presentDetail(await loadRow(id), await photos.forHolder(id));
+
   async function detail(state: AuthState, id: string) {
     const row = await reachApplication(state, id);
-    return presentDetail(await loadRow(row.id));
+    return holderDetail(row.id);
   }
 
-  async function saveDraft(state: AuthState, id: string, formData: ApplicationFormData) {
+  /**
+   * Saves the form and, when `photoId` is given, attaches that portrait (null: detaches),
+   * in one transaction under the optimistic lock. Omitting `photoId` leaves the photo as is.
+   */
+  async function saveDraft(state: AuthState, id: string, formData: ApplicationFormData, photoId?: string | null) {
     const row = await reachApplication(state, id);
     if (!editableApplicationStates.includes(row.state)) throw new AppError('APPLICATION_STATE_INVALID');
-    const updated = await prisma.application.updateMany({ where: { id: row.id, state: row.state, revision: row.revision }, data: { formData, revision: { increment: 1 } } });
-    if (updated.count !== 1) throw new AppError('APPLICATION_STATE_INVALID');
-    return presentDetail(await loadRow(row.id));
+    const photo = typeof photoId === 'string' ? await photos.checkAttachable(state, row, photoId) : null;
+    await prisma.$transaction(async (tx) => {
+      const updated = await tx.application.updateMany({ where: { id: row.id, state: row.state, revision: row.revision }, data: { formData, revision: { increment: 1 } } });
+      if (updated.count !== 1) throw new AppError('APPLICATION_STATE_INVALID');
+      if (photoId === undefined) return;
+      await photos.attach(tx, row.id, photo?.id ?? null);
+      const action = photo ? 'application.photo_attach' : 'application.photo_detach';
+      await audit.record({ ...auditActor(state), action, subjectType: 'application', subjectId: row.id, outcome: 'OK', detail: { photoId: photo?.id ?? null } }, tx);
+    });
+    return holderDetail(row.id);
   }
 
   async function submit(state: AuthState, id: string, idempotencyKey: string) {
     const row = await reachApplication(state, id);
-    if (row.idempotencyKey === idempotencyKey) return presentDetail(await loadRow(row.id)); // a repeat: the same answer
+    if (row.idempotencyKey === idempotencyKey) return holderDetail(row.id); // a repeat: the same answer
     const taken = await prisma.application.findUnique({ where: { idempotencyKey }, select: { id: true } });
     if (taken) throw new AppError('CONFLICT', { message: '该提交标识已被使用' });
     if (!canTransition(row.state, 'SUBMITTED')) throw new AppError('APPLICATION_STATE_INVALID');
     const problems = validateApplicationForm(row.typeCode, (row.formData ?? {}) as Record<string, unknown>);
+    const base = row.baseCertificateId ? await prisma.certificate.findUnique({ where: { id: row.baseCertificateId }, select: { portraitPhotoId: true } }) : null;
+    if (applicationNeedsPhoto(row.typeCode as CertificateTypeCode, row.kind, Boolean(base?.portraitPhotoId)) && !(await photos.hasAttached(row.id))) {
+      problems.photoId = APPLICATION_PHOTO_MISSING_MESSAGE;
+    }
     if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', { message: '申请表有需要更正的内容', fields: problems });
     const accountId = state.auth!.accountId;
     try {
@@ -206,12 +241,12 @@ export function createApplicationService(deps: AppDeps) {
     } catch (error) {
       // Two taps at once: the loser finds the winner's submission with its own key.
       const now = await prisma.application.findUnique({ where: { id: row.id }, select: { idempotencyKey: true } });
-      if (now?.idempotencyKey === idempotencyKey) return presentDetail(await loadRow(row.id));
+      if (now?.idempotencyKey === idempotencyKey) return holderDetail(row.id);
       if (error instanceof AppError) throw error;
       if ((error as { code?: string }).code === 'P2002') throw new AppError('CONFLICT', { message: '该提交标识已被使用' });
       throw error;
     }
-    return presentDetail(await loadRow(row.id));
+    return holderDetail(row.id);
   }
 
   // ───────────── staff ─────────────
@@ -245,10 +280,17 @@ export function createApplicationService(deps: AppDeps) {
     };
   }
 
+  /** The reviewer's view: detail, the diff, and the portrait with its original (that link audited). */
+  const presentForStaff = async (state: AuthState, staffUserId: string, row: ApplicationRow): Promise<StaffApplicationDetail> => ({
+    ...presentDetail(row, await photos.forStaff(state, staffUserId, row.id)),
+    holderName: row.holder.name,
+    diff: diffAgainstBase(row),
+  });
+
   async function staffDetail(state: AuthState, id: string): Promise<StaffApplicationDetail> {
-    currentStaff(state, 'REVIEWER');
+    const staff = currentStaff(state, 'REVIEWER');
     const row = await reachForStaff(state, id);
-    return { ...presentDetail(row), holderName: row.holder.name, diff: diffAgainstBase(row) };
+    return presentForStaff(state, staff.staffUserId, row);
   }
 
   type Decision = { to: 'IN_REVIEW' } | { to: 'APPROVED' } | { to: 'RETURNED'; reasons: Record<string, string> } | { to: 'REJECTED'; reason: string };
@@ -302,8 +344,7 @@ export function createApplicationService(deps: AppDeps) {
       }
       throw error;
     }
-    const after = await loadRow(row.id);
-    return { ...presentDetail(after), holderName: after.holder.name, diff: diffAgainstBase(after) };
+    return presentForStaff(state, staff.staffUserId, await loadRow(row.id));
   }
 
   return { start, list, detail, saveDraft, submit, staffQueue, staffDetail, decide };

@@ -1,10 +1,12 @@
-import { createHash, sign, verify, type KeyObject } from 'node:crypto';
-import { buildCertificateIdentifier, getCertificateType, maskIdNumber, type ApplicationKind } from '@roadcert/shared';
+import { createHash, type KeyObject } from 'node:crypto';
+import { buildCertificateIdentifier, fieldValueFromForm, getCertificateType, isEmptyFieldValue, maskIdNumber, type ApplicationKind } from '@roadcert/shared';
 import { AppError } from '../../errors';
 import { canonicalJson } from '../../lib/audit';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { KeyMaterial } from '../../lib/key-material';
 import type { IssueReason, Prisma } from '../../generated/prisma/client';
+import { issuingAuthorityFor, type IssuingAuthorities } from './issuing-authorities';
+import { sm2SignDer, sm2VerifyDer } from '../presentation/signing-keys';
 
 /**
  * Issuance of the electronic certificate when an application is approved — always inside
@@ -64,12 +66,11 @@ export type CanonicalCertificateData = {
 /** The exact bytes that are signed: sorted-key JSON (no whitespace), UTF-8. */
 export const canonicalBytes = (data: CanonicalCertificateData) => Buffer.from(canonicalJson(data), 'utf8');
 
-/** SM2 signature with SM3 (OpenSSL's default SM2 user id, see docs/applications.md). */
-export const signCanonical = (data: CanonicalCertificateData, privateKey: KeyObject) => sign('sm3', canonicalBytes(data), privateKey);
-export const verifyCanonical = (data: CanonicalCertificateData, signature: Uint8Array, publicKey: KeyObject) =>
-  verify('sm3', canonicalBytes(data), publicKey, signature);
+/** SM2 signature with SM3 and the standard user id 1234567812345678, DER (docs/presentation-token.md, "SM2"). */
+export const signCanonical = (data: CanonicalCertificateData, privateKey: KeyObject) => sm2SignDer(canonicalBytes(data), privateKey);
+export const verifyCanonical = (data: CanonicalCertificateData, signature: Uint8Array, publicKey: KeyObject) => sm2VerifyDer(canonicalBytes(data), signature, publicKey);
 
-type Deps = { fieldCrypto: FieldCrypto; keys: KeyMaterial };
+type Deps = { fieldCrypto: FieldCrypto; keys: KeyMaterial; config: { issuingAuthorities: IssuingAuthorities } };
 
 type ApprovedApplication = {
   id: string;
@@ -91,7 +92,7 @@ async function nextSerial(tx: Prisma.TransactionClient): Promise<string> {
 
 /**
  * Issues the electronic certificate for an approved application (the caller's transaction):
- * number, GB/T 36904 identifier, validity, issuer, SM2/SM3 signature, the replaced
+ * number, GB/T 36904 identifier, validity, issuer, portrait, SM2/SM3 signature, the replaced
  * certificate marked 已换发, events on both, and the aggregation outbox row.
  */
 export async function issueCertificate(tx: Prisma.TransactionClient, deps: Deps, application: ApprovedApplication, staffUserId: string, now = new Date()) {
@@ -100,13 +101,10 @@ export async function issueCertificate(tx: Prisma.TransactionClient, deps: Deps,
   const holder = await tx.holder.findUniqueOrThrow({ where: { id: application.holderId } });
   const base = application.baseCertificateId ? await tx.certificate.findUniqueOrThrow({ where: { id: application.baseCertificateId } }) : null;
 
-  // Issuer: the base certificate's authority, else the latest authority that issued this type in the area.
-  const authority = base
-    ? { name: base.issuingAuthority, code: base.issuingAuthorityCode }
-    : await tx.certificate
-        .findFirst({ where: { areaCode: application.areaCode }, orderBy: { createdAt: 'desc' }, select: { issuingAuthority: true, issuingAuthorityCode: true } })
-        .then((c) => (c ? { name: c.issuingAuthority, code: c.issuingAuthorityCode } : null));
-  if (!authority) throw new AppError('APPLICATION_NOT_ALLOWED', { message: '未配置该地区的发证机关' });
+  // Issuer: the base certificate's authority, else the region's configured default (ROADCERT_ISSUING_AUTHORITIES).
+  const configured = base ? null : issuingAuthorityFor(deps.config.issuingAuthorities, application.areaCode);
+  const authority = base ? { name: base.issuingAuthority, code: base.issuingAuthorityCode } : configured ? { name: configured.name, code: configured.uscc } : null;
+  if (!authority) throw new AppError('APPLICATION_NOT_ALLOWED', { message: '未配置该地区的发证机关，暂不能发证' });
 
   // Number: 从业资格证 (person types) = the holder's ID number, sealed like the seed does.
   let number: string;
@@ -137,13 +135,20 @@ export async function issueCertificate(tx: Prisma.TransactionClient, deps: Deps,
   const validUntil = newPeriod ? addDays(issuedOn, Math.round(type.validity.years * 365.25) - 1) : base.validUntil;
   const reviewDueOn = type.validity.reviewIntervalMonths ? addMonths(issuedOn, type.validity.reviewIntervalMonths) : null;
 
-  // Extension: the base's fields, overridden by the form's values for the type's declared fields.
+  // Extension: the base's fields, overridden by the form's values for the type's declared
+  // fields, stored in the certificate's shape (multiple-choice codes as arrays).
   const form = (application.formData ?? {}) as Record<string, unknown>;
   const extension: Record<string, unknown> = { ...((base?.extension ?? {}) as Record<string, unknown>) };
   for (const field of type.fields) {
     const value = form[field.key];
-    if (value !== undefined && value !== null && value !== '') extension[field.key] = value;
+    if ((typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && !isEmptyFieldValue(value)) extension[field.key] = fieldValueFromForm(field, value);
   }
+
+  // Portrait: the application's attached photo, else the replaced base's (moved: portraitPhotoId is unique).
+  const attached = type.photo ? await tx.photo.findFirst({ where: { applicationId: application.id, purpose: 'PORTRAIT', state: 'ACCEPTED', deletedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true } }) : null;
+  const carriedPortrait = !attached && base?.portraitPhotoId && application.kind !== 'INITIAL' ? base.portraitPhotoId : null;
+  if (carriedPortrait) await tx.certificate.update({ where: { id: base!.id }, data: { portraitPhotoId: null } });
+  const portraitPhotoId = attached?.id ?? carriedPortrait;
 
   const data: CanonicalCertificateData = {
     typeCode: type.typeCode,
@@ -198,6 +203,7 @@ export async function issueCertificate(tx: Prisma.TransactionClient, deps: Deps,
       issuingAuthorityCode: authority.code,
       areaCode: data.areaCode,
       extension: extension as Prisma.InputJsonValue,
+      portraitPhotoId,
       signatureAlg: SIGNATURE_ALGORITHM,
       signatureKeyId: deps.keys.signing.kid,
       signature: new Uint8Array(signature),

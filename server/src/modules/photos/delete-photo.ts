@@ -11,8 +11,8 @@ import { createPhotoRepo } from './photos.repo';
  * (UPSTREAM_UNAVAILABLE) with the row untouched, and retrying is safe (removing a
  * missing object is not an error); the row is only marked DELETED once its objects are
  * gone, so no object ever outlives its row. The row stays (DELETED) because history may
- * point at it. A photo on an issued certificate or a submitted application cannot be
- * deleted (PHOTO_IN_USE).
+ * point at it. A certificate's portrait, or a photo attached to an application that is not
+ * REJECTED (drafts included: detach it there first), cannot be deleted (PHOTO_IN_USE).
  */
 export async function deletePhoto(deps: AppDeps, state: AuthState, photoId: string) {
   const photos = createPhotoRepo(deps.prisma);

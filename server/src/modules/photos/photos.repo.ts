@@ -30,23 +30,46 @@ export type NewPhoto = {
   verdict: Prisma.InputJsonObject;
 };
 
-/** Applications in these states may still change their photos. */
-const EDITABLE_APPLICATION_STATES = ['DRAFT', 'RETURNED'] as const;
+/** Once an application is REJECTED nothing needs its photos any more; in every other state they are its record. */
+const RELEASING_APPLICATION_STATES = ['REJECTED'] as const;
 
 export function createPhotoRepo(prisma: PrismaClient) {
   return {
     /** A photo that has not been deleted (any holder's: the caller checks ownership). */
     findLive: (id: string) => prisma.photo.findFirst({ where: { id, state: 'ACCEPTED', deletedAt: null }, select: photoSelect }),
 
-    /** Whether something that must keep this photo points at it: an issued certificate or an application past draft. */
+    /**
+     * Whether something that must keep this photo points at it: a certificate's portrait,
+     * or an application that is not REJECTED (open ones — drafts included: detach or
+     * replace the photo there first — and issued ones, whose review it documents).
+     */
     isInUse: async (id: string) => {
-      const photo = await prisma.photo.findUnique({
-        where: { id },
-        select: { portraitOf: { select: { id: true } }, application: { select: { state: true } } },
-      });
+      const photo = await prisma.photo.findUnique({ where: { id }, select: { portraitOf: { select: { id: true } }, application: { select: { state: true } } } });
       if (!photo) return false;
-      const applicationLocked = photo.application !== null && !(EDITABLE_APPLICATION_STATES as readonly string[]).includes(photo.application.state);
-      return photo.portraitOf !== null || applicationLocked;
+      const applicationKeeps = photo.application !== null && !(RELEASING_APPLICATION_STATES as readonly string[]).includes(photo.application.state);
+      return photo.portraitOf !== null || applicationKeeps;
+    },
+
+    /** What else holds a photo (for attaching it to an application). */
+    holders: (id: string) => prisma.photo.findUnique({ where: { id }, select: { portraitOf: { select: { id: true } }, application: { select: { id: true, state: true } } } }),
+
+    /** The portrait attached to an application (one at most: attaching replaces), live only. */
+    attachedPortrait: (db: Prisma.TransactionClient | PrismaClient, applicationId: string) =>
+      db.photo.findFirst({ where: { applicationId, purpose: 'PORTRAIT', state: 'ACCEPTED', deletedAt: null }, orderBy: { createdAt: 'desc' }, select: photoSelect }),
+
+    /**
+     * Makes `photoId` the application's one portrait (null: none): every other portrait
+     * linked to it is unlinked (kept, still the holder's). False when the photo is no
+     * longer live or was linked elsewhere meanwhile.
+     */
+    attachPortrait: async (tx: Prisma.TransactionClient, applicationId: string, photoId: string | null) => {
+      await tx.photo.updateMany({ where: { applicationId, purpose: 'PORTRAIT', ...(photoId ? { id: { not: photoId } } : {}) }, data: { applicationId: null } });
+      if (!photoId) return true;
+      const linked = await tx.photo.updateMany({
+        where: { id: photoId, purpose: 'PORTRAIT', state: 'ACCEPTED', deletedAt: null, OR: [{ applicationId: null }, { applicationId }] },
+        data: { applicationId },
+      });
+      return linked.count === 1;
     },
 
     /** The caller's own application (for linking a photo to it), or null. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getCertificateType, personPortraitPhotoSpec, photoUploadFieldsSchema, type PhotoResult, type PhotoSpec } from '@roadcert/shared';
+import { editableApplicationStates, getCertificateType, personPortraitPhotoSpec, photoUploadFieldsSchema, type PhotoResult, type PhotoSpec } from '@roadcert/shared';
 import { AppError } from '../../errors';
 import { createAuditLog } from '../../lib/audit';
 import type { Logger } from '../../lib/logger';
@@ -13,12 +13,13 @@ import { presentPhoto, type StoredVerdict } from './photos.presenter';
 import type { PhotoUpload } from './read-upload';
 
 /**
- * 上传照片: validate the fields, check the application is the caller's (else 404),
- * run the pipeline, and keep the photo only if it passed. A rejected photo is stored
- * nowhere: the verdict goes back to the client (422) and that is all. An accepted one
- * writes its two objects first, then its row (with the audit record) in one
- * transaction; if the row cannot be written the objects are deleted again, so a
- * failure at any step leaves nothing behind.
+ * 上传照片: validate the fields, check the application is the caller's (else 404) and,
+ * for a portrait, still editable (the upload replaces the application's portrait), run
+ * the pipeline, and keep the photo only if it passed. A rejected photo is stored nowhere:
+ * the verdict goes back to the client (422) and that is all. An accepted one writes its
+ * two objects first, then its row (with the audit record) in one transaction; if the row
+ * cannot be written the objects are deleted again, so a failure at any step leaves
+ * nothing behind.
  */
 export async function uploadPhoto(deps: AppDeps, state: AuthState, holderId: string, upload: PhotoUpload, log: Logger): Promise<PhotoResult> {
   const fields = photoUploadFieldsSchema.parse(upload.fields);
@@ -28,6 +29,8 @@ export async function uploadPhoto(deps: AppDeps, state: AuthState, holderId: str
     await createAuditLog(deps.prisma).record({ ...auditActor(state), action: 'photo.application_denied', subjectType: 'application', subjectId: fields.applicationId, outcome: 'DENIED', detail: { reason: 'not_own_application' } });
     throw new AppError('NOT_FOUND');
   }
+  // A portrait sent with an application becomes its one portrait, so only while the holder may still edit it.
+  if (application && fields.purpose === 'PORTRAIT' && !editableApplicationStates.includes(application.state)) throw new AppError('APPLICATION_STATE_INVALID');
   const typeCode = fields.typeCode ?? application?.typeCode ?? null;
 
   const started = performance.now();
@@ -97,6 +100,7 @@ async function store(
         sha256: createHash('sha256').update(source).digest('hex'),
         verdict,
       });
+      if (meta.applicationId && meta.purpose === 'PORTRAIT') await createPhotoRepo(deps.prisma).attachPortrait(tx, meta.applicationId, row.id);
       await createAuditLog(deps.prisma).record(
         { ...auditActor(state), action: 'photo.upload', subjectType: 'photo', subjectId: row.id, outcome: 'OK', detail: { purpose: meta.purpose, format: outcome.format, typeCode: meta.typeCode } },
         tx,

@@ -28,6 +28,10 @@ function Settings({ account }: { account: Account }) {
       </View>
       <CellGroup>
         <Cell label="实名认证" value={realNameSummary(account)} arrow onClick={() => void navigate('realName')} />
+        <Cell label="我的申请" value="换领、补发、延续等办理进度" arrow onClick={() => void navigate('applications')} />
+        <Cell label="我的分享" value="分享链接、打开次数、撤销" arrow onClick={() => void navigate('shares')} />
+        <Cell label="用证记录" value="证照被核验、查询、查看的记录" arrow onClick={() => void navigate('usage')} />
+        <Cell label="扫码核验" value="核验他人出示的电子证照" arrow onClick={() => void navigate('scan')} />
         {account.holder?.kind !== 'OPERATOR' ? <Cell label="证件照" value="拍摄并在线检查" arrow onClick={() => void navigate('photo')} /> : null}
         <Cell label="我的设备" value="查看和退出登录设备" arrow onClick={() => void navigate('devices')} />
         <Cell label="企业账号与员工授权" value={operatorValue(account)} arrow onClick={() => void navigate('operator')} />

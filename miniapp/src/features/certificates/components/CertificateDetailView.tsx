@@ -8,6 +8,9 @@ import { formatDate } from '../../../lib/format';
 import { navigate } from '../../../lib/router';
 import { toCertificateCardView } from '../card-view';
 import { toEventViews } from '../event-view';
+import { CertificateSharingCells } from '../../sharing/components/CertificateSharingCells';
+import { CertificateBusiness } from '../../applications/components/CertificateBusiness';
+import { PresentButton } from '../../presentation/components/PresentButton';
 import { ActivationAction, CertificateBody } from './CertificateCard';
 import './certificate-card.scss';
 import './detail.scss';
@@ -48,6 +51,7 @@ function Detail({ detail }: { detail: CertificateDetail }) {
         <Fact label="持证人" value={detail.holderNameMasked} />
         <Fact label="有效期起" value={formatDate(detail.validFrom)} />
         {detail.identifier ? <Fact label="证照标识" value={detail.identifier} /> : null}
+        <PresentButton certificate={detail} />
         <View className="cert-card__footer">
           <ActivationAction card={card} onActivate={() => void navigate('activate', { certificateId: detail.id })} />
           {card.activation === 'none' ? (
@@ -55,6 +59,8 @@ function Detail({ detail }: { detail: CertificateDetail }) {
           ) : null}
         </View>
       </View>
+      <CertificateBusiness certificate={detail} />
+      <CertificateSharingCells certificate={detail} />
       {getCertificateType(detail.typeCode)?.photo ? (
         <CellGroup>
           <Cell label="证件照" value="拍摄并在线检查" arrow onClick={() => void navigate('photo', { typeCode: detail.typeCode })} />

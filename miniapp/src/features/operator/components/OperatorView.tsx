@@ -8,6 +8,7 @@ import { representedOperators, roleLabel } from '../../account/account';
 import type { Account } from '../../account/api';
 import { ActivateOperatorCard } from './ActivateOperatorCard';
 import { OperatorMembersCard } from './OperatorMembersCard';
+import { OperatorShareCard } from '../../sharing/components/OperatorShareCard';
 import './operator.scss';
 
 /** Operators where this account is staff (not the representative): shown, not managed. */
@@ -52,6 +53,9 @@ export function OperatorView({ account }: { account: Remote<Account> }) {
       {represented.length === 0 && state.data.holder ? <ActivateOperatorCard account={state.data} onActivated={() => void reload()} /> : null}
       {represented.map((operator) => (
         <OperatorMembersCard key={operator.operatorId} operatorId={operator.operatorId} name={operator.name} />
+      ))}
+      {represented.map((operator) => (
+        <OperatorShareCard key={`share-${operator.operatorId}`} name={operator.name} />
       ))}
       <Memberships account={state.data} />
     </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Card } from '../../../components/Form';
 import { ElderModeToggle } from '../../elder-mode/ElderModeToggle';
+import { LookupEntry } from '../../lookup/components/LookupEntry';
 import { SignInMethods } from './SignInMethods';
 import './sign-in.scss';
 
@@ -18,6 +19,7 @@ export function SignInView() {
       <Card>
         <SignInMethods />
       </Card>
+      <LookupEntry />
     </View>
   );
 }

@@ -3,10 +3,10 @@ import { PhotoView } from '../../../features/photo/components/PhotoView';
 import { usePhotoCapture } from '../../../features/photo/usePhotoCapture';
 import { useRouteParams } from '../../../lib/router';
 
-/** 证件照: take or choose, crop, online check; `?typeCode=` picks the certificate type's spec. */
+/** 证件照: take or choose, crop, online check; `?typeCode=` picks the certificate type's spec, `?applicationId=` hands the photo back to that application's form. */
 export default function PhotoPage() {
-  const { typeCode } = useRouteParams();
-  const capture = usePhotoCapture(typeCode);
+  const { typeCode, applicationId } = useRouteParams();
+  const capture = usePhotoCapture(typeCode, applicationId);
   return (
     <PageShell>
       <PhotoView capture={capture} />

@@ -1,0 +1,11 @@
+import { Cell, CellGroup } from '../../../components/Cells';
+import { navigate } from '../../../lib/router';
+
+/** 证照查询 for anyone, signed in or not: where the sign-in and verify pages point to it. */
+export function LookupEntry() {
+  return (
+    <CellGroup>
+      <Cell label="证照查询" value="无需登录，凭证号和姓名查询" arrow onClick={() => void navigate('lookup')} ariaLabel="证照查询：无需登录，凭证号和姓名查询证照状态" />
+    </CellGroup>
+  );
+}

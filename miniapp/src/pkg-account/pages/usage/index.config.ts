@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '用证记录',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

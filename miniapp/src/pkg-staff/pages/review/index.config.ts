@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '审核详情', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });

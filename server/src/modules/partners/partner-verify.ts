@@ -1,0 +1,39 @@
+import type { Context } from 'koa';
+import type { PartnerVerifyRequest, PartnerVerifyResponse } from '@roadcert/shared';
+import type { AppServices } from '../../app';
+import type { AuthState } from '../session/authenticate';
+import type { UsageEvent, UsageLog } from '../usage/usage-log';
+import { createTokenVerifier } from '../presentation/verify-token';
+import type { Keyring } from '../presentation/signing-keys';
+import { matchSelect } from '../lookup/match-certificate';
+import type { AuthenticatedPartner } from './partner-auth';
+import { partnerView } from './partner-view';
+
+/**
+ * Partner token verification through the presentation module's verifier (one verdict
+ * logic for every channel). That verifier writes its own usage event as an anonymous QR
+ * scan; for a partner call it is handed a usage log that only captures the event — the
+ * certificate it names and the verdict — and this module writes the PARTNER_API event
+ * with the partner's scoped fields instead.
+ */
+export function createPartnerVerify(deps: AppServices, keyring: Keyring) {
+  return async function verifyForPartner(ctx: Context & { state: AuthState }, partner: AuthenticatedPartner, body: PartnerVerifyRequest): Promise<PartnerVerifyResponse> {
+    let named: UsageEvent | null = null;
+    const capture: UsageLog = {
+      record: (event) => {
+        named = event;
+      },
+      flush: async () => undefined,
+      close: async () => undefined,
+    };
+    const result = await createTokenVerifier({ ...deps, usageLog: capture }, keyring).verify(ctx, { token: body.token, channel: 'QR_PORTAL' });
+    const event = named as UsageEvent | null;
+    // The verifier shows a certificate only for VALID and NOT_VALID; so does the partner view.
+    if (!event || !result.certificate) return { verdict: result.verdict, reason: result.verdict === 'VALID' ? null : result.reason, certificate: null, fieldsShown: [], checkedAt: result.checkedAt };
+    const row = await deps.prisma.certificate.findUniqueOrThrow({ where: { id: event.certificateId }, select: { ...matchSelect, replaces: { select: { carrier: true } } } });
+    const { replaces, ...certificate } = row;
+    const { view, fieldsShown } = partnerView({ certificate, replacedByElectronic: replaces !== null && certificate.carrier === 'ELECTRONIC' }, partner.scopes, new Date(result.checkedAt));
+    deps.usageLog.record({ certificateId: row.id, channel: 'PARTNER_API', verifierRole: `partner:${partner.kind}`, partnerId: partner.id, result: result.verdict, fieldsShown, at: new Date(result.checkedAt) });
+    return { verdict: result.verdict, reason: result.verdict === 'VALID' ? null : result.reason, certificate: view, fieldsShown, checkedAt: result.checkedAt };
+  };
+}

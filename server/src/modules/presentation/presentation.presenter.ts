@@ -1,0 +1,113 @@
+import { getCertificateType, maskHolderName, type PresentationFace, type VerifiedCertificate, type VerifierScope } from '@roadcert/shared';
+import type { Prisma } from '../../generated/prisma/client';
+import type { ObjectStorage } from '../../adapters/storage';
+import { isoDate } from '../certificates/certificates.presenter';
+import { effectiveStatus, faceDetails, isoDateOrNull } from '../lookup/certificate-face';
+
+/** What the holder screen and the verifier views need of a certificate (no ciphertext). */
+export const faceSelect = {
+  id: true,
+  typeCode: true,
+  carrier: true,
+  status: true,
+  statusReason: true,
+  validFrom: true,
+  validUntil: true,
+  issuingAuthority: true,
+  numberMasked: true,
+  extension: true,
+  activatedAt: true,
+  presentationEpoch: true,
+  statusIndex: true,
+  areaCode: true,
+  holder: { select: { kind: true, name: true } },
+  vehicle: { select: { plateNumber: true, plateColour: true, vehicleTypeCode: true, capacity: true, lengthMm: true, widthMm: true, heightMm: true } },
+  portraitPhoto: { select: { processedKey: true, originalKey: true } },
+} as const satisfies Prisma.CertificateSelect;
+
+export type FaceRow = Prisma.CertificateGetPayload<{ select: typeof faceSelect }>;
+
+/** What the verify hot path reads: the certificate's state and the minimal face (one small query, cacheable). */
+export const stateSelect = {
+  id: true,
+  typeCode: true,
+  carrier: true,
+  status: true,
+  validFrom: true,
+  validUntil: true,
+  numberMasked: true,
+  activatedAt: true,
+  presentationEpoch: true,
+  holder: { select: { kind: true, name: true } },
+} as const satisfies Prisma.CertificateSelect;
+
+export type StateRow = Prisma.CertificateGetPayload<{ select: typeof stateSelect }>;
+
+/** 性别 derives from the ID number: never on a face. */
+const HIDDEN_DETAILS = ['gender'] as const;
+
+async function photoUrl(row: FaceRow, storage: ObjectStorage, ttlSeconds: number): Promise<string | null> {
+  const key = row.portraitPhoto?.processedKey ?? row.portraitPhoto?.originalKey;
+  return key ? (await storage.signedUrl(key, { expiresInSeconds: ttlSeconds })).url : null;
+}
+
+const typeName = (code: string) => getCertificateType(code)?.name ?? code;
+
+export async function presentHolderFace(row: FaceRow, storage: ObjectStorage, ttlSeconds: number): Promise<PresentationFace> {
+  const status = effectiveStatus(row);
+  return {
+    certificateId: row.id,
+    typeCode: row.typeCode,
+    typeName: typeName(row.typeCode),
+    holderName: row.holder.name,
+    holderNameMasked: maskHolderName(row.holder.kind, row.holder.name),
+    numberMasked: row.numberMasked,
+    carrier: row.carrier,
+    status: status.status,
+    statusLabel: status.statusLabel,
+    validFrom: isoDate(row.validFrom),
+    validUntil: isoDateOrNull(row.validUntil),
+    issuingAuthority: row.issuingAuthority,
+    plateNumber: row.vehicle?.plateNumber ?? null,
+    details: faceDetails(row.typeCode, row.extension, row.vehicle, HIDDEN_DETAILS).map(({ label, value }) => ({ label, value })),
+    photoUrl: await photoUrl(row, storage, ttlSeconds),
+  };
+}
+
+/**
+ * The certificate as a verifier sees it, and the names of the fields shown (the usage
+ * log keeps only those). Anonymous: type, masked name, masked number, validity end,
+ * status. Staff: everything on the face, the holder's name in full.
+ */
+export async function presentVerifiedFace(
+  row: StateRow,
+  scope: VerifierScope,
+  full: () => Promise<FaceRow>,
+  storage: ObjectStorage,
+  ttlSeconds: number,
+): Promise<{ certificate: VerifiedCertificate; fieldsShown: string[] }> {
+  const status = effectiveStatus(row);
+  const certificate: VerifiedCertificate = {
+    typeCode: row.typeCode,
+    typeName: typeName(row.typeCode),
+    holderNameMasked: maskHolderName(row.holder.kind, row.holder.name),
+    numberMasked: row.numberMasked,
+    validUntil: isoDateOrNull(row.validUntil),
+    status: status.status,
+    statusLabel: status.statusLabel,
+  };
+  const fieldsShown = ['type', 'holderNameMasked', 'numberMasked', 'validUntil', 'status'];
+  if (scope !== 'staff') return { certificate, fieldsShown };
+  const face = await full();
+  Object.assign(certificate, {
+    certificateId: face.id,
+    holderName: face.holder.name,
+    validFrom: isoDate(face.validFrom),
+    issuingAuthority: face.issuingAuthority,
+    plateNumber: face.vehicle?.plateNumber ?? null,
+    details: faceDetails(face.typeCode, face.extension, face.vehicle, HIDDEN_DETAILS).map(({ label, value }) => ({ label, value })),
+    photoUrl: await photoUrl(face, storage, ttlSeconds),
+  });
+  fieldsShown.push('holderName', 'validFrom', 'issuingAuthority', 'plateNumber', 'details', 'photo');
+  return { certificate, fieldsShown };
+}

@@ -1,0 +1,223 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PresentationAlg, PublishedKey } from '@roadcert/shared';
+import { ed25519Suite, kidOf, sm2Sm3Suite, SM2_DEFAULT_USER_ID, type DecodedToken, type SignatureSuite, type TrustedKey } from '@roadcert/shared/presentation';
+import type { AppServices } from '../../app';
+
+/**
+ * The service's presentation keys: SM2 (the default) from the existing signing key
+ * material (DATA_DIR/keys.json or SIGNING_KEY_FILE), Ed25519 from its own file. Each is
+ * published as a SigningKey row (purpose "presentation", raw public key) and in the key list.
+ *
+ * Rotation: when the configured key changes, the previous presentation key of that
+ * algorithm gets retiredAt = now and signs nothing more, but stays in the list and keeps
+ * verifying until verifyUntil = retiredAt + the longest batch + one window + the clock
+ * skew, i.e. until every token it signed has expired.
+ */
+export type PresentationSigner = {
+  suite: SignatureSuite;
+  kid: string;
+  publicKey: Uint8Array;
+  sign(body: Uint8Array): Uint8Array;
+};
+
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const KEY_LIST_CACHE_MS = 30_000;
+
+/**
+ * The 32-byte private scalar of an SM2 key object: PKCS#8 wraps an ECPrivateKey whose
+ * version and key start 02 01 01 04 20. (A key decoded from PEM is OpenSSL's SM2 type,
+ * which node cannot export as SEC1: that aborts the process, so PKCS#8 it is.)
+ */
+export function sm2PrivateScalar(privateKey: KeyObject): Uint8Array {
+  const der = privateKey.export({ type: 'pkcs8', format: 'der' });
+  const at = der.indexOf(Buffer.from([0x02, 0x01, 0x01, 0x04, 0x20]));
+  if (at < 0) throw new Error('unexpected SM2 private key encoding');
+  return new Uint8Array(der.subarray(at + 5, at + 37));
+}
+
+function sm2Signer(privateKey: KeyObject): PresentationSigner {
+  const d = sm2PrivateScalar(privateKey);
+  const publicKey = sm2Sm3Suite.getPublicKey(d);
+  return { suite: sm2Sm3Suite, kid: kidOf(sm2Sm3Suite, publicKey), publicKey, sign: (body) => sm2Sm3Suite.sign(body, d) };
+}
+
+function ed25519Signer(privateKey: KeyObject): PresentationSigner {
+  const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  const publicKey = new Uint8Array(spki.subarray(ED25519_SPKI_PREFIX.length));
+  // node:crypto signs Ed25519 ~14× faster than pure JS (docs/presentation-token.md, bench).
+  return { suite: ed25519Suite, kid: kidOf(ed25519Suite, publicKey), publicKey, sign: (body) => new Uint8Array(nodeSign(null, body, privateKey)) };
+}
+
+async function loadEd25519Key(deps: AppServices): Promise<KeyObject | null> {
+  const configured = deps.config.presentation.ed25519KeyFile;
+  if (configured) return createPrivateKey(await readFile(configured, 'utf8'));
+  if (deps.config.mode === 'production') return null;
+  const file = path.join(deps.config.dataDir, 'presentation-keys.json');
+  try {
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { ed25519Pkcs8Pem: string };
+    return createPrivateKey(stored.ed25519Pkcs8Pem);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  await mkdir(deps.config.dataDir, { recursive: true });
+  try {
+    await writeFile(file, JSON.stringify({ ed25519Pkcs8Pem: pem }, null, 2), { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another process of the same data folder wrote it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return createPrivateKey((JSON.parse(await readFile(file, 'utf8')) as { ed25519Pkcs8Pem: string }).ed25519Pkcs8Pem);
+    throw err;
+  }
+  return privateKey;
+}
+
+type KeyRow = { kid: string; algorithm: string; publicKey: Uint8Array; notBefore: Date; retiredAt: Date | null };
+
+export function createKeyring(deps: AppServices) {
+  const { prisma, config } = deps;
+  const p = config.presentation;
+  /** Seconds a retired key keeps verifying: the longest batch, one window, the skew. */
+  const graceSeconds = p.batchMaxHours * 3600 + p.windowSeconds + p.clockSkewSeconds;
+  let ready: Promise<Map<PresentationAlg, PresentationSigner>> | null = null;
+  let cache: { at: number; rows: KeyRow[] } | null = null;
+  const nodeKeys = new Map<string, KeyObject>();
+
+  async function publish(): Promise<Map<PresentationAlg, PresentationSigner>> {
+    const signers = new Map<PresentationAlg, PresentationSigner>();
+    signers.set('SM2-SM3', sm2Signer(deps.keys.signing.privateKey));
+    const ed = await loadEd25519Key(deps);
+    if (ed) signers.set('Ed25519', ed25519Signer(ed));
+    if (!signers.has(p.alg)) throw new Error(`PRESENTATION_ALG=${p.alg} but no such key is configured (PRESENTATION_ED25519_KEY_FILE)`);
+    const now = new Date();
+    for (const signer of signers.values()) {
+      await prisma.signingKey.upsert({
+        where: { kid: signer.kid },
+        create: { kid: signer.kid, algorithm: signer.suite.alg, purpose: 'presentation', publicKey: new Uint8Array(signer.publicKey), notBefore: now },
+        update: { retiredAt: null },
+      });
+      await prisma.signingKey.updateMany({
+        where: { purpose: 'presentation', algorithm: signer.suite.alg, retiredAt: null, kid: { not: signer.kid } },
+        data: { retiredAt: now },
+      });
+    }
+    for (const signer of signers.values()) signer.suite.precompute(signer.publicKey);
+    cache = null;
+    return signers;
+  }
+
+  /** The signers, published on first use (a failed attempt is retried next time). */
+  function signers(): Promise<Map<PresentationAlg, PresentationSigner>> {
+    ready ??= publish().catch((err: unknown) => {
+      ready = null;
+      throw err;
+    });
+    return ready;
+  }
+
+  async function active(): Promise<PresentationSigner> {
+    return (await signers()).get(p.alg)!;
+  }
+
+  /** `refresh`: a kid we do not know may be a key another process just published; look again (at most once a second). */
+  async function rows(refresh = false): Promise<KeyRow[]> {
+    await signers();
+    const age = cache ? Date.now() - cache.at : Infinity;
+    if (cache && age < KEY_LIST_CACHE_MS && !(refresh && age > 1000)) return cache.rows;
+    const found = await prisma.signingKey.findMany({ where: { purpose: 'presentation' }, select: { kid: true, algorithm: true, publicKey: true, notBefore: true, retiredAt: true }, orderBy: { notBefore: 'asc' } });
+    cache = { at: Date.now(), rows: found };
+    return found;
+  }
+
+  const verifyUntil = (row: KeyRow) => (row.retiredAt ? new Date(row.retiredAt.getTime() + graceSeconds * 1000) : null);
+
+  /** Keys a token may be checked against now (retired ones until their grace ends). */
+  // Key objects are made once per key-list read, not per verification.
+  let trustedFrom: { rows: KeyRow[]; keys: TrustedKey[] } | null = null;
+  async function trusted(now = Date.now(), refresh = false): Promise<TrustedKey[]> {
+    const current = await rows(refresh);
+    if (trustedFrom?.rows !== current) {
+      trustedFrom = { rows: current, keys: current.map((r) => ({ kid: r.kid, alg: r.algorithm, publicKey: new Uint8Array(r.publicKey), verifyUntil: verifyUntil(r)?.getTime() ?? null })) };
+    }
+    // A day past its grace a key is dropped entirely; until then checkToken says 签发密钥已停用.
+    return trustedFrom.keys.filter((k) => k.verifyUntil === null || k.verifyUntil >= now - 86_400_000);
+  }
+
+  async function published(now = Date.now()): Promise<PublishedKey[]> {
+    return (await rows())
+      .filter((r) => (verifyUntil(r)?.getTime() ?? Infinity) >= now)
+      .map((r) => ({
+        kid: r.kid,
+        alg: r.algorithm as PresentationAlg,
+        publicKey: Buffer.from(r.publicKey).toString('hex'),
+        ...(r.algorithm === 'SM2-SM3' ? { userId: SM2_DEFAULT_USER_ID } : {}),
+        notBefore: r.notBefore.toISOString(),
+        retiredAt: r.retiredAt?.toISOString() ?? null,
+        verifyUntil: verifyUntil(r)?.toISOString() ?? null,
+      }));
+  }
+
+  /** Signature check for the verify endpoint: SM2 in the shared codec, Ed25519 through node:crypto with cached key objects. */
+  function verifySignature(token: DecodedToken, key: TrustedKey): boolean {
+    if (key.alg !== 'Ed25519') return key.alg === token.claims.alg && sm2Sm3Suite.verify(token.signature, token.signedBytes, key.publicKey);
+    let keyObject = nodeKeys.get(key.kid);
+    if (!keyObject) {
+      keyObject = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, key.publicKey]), format: 'der', type: 'spki' });
+      nodeKeys.set(key.kid, keyObject);
+    }
+    return token.signature.length === 64 && nodeVerify(null, token.signedBytes, keyObject, token.signature);
+  }
+
+  return { active, signers, trusted, published, verifySignature, graceSeconds };
+}
+
+export type Keyring = ReturnType<typeof createKeyring>;
+
+/** The uncompressed SM2 point 04‖x‖y of a public (or private) key object. */
+export function sm2PublicPoint(key: KeyObject): Uint8Array {
+  const spki = (key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' });
+  return new Uint8Array(spki.subarray(spki.length - 65));
+}
+
+const derInteger = (bytes: Uint8Array) => {
+  let i = 0;
+  while (i < bytes.length - 1 && bytes[i] === 0) i++;
+  const body = bytes.subarray(i);
+  return Buffer.concat([Buffer.from([0x02, body.length + (body[0]! & 0x80 ? 1 : 0)]), body[0]! & 0x80 ? Buffer.from([0]) : Buffer.alloc(0), body]);
+};
+
+/**
+ * SM2/SM3 with the standard user id 1234567812345678 over a key object (certificate
+ * signatures at issuance), DER SEQUENCE {r, s} as GM/T 0009 stores it. node:crypto cannot
+ * set the user id, so this goes through the shared codec's SM2.
+ */
+export function sm2SignDer(message: Uint8Array, privateKey: KeyObject): Buffer {
+  const raw = sm2Sm3Suite.sign(message, sm2PrivateScalar(privateKey));
+  const seq = Buffer.concat([derInteger(raw.subarray(0, 32)), derInteger(raw.subarray(32))]);
+  return Buffer.concat([Buffer.from([0x30, seq.length]), seq]);
+}
+
+export function sm2VerifyDer(message: Uint8Array, signature: Uint8Array, publicKey: KeyObject): boolean {
+  // SEQUENCE { INTEGER r, INTEGER s }, short lengths only (at most 33 bytes each).
+  const sig = Buffer.from(signature);
+  if (sig[0] !== 0x30 || sig[1] !== sig.length - 2) return false;
+  const parts: Buffer[] = [];
+  let at = 2;
+  for (let i = 0; i < 2; i++) {
+    if (sig[at] !== 0x02) return false;
+    const len = sig[at + 1] ?? 0;
+    if (len < 1 || len > 33) return false;
+    parts.push(sig.subarray(at + 2, at + 2 + len));
+    at += 2 + len;
+  }
+  if (at !== sig.length) return false;
+  const raw = new Uint8Array(64);
+  for (const [i, part] of parts.entries()) {
+    const trimmed = part.length === 33 && part[0] === 0 ? part.subarray(1) : part;
+    if (trimmed.length > 32) return false;
+    raw.set(trimmed, 32 * (i + 1) - trimmed.length);
+  }
+  return sm2Sm3Suite.verify(raw, message, sm2PublicPoint(publicKey));
+}

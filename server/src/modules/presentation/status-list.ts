@@ -1,0 +1,85 @@
+import { randomInt } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { chinaToday, type StatusList } from '@roadcert/shared';
+import { base64urlEncode, createStatusBits, setStatusBits, STATUS_LIST_BITS, STATUS_LIST_MIN_SIZE, statusListSigningInput, statusListValueOf } from '@roadcert/shared/presentation';
+import type { AppServices } from '../../app';
+import { Prisma } from '../../generated/prisma/client';
+import type { Keyring } from './signing-keys';
+
+/**
+ * The public status list: 2 bits per index, at least 131,072 entries, gzip + base64url,
+ * signed with the active presentation key. Indexes are random and carry no id, so the
+ * list says which positions are revoked, never whose. Built from the database on demand,
+ * cached for PRESENTATION_STATUS_LIST_TTL_SECONDS and dropped at once on a status change.
+ */
+export function createStatusListService(deps: AppServices, keyring: Keyring) {
+  const { prisma } = deps;
+  const ttlSeconds = deps.config.presentation.statusListTtlSeconds;
+  let cached: { list: StatusList; expires: number } | null = null;
+  let building: Promise<StatusList> | null = null;
+
+  /** The list grows in powers of two once certificates fill a quarter of it (random picks stay cheap). */
+  const sizeFor = (certificates: number, maxIndex: number) => {
+    let size = STATUS_LIST_MIN_SIZE;
+    while (size < certificates * 4 || size <= maxIndex) size *= 2;
+    return size;
+  };
+
+  async function build(): Promise<StatusList> {
+    const rows = await prisma.certificate.findMany({ where: { statusIndex: { not: null } }, select: { statusIndex: true, status: true, validUntil: true } });
+    const today = chinaToday();
+    const maxIndex = rows.reduce((m, r) => Math.max(m, r.statusIndex ?? 0), 0);
+    const size = sizeFor(rows.length, maxIndex);
+    const bits = createStatusBits(size);
+    for (const r of rows) {
+      const expired = r.status === 'VALID' && r.validUntil !== null && r.validUntil.toISOString().slice(0, 10) < today;
+      setStatusBits(bits, r.statusIndex!, statusListValueOf(expired ? 'EXPIRED' : r.status));
+    }
+    const signer = await keyring.active();
+    const unsigned = {
+      issuedAt: new Date().toISOString(),
+      ttlSeconds,
+      size,
+      bitsPerEntry: STATUS_LIST_BITS,
+      encodedList: base64urlEncode(gzipSync(bits, { level: 9 })),
+      kid: signer.kid,
+      alg: signer.suite.alg,
+    } as const;
+    return { ...unsigned, signature: Buffer.from(signer.sign(statusListSigningInput(unsigned))).toString('hex') };
+  }
+
+  async function current(): Promise<StatusList> {
+    if (cached && Date.now() < cached.expires) return cached.list;
+    building ??= build()
+      .then((list) => {
+        cached = { list, expires: Date.now() + ttlSeconds * 1000 };
+        return list;
+      })
+      .finally(() => {
+        building = null;
+      });
+    return building;
+  }
+
+  /** A certificate's index, assigned on first need: random among the unused ones. */
+  async function ensureIndex(certificateId: string): Promise<number> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const row = await prisma.certificate.findUnique({ where: { id: certificateId }, select: { statusIndex: true } });
+      if (!row) throw new Error('certificate vanished');
+      if (row.statusIndex !== null) return row.statusIndex;
+      const [count, max] = await Promise.all([prisma.certificate.count({ where: { statusIndex: { not: null } } }), prisma.certificate.aggregate({ _max: { statusIndex: true } })]);
+      const candidate = randomInt(0, sizeFor(count + 1, max._max.statusIndex ?? 0));
+      try {
+        await prisma.certificate.updateMany({ where: { id: certificateId, statusIndex: null }, data: { statusIndex: candidate } });
+      } catch (err) {
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') continue; // taken: pick again
+        throw err;
+      }
+    }
+    throw new Error('no free status index after 10 attempts');
+  }
+
+  return { current, ensureIndex, invalidate: () => void (cached = null) };
+}
+
+export type StatusListService = ReturnType<typeof createStatusListService>;

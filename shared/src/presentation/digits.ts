@@ -1,0 +1,46 @@
+/**
+ * Bytes ↔ decimal digits, so the QR can use numeric mode (3.33 bits per character
+ * instead of 8 in byte mode). Every 7 bytes become 17 digits (2^56 < 10^17); a last
+ * group of k < 7 bytes becomes the fewest digits that can hold 2^(8k) − 1.
+ * The digit count alone tells the byte count, and no group may exceed its byte range,
+ * so every byte string has exactly one digit string and vice versa.
+ */
+const GROUP_BYTES = 7;
+const GROUP_DIGITS = 17;
+/** Digits for a last group of 0..6 bytes. */
+const TAIL_DIGITS = [0, 3, 5, 8, 10, 13, 15] as const;
+
+export function bytesToDigits(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += GROUP_BYTES) {
+    const group = bytes.subarray(i, i + GROUP_BYTES);
+    let value = 0n;
+    for (const b of group) value = (value << 8n) | BigInt(b);
+    const width = group.length === GROUP_BYTES ? GROUP_DIGITS : TAIL_DIGITS[group.length]!;
+    out += value.toString(10).padStart(width, '0');
+  }
+  return out;
+}
+
+/** null when the text is not a digit string this encoding can produce. */
+export function digitsToBytes(digits: string): Uint8Array | null {
+  if (!/^\d*$/.test(digits)) return null;
+  const fullGroups = Math.floor(digits.length / GROUP_DIGITS);
+  const tailBytes = TAIL_DIGITS.indexOf((digits.length % GROUP_DIGITS) as (typeof TAIL_DIGITS)[number]);
+  if (tailBytes < 0) return null;
+  const out = new Uint8Array(fullGroups * GROUP_BYTES + tailBytes);
+  let pos = 0;
+  for (let d = 0; d < digits.length; ) {
+    const n = out.length - pos >= GROUP_BYTES ? GROUP_BYTES : tailBytes;
+    const width = n === GROUP_BYTES ? GROUP_DIGITS : TAIL_DIGITS[n]!;
+    let value = BigInt(digits.slice(d, d + width));
+    if (value >> BigInt(8 * n) !== 0n) return null;
+    for (let k = n - 1; k >= 0; k--) {
+      out[pos + k] = Number(value & 0xffn);
+      value >>= 8n;
+    }
+    pos += n;
+    d += width;
+  }
+  return out;
+}
