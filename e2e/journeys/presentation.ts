@@ -26,6 +26,7 @@ const product = await startProduct(
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     // Short windows so the rotation shows within the test; an hour of them instead of a day.
     PRESENTATION_TOKEN_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    PRESENTATION_BATCH_HOURS: '1',
     PRESENTATION_BATCH_MAX_HOURS: '1',
   },
   port,

@@ -10,8 +10,10 @@ import serve from 'koa-static';
  */
 export function portal(dir: string) {
   const index = path.join(dir, 'index.html');
-  const assets = serve(dir, { index: false, maxage: 0, setHeaders: (res, file) => {
-    if (/\.[0-9a-f]{8,}\.(js|css|png|svg|woff2?)$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  // brotli/gzip: the .br/.gz files scripts/precompress.mjs wrote at build time, when the browser accepts them.
+  const assets = serve(dir, { index: false, maxage: 0, brotli: true, gzip: true, setHeaders: (res, file) => {
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (/\.[0-9a-f]{8,}\.(js|css|png|svg|woff2?)(\.br|\.gz)?$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   } });
   return async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith('/api/') || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
