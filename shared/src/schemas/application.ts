@@ -314,6 +314,11 @@ export const applicationDetailSchema = applicationSummarySchema.extend({
   revision: z.number().int(),
   /** The attached portrait, or null. */
   photo: applicationPhotoSchema.nullable(),
+  /**
+   * Whether submitting needs a portrait attached to this application — `applicationNeedsPhoto`
+   * with whether the base certificate has a portrait, which only the server knows.
+   */
+  photoRequired: z.boolean(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 

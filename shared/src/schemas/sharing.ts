@@ -358,7 +358,8 @@ export type SharedView = z.infer<typeof sharedViewSchema>;
 // ───────────────────────────── 用证记录 (usage log) ─────────────────────────────
 
 export const usageQuerySchema = z.object({
-  certificateId: z.string().max(100),
+  /** One reachable certificate; left out: every certificate the caller may see (holder's own and operators'). */
+  certificateId: z.string().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -366,6 +367,8 @@ export type UsageQuery = z.input<typeof usageQuerySchema>;
 
 export const usageItemSchema = z.object({
   id: z.string(),
+  /** Which certificate was used (the list of all certificates mixes them). */
+  certificateId: z.string(),
   at: z.string(),
   channel: z.enum(verificationChannelList),
   channelLabel: z.string(),

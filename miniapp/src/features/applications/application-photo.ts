@@ -1,5 +1,4 @@
-import { applicationNeedsPhoto, getCertificateType, type ApplicationDetail } from '@roadcert/shared';
-import { typeCodeParam } from './params';
+import { APPLICATION_PHOTO_MISSING_MESSAGE, getCertificateType, type ApplicationDetail } from '@roadcert/shared';
 
 export interface ApplicationPhoto {
   id: string;
@@ -17,14 +16,15 @@ export function hasPhotoStep(detail: Pick<ApplicationDetail, 'typeCode' | 'requi
 }
 
 /**
- * Whether the form itself refuses to go on without a photo. The server's rule
- * (`applicationNeedsPhoto`) lets a base certificate's portrait stand in, and the client cannot
- * see whether the base has one, so it assumes it does: only 申领, or an application without a
- * base certificate, is stopped here. Otherwise the server's VALIDATION_FAILED `photoId` says so,
- * and the message lands on the photo card.
+ * Whether the form asks for the photo before going on to 确认提交. The server answers it
+ * (`photoRequired`: the rule submit enforces, `applicationNeedsPhoto`, with whether the base
+ * certificate has a portrait to carry over — which only the server can see).
  */
-export function photoRequiredHere(detail: Pick<ApplicationDetail, 'typeCode' | 'kind' | 'baseCertificateId'>): boolean {
-  const typeCode = typeCodeParam(detail.typeCode);
-  if (!typeCode) return false;
-  return applicationNeedsPhoto(typeCode, detail.kind, detail.kind !== 'INITIAL' && detail.baseCertificateId !== null);
+export function photoRequiredHere(detail: Pick<ApplicationDetail, 'photoRequired' | 'typeCode' | 'requirements'>): boolean {
+  return detail.photoRequired && hasPhotoStep(detail);
+}
+
+/** The missing-photo problem (key `photo`, on the 照片与材料 step) when the form asks for one and none is attached. */
+export function photoProblem(detail: Pick<ApplicationDetail, 'photoRequired' | 'typeCode' | 'requirements'>, photo: ApplicationPhoto | null): Record<string, string> {
+  return photoRequiredHere(detail) && !photo ? { photo: APPLICATION_PHOTO_MISSING_MESSAGE } : {};
 }

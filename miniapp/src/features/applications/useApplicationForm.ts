@@ -1,4 +1,4 @@
-import { APPLICATION_PHOTO_MISSING_MESSAGE, errorCodes, type ApplicationDetail } from '@roadcert/shared';
+import { errorCodes, type ApplicationDetail } from '@roadcert/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useRemote } from '../../hooks/useRemote';
 import { ApiError, toApiError } from '../../lib/api-error';
@@ -6,7 +6,7 @@ import { navigate, redirect } from '../../lib/router';
 import { takeHandedPhoto } from '../photo/photo-handoff';
 import { followErrorNavigation } from '../session/error-navigation';
 import { fetchApplication, saveApplicationDraft, submitApplication } from './api';
-import { hasPhotoStep, photoOf, photoRequiredHere, type ApplicationPhoto } from './application-photo';
+import { hasPhotoStep, photoOf, photoProblem, photoRequiredHere, type ApplicationPhoto } from './application-photo';
 import { formFieldsFor, formSteps, initialValues, placeErrors, problemsBefore, toFormData, validateForm, type FormField, type FormStep } from './form-state';
 import { canEdit } from './status-view';
 import { createSubmissionKeys } from './submission-key';
@@ -18,11 +18,9 @@ function load(id: string | undefined): Promise<ApplicationDetail> {
   return fetchApplication(id);
 }
 
-/** What is wrong before anything is sent: the shared field checks, and a missing photo where one is required. */
-function localProblems(fields: readonly FormField[], typeCode: string, values: Record<string, string>, photoRequired: boolean, photo: ApplicationPhoto | null) {
-  const problems = validateForm(typeCode, fields, values);
-  if (photoRequired && !photo) problems.photo = APPLICATION_PHOTO_MISSING_MESSAGE;
-  return problems;
+/** What is wrong before anything is sent: the shared field checks, and a missing photo where the server requires one. */
+function localProblems(detail: ApplicationDetail, fields: readonly FormField[], values: Record<string, string>, photo: ApplicationPhoto | null) {
+  return { ...validateForm(detail.typeCode, fields, values), ...photoProblem(detail, photo) };
 }
 
 /**
@@ -115,7 +113,7 @@ export function useApplicationForm(id: string | undefined) {
     setNotice(null);
     const forward = formSteps.indexOf(target) > formSteps.indexOf(step);
     if (forward) {
-      const problems = localProblems(fields, saved.typeCode, values, photoRequired, photo);
+      const problems = localProblems(saved, fields, values, photo);
       const here = problemsBefore(problems, fields, target);
       if (Object.keys(here).length > 0) {
         showProblems(here);
@@ -150,7 +148,7 @@ export function useApplicationForm(id: string | undefined) {
     setBusy('submitting');
     setNotice(null);
     try {
-      if (showProblems(localProblems(fields, saved.typeCode, values, photoRequired, photo))) return;
+      if (showProblems(localProblems(saved, fields, values, photo))) return;
       if (!(await persist())) return;
       setBusy('submitting');
       try {

@@ -37,6 +37,7 @@ function conversionDetail(overrides: Partial<StaffApplicationDetail> = {}): Staf
     ],
     revision: 2,
     photo: null,
+    photoRequired: true,
     holderName: '张*',
     diff: [
       { field: 'licenceClasses', current: 'A2', proposed: 'A1' },

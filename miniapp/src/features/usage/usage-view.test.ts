@@ -1,11 +1,12 @@
 import type { UsageItem } from '@roadcert/shared';
 import { describe, expect, it } from 'vitest';
-import { toUsageRow, toUsageRows } from './usage-view';
+import { toUsageEntries, toUsageRow, toUsageRows } from './usage-view';
 
 process.env.TZ = 'Asia/Shanghai';
 
 const item = (overrides: Partial<UsageItem>): UsageItem => ({
   id: 'e1',
+  certificateId: 'c1',
   at: '2026-11-27T02:05:00.000Z',
   channel: 'QR_PORTAL',
   channelLabel: '扫码核验（网页）',
@@ -47,6 +48,13 @@ describe('用证记录 rows', () => {
 
   it('says so when no field was shown (e.g. a lookup that matched nothing)', () => {
     expect(toUsageRow(item({ channel: 'LOOKUP', fieldsShown: [], fieldsShownLabels: [] })).fields).toBe('未显示证照信息');
+  });
+
+  it('names each record\'s certificate on the list of all certificates, and none on one certificate\'s list', () => {
+    const items = [item({ id: 'a', certificateId: 'c1' }), item({ id: 'b', certificateId: 'c2' }), item({ id: 'c', certificateId: 'gone' })];
+    const names = new Map([['c1', '道路运输证 粤A3K7Q2'], ['c2', '经营许可证']]);
+    expect(toUsageEntries(items, names).map((entry) => entry.certificate)).toEqual(['道路运输证 粤A3K7Q2', '经营许可证', '证照']);
+    expect(toUsageEntries(items, null).map((entry) => entry.certificate)).toEqual([null, null, null]);
   });
 
   it('merges several certificates newest first, each record once, saying which certificate', () => {

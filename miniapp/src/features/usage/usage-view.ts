@@ -31,10 +31,18 @@ const channelNames: Record<VerificationChannel, { channel: string; detail: strin
 
 const okResults = new Set(['VALID', 'OPENED']);
 
-/** A record with the certificate it belongs to (the API answers per certificate). */
+/** A record with the name of the certificate it belongs to (on the list of all certificates). */
 export interface UsageEntry {
   item: UsageItem;
   certificate: string | null;
+}
+
+/**
+ * A page of records as entries: on the list of all certificates each names its certificate
+ * (from the account's certificate list by id; one no longer listed is just 证照).
+ */
+export function toUsageEntries(items: UsageItem[], certificateNames: ReadonlyMap<string, string> | null): UsageEntry[] {
+  return items.map((item) => ({ item, certificate: certificateNames ? (certificateNames.get(item.certificateId) ?? '证照') : null }));
 }
 
 export function toUsageRow(item: UsageItem, now?: Date, certificate: string | null = null): UsageRow {
@@ -52,7 +60,7 @@ export function toUsageRow(item: UsageItem, now?: Date, certificate: string | nu
   };
 }
 
-/** Newest first, whatever order the pages arrived in; a record seen twice (paging overlap) once. */
+/** Newest first; a record seen twice (paging overlap) once. */
 export function toUsageRows(entries: UsageEntry[], now?: Date): UsageRow[] {
   const unique = new Map(entries.map((entry) => [entry.item.id, entry]));
   return [...unique.values()]

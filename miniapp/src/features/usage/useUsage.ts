@@ -2,43 +2,28 @@ import type { CertificateSummary } from '@roadcert/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useRemote } from '../../hooks/useRemote';
 import { followErrorNavigation } from '../session/error-navigation';
-import { fetchCertificatesForUsage, fetchUsage, usagePageSize } from './api';
-import type { UsageEntry } from './usage-view';
+import { fetchCertificatesForUsage, fetchUsage } from './api';
+import { toUsageEntries, type UsageEntry } from './usage-view';
 
 export const ALL_CERTIFICATES = 'all';
 
 export interface UsageData {
   certificates: CertificateSummary[];
   entries: UsageEntry[];
-  /** True when some certificate has more records than the list shows. */
+  /** True when there are more records than the list shows. */
   truncated: boolean;
-  /** Certificates whose records could not be read this time (全部 only; shown as a note). */
-  unreadable: number;
 }
 
 export function certificateLabel(certificate: CertificateSummary): string {
   return certificate.plateNumber ? `${certificate.typeName} ${certificate.plateNumber}` : certificate.typeName;
 }
 
-/**
- * The API answers per certificate, so 全部 asks for each certificate's latest records and merges
- * them (a holder has a handful; an operator's fleet a few dozen).
- */
+/** One call either way: the API answers for one certificate or, without an id, for all of them. */
 async function loadUsage(selected: string): Promise<UsageData> {
-  const certificates = await fetchCertificatesForUsage();
-  const wanted = selected === ALL_CERTIFICATES ? certificates : certificates.filter((certificate) => certificate.id === selected);
-  const settled = await Promise.allSettled(wanted.map(async (certificate) => ({ certificate, page: await fetchUsage(certificate.id) })));
-  const pages = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  // One unreadable certificate should not hide the others' records; all of them failing is an error.
-  const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure && pages.length === 0) throw failure.reason;
-  const label = (certificate: CertificateSummary) => (selected === ALL_CERTIFICATES ? certificateLabel(certificate) : null);
-  return {
-    certificates,
-    entries: pages.flatMap(({ certificate, page }) => page.items.map((item) => ({ item, certificate: label(certificate) }))),
-    truncated: pages.some(({ page }) => page.total > usagePageSize),
-    unreadable: settled.length - pages.length,
-  };
+  const all = selected === ALL_CERTIFICATES;
+  const [certificates, page] = await Promise.all([fetchCertificatesForUsage(), fetchUsage(all ? undefined : selected)]);
+  const names = all ? new Map(certificates.map((certificate) => [certificate.id, certificateLabel(certificate)])) : null;
+  return { certificates, entries: toUsageEntries(page.items, names), truncated: page.total > page.items.length };
 }
 
 /** 用证记录 of one certificate (from its page) or of all of them (from 我的). */

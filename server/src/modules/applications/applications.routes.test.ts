@@ -95,6 +95,8 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
     // 信息免填报 under the registry's keys; multiple-choice codes joined by ','.
     expect(res.json.formData).toMatchObject({ holderName: '张伟', licenceClasses: 'A2', qualificationCategories: '02001', firstIssuedDate: '2009-05-20' });
     expect(res.json.photo).toBeNull();
+    // The paper certificate has no portrait to carry over: the form asks for one up front.
+    expect(res.json.photoRequired).toBe(true);
     expect(JSON.stringify(res.json.formData)).not.toContain('440106198503124518');
     expect(res.json.requirements.documents.length).toBeGreaterThan(0);
     expect(res.json.timeline.map((e: { toState: string }) => e.toState)).toEqual(['DRAFT']);
@@ -320,6 +322,8 @@ describe('rules', () => {
 
     // A new application on the new certificate (its portrait counts: no photo needed), rejected: final.
     const reissue = await start(token, { typeCode: 'D071', kind: 'REISSUE', baseCertificateId: issued.id });
+    expect(reissue.json.photoRequired).toBe(false);
+    expect((await t.api(`/api/v1/me/applications/${reissue.json.id}`, { token })).json.photoRequired).toBe(false);
     expect((await submit(token, reissue.json.id)).status).toBe(200);
     const rejected = await staffPost(reissue.json.id, 'reject', { reason: '申请材料不实' });
     expect(rejected.json).toMatchObject({ state: 'REJECTED', rejectReason: '申请材料不实' });
@@ -337,6 +341,7 @@ describe('rules', () => {
     const paper = await t.prisma.certificate.findFirstOrThrow({ where: { vehicleId: vehicle.id, typeCode: 'D013' } });
     const app = await start(huang.token, { typeCode: 'D013', kind: 'CONVERSION', baseCertificateId: paper.id });
     expect(app.status, app.text).toBe(201);
+    expect(app.json.photoRequired).toBe(false); // 道路运输证 carries no portrait
     expect(app.json.formData).toMatchObject({ plateNumber: '粤AD12345', plateColour: '93', vehicleType: 'H21', businessScope: '021', dimensions: '5995×2100×2850', operatingLicenceNumber: '粤交运管许可穗字440100151081号' });
 
     const photoId = await uploadPortrait(huang.token);

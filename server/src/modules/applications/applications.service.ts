@@ -61,6 +61,10 @@ function presentSummary(row: ApplicationPlain): ApplicationSummary {
   };
 }
 
+/** The rule submit enforces: this application must carry its own portrait (the base certificate has none to carry over, or it is 申领). */
+const photoRequiredFor = (row: Pick<ApplicationPlain, 'typeCode' | 'kind'>, baseHasPortrait: boolean) =>
+  applicationNeedsPhoto(row.typeCode as CertificateTypeCode, row.kind, baseHasPortrait);
+
 function presentDetail(row: ApplicationRow, photo: ApplicationPhoto | null): ApplicationDetail {
   return {
     ...presentSummary(row),
@@ -71,6 +75,7 @@ function presentDetail(row: ApplicationRow, photo: ApplicationPhoto | null): App
     timeline: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, label: applicationStateLabels[e.toState], actorKind: e.actorKind, note: e.note, at: e.at.toISOString() })),
     revision: row.revision,
     photo,
+    photoRequired: photoRequiredFor(row, Boolean(row.baseCertificate?.portraitPhotoId)),
   };
 }
 
@@ -223,7 +228,7 @@ export function createApplicationService(deps: AppDeps) {
     if (!canTransition(row.state, 'SUBMITTED')) throw new AppError('APPLICATION_STATE_INVALID');
     const problems = validateApplicationForm(row.typeCode, (row.formData ?? {}) as Record<string, unknown>);
     const base = row.baseCertificateId ? await prisma.certificate.findUnique({ where: { id: row.baseCertificateId }, select: { portraitPhotoId: true } }) : null;
-    if (applicationNeedsPhoto(row.typeCode as CertificateTypeCode, row.kind, Boolean(base?.portraitPhotoId)) && !(await photos.hasAttached(row.id))) {
+    if (photoRequiredFor(row, Boolean(base?.portraitPhotoId)) && !(await photos.hasAttached(row.id))) {
       problems.photoId = APPLICATION_PHOTO_MISSING_MESSAGE;
     }
     if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', { message: '申请表有需要更正的内容', fields: problems });

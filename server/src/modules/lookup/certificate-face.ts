@@ -30,6 +30,13 @@ function displayValue(field: CertificateFieldDefinition, value: unknown): string
   return items.join('、');
 }
 
+/**
+ * Face keys that derive from the holder's ID number — fields drawing on the registry's
+ * 性别 code list — and so are personal data that no face shows.
+ */
+export const idDerivedKeys = (typeCode: string): string[] =>
+  (getCertificateType(typeCode)?.fields ?? []).filter((f) => f.kind === 'code' && f.codeList === 'sex').map((f) => f.key);
+
 /** Vehicle dimensions from the vehicle record when the certificate does not carry them. */
 export const vehicleDimensions = (v: VehicleFacts) => (v?.lengthMm && v.widthMm && v.heightMm ? `${v.lengthMm}×${v.widthMm}×${v.heightMm}毫米` : null);
 

@@ -2,7 +2,7 @@ import { getCertificateType, maskHolderName, type PresentationFace, type Verifie
 import type { Prisma } from '../../generated/prisma/client';
 import type { ObjectStorage } from '../../adapters/storage';
 import { isoDate } from '../certificates/certificates.presenter';
-import { effectiveStatus, faceDetails, isoDateOrNull } from '../lookup/certificate-face';
+import { effectiveStatus, faceDetails, idDerivedKeys, isoDateOrNull } from '../lookup/certificate-face';
 
 /** What the holder screen and the verifier views need of a certificate (no ciphertext). */
 export const faceSelect = {
@@ -43,9 +43,6 @@ export const stateSelect = {
 
 export type StateRow = Prisma.CertificateGetPayload<{ select: typeof stateSelect }>;
 
-/** 性别 derives from the ID number: never on a face. */
-const HIDDEN_DETAILS = ['gender'] as const;
-
 async function photoUrl(row: FaceRow, storage: ObjectStorage, ttlSeconds: number): Promise<string | null> {
   const key = row.portraitPhoto?.processedKey ?? row.portraitPhoto?.originalKey;
   return key ? (await storage.signedUrl(key, { expiresInSeconds: ttlSeconds })).url : null;
@@ -69,7 +66,7 @@ export async function presentHolderFace(row: FaceRow, storage: ObjectStorage, tt
     validUntil: isoDateOrNull(row.validUntil),
     issuingAuthority: row.issuingAuthority,
     plateNumber: row.vehicle?.plateNumber ?? null,
-    details: faceDetails(row.typeCode, row.extension, row.vehicle, HIDDEN_DETAILS).map(({ label, value }) => ({ label, value })),
+    details: faceDetails(row.typeCode, row.extension, row.vehicle, idDerivedKeys(row.typeCode)).map(({ label, value }) => ({ label, value })),
     photoUrl: await photoUrl(row, storage, ttlSeconds),
   };
 }
@@ -105,7 +102,7 @@ export async function presentVerifiedFace(
     validFrom: isoDate(face.validFrom),
     issuingAuthority: face.issuingAuthority,
     plateNumber: face.vehicle?.plateNumber ?? null,
-    details: faceDetails(face.typeCode, face.extension, face.vehicle, HIDDEN_DETAILS).map(({ label, value }) => ({ label, value })),
+    details: faceDetails(face.typeCode, face.extension, face.vehicle, idDerivedKeys(face.typeCode)).map(({ label, value }) => ({ label, value })),
     photoUrl: await photoUrl(face, storage, ttlSeconds),
   });
   fieldsShown.push('holderName', 'validFrom', 'issuingAuthority', 'plateNumber', 'details', 'photo');

@@ -132,6 +132,9 @@ describe('holder token batch', () => {
 describe('verify', () => {
   it('VALID for a fresh token: anonymous sees the minimal masked face; staff see more; both are logged', async () => {
     const cert = await certificateOf('driver-electronic');
+    // 性别 recorded on the certificate (registry key `sex`) derives from the ID number: no face shows it.
+    const extension = { ...(cert.extension as Record<string, unknown> | null), sex: '1' };
+    await t.prisma.certificate.update({ where: { id: cert.id }, data: { extension } });
     const qrText = (await batch(await tokenOf('driver-electronic'), cert.id)).json.tokens[0].qrText as string;
     const anonymous = await verify(qrText);
     expect(anonymous.status, anonymous.text).toBe(200);
@@ -144,6 +147,10 @@ describe('verify', () => {
     const staff = (await verify(qrText.slice(qrText.indexOf('/v/') + 3), reviewer)).json as VerifyResult;
     expect(staff).toMatchObject({ verdict: 'VALID', scope: 'staff', certificate: { holderName: '王强', certificateId: cert.id } });
     expect(staff.fieldsShown).toContain('holderName');
+    expect(staff.certificate?.details?.length).toBeGreaterThan(0);
+    expect(staff.certificate?.details?.map((d) => d.label)).not.toContain('性别');
+    const holderFace = (await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch;
+    expect(holderFace.face.details.map((d) => d.label)).not.toContain('性别');
     await t.usageLog.flush();
     const events = await t.prisma.verificationEvent.findMany({ where: { certificateId: cert.id }, orderBy: { at: 'asc' } });
     expect(events.map((e) => [e.verifierRole, e.result, e.channel])).toEqual(expect.arrayContaining([['anonymous', 'VALID', 'QR_PORTAL'], ['staff', 'VALID', 'QR_PORTAL']]));

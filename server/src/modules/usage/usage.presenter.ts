@@ -28,6 +28,7 @@ function verifierLabel(row: UsageRow): string {
 export function presentUsage(row: UsageRow): UsageItem {
   return {
     id: row.id,
+    certificateId: row.certificateId,
     at: row.at.toISOString(),
     channel: row.channel,
     channelLabel: verificationChannels[row.channel].label,

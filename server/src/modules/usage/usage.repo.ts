@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 
 const usageSelect = {
   id: true,
+  certificateId: true,
   at: true,
   channel: true,
   verifierRole: true,
@@ -16,9 +17,9 @@ export type UsageRow = Prisma.VerificationEventGetPayload<{ select: typeof usage
 
 export function createUsageRepo(prisma: PrismaClient) {
   return {
-    /** One page of a certificate's 用证记录, newest first, and the total. */
-    page: async (certificateId: string, page: number, pageSize: number) => {
-      const where = { certificateId };
+    /** One page of 用证记录 — of one certificate, or of every certificate of some holders — newest first, and the total. */
+    page: async (of: { certificateId: string } | { holderIds: string[] }, page: number, pageSize: number) => {
+      const where: Prisma.VerificationEventWhereInput = 'certificateId' in of ? { certificateId: of.certificateId } : { certificate: { holderId: { in: of.holderIds } } };
       const [rows, total] = await Promise.all([
         prisma.verificationEvent.findMany({ where, select: usageSelect, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),
         prisma.verificationEvent.count({ where }),

@@ -59,6 +59,31 @@ describe('GET /api/v1/me/usage (用证记录)', () => {
     expect(own.json.total).toBe(1);
   });
 
+  it('without certificateId: every certificate the caller may see, newest first, paged, saying which certificate', async () => {
+    const oldPaper = await t.prisma.certificate.findFirstOrThrow({ where: { holderId: (await holderOf('driver-electronic')).id, carrier: 'PAPER' } });
+    t.usageLog.record({ certificateId: oldPaper.id, channel: 'LOOKUP', verifierRole: 'anonymous', result: 'NOT_VALID', fieldsShown: ['status'], at: new Date(Date.UTC(2026, 10, 20, 8, 1, 30)) });
+    const all = await t.api('/api/v1/me/usage', { token: wang.token });
+    expect(all.status, all.text).toBe(200);
+    // Wang's three on the e-certificate and one on the replaced paper one; Li's record is not his.
+    expect(all.json.total).toBe(4);
+    expect(all.json.items.map((i: { channel: string; certificateId: string }) => [i.channel, i.certificateId])).toEqual([
+      ['PARTNER_API', wangCertificateId],
+      ['LOOKUP', oldPaper.id],
+      ['LOOKUP', wangCertificateId],
+      ['QR_PORTAL', wangCertificateId],
+    ]);
+    const second = await t.api('/api/v1/me/usage?pageSize=3&page=2', { token: wang.token });
+    expect(second.json).toMatchObject({ page: 2, pageSize: 3, total: 4 });
+    expect(second.json.items.map((i: { channel: string }) => i.channel)).toEqual(['QR_PORTAL']);
+  });
+
+  it('without certificateId asks an account with no holder and no operator to bind first', async () => {
+    const stranger = await signInAccount(t);
+    const res = await t.api('/api/v1/me/usage', { token: stranger.token });
+    expect(res.status).toBe(403);
+    expect(res.json.code).toBe('REAL_NAME_REQUIRED');
+  });
+
   it('is readable by a member of the operator (VIEWER too)', async () => {
     const operator = await t.prisma.holder.findFirstOrThrow({ where: { creditCode: demo('operator').identityCode } });
     const licence = await t.prisma.certificate.findFirstOrThrow({ where: { holderId: operator.id, typeCode: 'D008' } });
@@ -67,5 +92,10 @@ describe('GET /api/v1/me/usage (用证记录)', () => {
     const res = await t.api(`/api/v1/me/usage?certificateId=${licence.id}`, { token: viewer.token });
     expect(res.status, res.text).toBe(200);
     expect(res.json).toMatchObject({ items: [], total: 0 });
+    // All of them: the operator's certificates, and only those.
+    t.usageLog.record({ certificateId: licence.id, channel: 'QR_MINIAPP', verifierRole: 'inspector', result: 'VALID', fieldsShown: ['status'] });
+    const all = await t.api('/api/v1/me/usage', { token: viewer.token });
+    expect(all.status, all.text).toBe(200);
+    expect(all.json.items.map((i: { certificateId: string }) => i.certificateId)).toEqual([licence.id]);
   });
 });

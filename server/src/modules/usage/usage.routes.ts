@@ -1,6 +1,8 @@
 import { usagePageSchema, usageQuerySchema } from '@roadcert/shared';
 import type { AppServices } from '../../app';
+import { AppError } from '../../errors';
 import type { createRouteTable } from '../../http/route';
+import type { AuthState } from '../session/authenticate';
 import { createCertificateAccess } from '../certificates/certificate-access';
 import { presentUsage } from './usage.presenter';
 import { createUsageRepo } from './usage.repo';
@@ -9,20 +11,29 @@ export function usageRoutes({ route }: ReturnType<typeof createRouteTable>, deps
   const access = createCertificateAccess(deps.prisma);
   const usage = createUsageRepo(deps.prisma);
 
+  /** Holder or operator member (VIEWER included); anyone else's id is a 404. */
+  const oneReachable = async (state: AuthState, certificateId: string) => ({ certificateId: (await access.reach(state, certificateId, 'read')).certificateId });
+
+  /** The certificates GET /me/certificates lists: the caller's own and their operators'. */
+  async function everyReachable(state: AuthState) {
+    const { own, operators } = await access.reachableHolders(state);
+    if (own === null && operators.length === 0) throw new AppError('REAL_NAME_REQUIRED');
+    return { holderIds: [...(own ? [own] : []), ...operators.map((o) => o.holderId)] };
+  }
+
   route({
     method: 'get',
     path: '/api/v1/me/usage',
-    summary: '用证记录 of one reachable certificate: who checked it, when, how, which fields (names only); newest first',
+    summary: '用证记录 of one reachable certificate, or of all of them without certificateId: who checked, when, how, which fields (names only); newest first',
     tags: ['usage'],
     access: 'account',
     query: usageQuerySchema,
     response: usagePageSchema,
     handler: async (ctx, { query }) => {
-      // Holder or operator member (VIEWER included); anyone else's id is a 404.
-      const reach = await access.reach(ctx.state, query.certificateId, 'read');
+      const of = query.certificateId === undefined ? await everyReachable(ctx.state) : await oneReachable(ctx.state, query.certificateId);
       // Rows written a moment ago may still sit in the batch queue; the holder expects to see them.
       await deps.usageLog.flush();
-      const { rows, total } = await usage.page(reach.certificateId, query.page, query.pageSize);
+      const { rows, total } = await usage.page(of, query.page, query.pageSize);
       return { items: rows.map(presentUsage), page: query.page, pageSize: query.pageSize, total };
     },
   });

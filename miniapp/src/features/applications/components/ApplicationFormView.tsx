@@ -49,7 +49,7 @@ function ConfirmStep({ form }: { form: ApplicationForm }) {
 function PhotoCard({ form }: { form: ApplicationForm }) {
   const spec = getCertificateType(form.saved?.typeCode ?? '')?.photo;
   return (
-    <Card title="证件照">
+    <Card title={form.photoRequired ? '证件照（必须上传）' : '证件照'}>
       <View className="apply-photo">
         {form.photo ? (
           <Image className="apply-photo__image" src={apiUrl(form.photo.url)} mode="aspectFit" ariaLabel="已上传的证件照" />
@@ -63,7 +63,7 @@ function PhotoCard({ form }: { form: ApplicationForm }) {
           </Button>
         </View>
       </View>
-      {!form.photo && !form.photoRequired ? <Text className="apply-note apply-photo__note">原证有照片的可以沿用；系统中没有您的照片时，提交时会提示上传。建议上传近期照片。</Text> : null}
+      {!form.photo && !form.photoRequired ? <Text className="apply-note apply-photo__note">将沿用原证照片，也可以上传近期照片。</Text> : null}
       {form.errors.photo ? (
         <View className="rc-field__error" role="alert">
           {form.errors.photo}

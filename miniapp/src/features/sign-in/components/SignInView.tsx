@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Card } from '../../../components/Form';
 import { ElderModeToggle } from '../../elder-mode/ElderModeToggle';
 import { LookupEntry } from '../../lookup/components/LookupEntry';
+import { ScanEntry } from './ScanEntry';
 import { SignInMethods } from './SignInMethods';
 import './sign-in.scss';
 
@@ -19,7 +20,9 @@ export function SignInView() {
       <Card>
         <SignInMethods />
       </Card>
-      <LookupEntry />
+      <LookupEntry>
+        <ScanEntry />
+      </LookupEntry>
     </View>
   );
 }

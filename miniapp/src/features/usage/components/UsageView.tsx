@@ -27,7 +27,7 @@ export function UsageView({ model }: { model: ReturnType<typeof useUsage> }) {
   const { state, reload } = model.usage;
   if (state.status === 'loading') return <LoadingCards count={2} />;
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
-  const { certificates, entries, truncated, unreadable } = state.data;
+  const { certificates, entries, truncated } = state.data;
   const choices = [{ value: ALL_CERTIFICATES, label: '全部证照' }, ...certificates.map((certificate) => ({ value: certificate.id, label: certificateLabel(certificate) }))];
   const rows = toUsageRows(entries, new Date());
   return (
@@ -49,8 +49,7 @@ export function UsageView({ model }: { model: ReturnType<typeof useUsage> }) {
           ))}
         </View>
       )}
-      {unreadable > 0 ? <Text className="usage-more">{`有 ${unreadable} 本证照的记录暂时无法读取，请下拉刷新重试。`}</Text> : null}
-      {truncated ? <Text className="usage-more">{`每本证照显示最近 ${usagePageSize} 条记录。`}</Text> : null}
+      {truncated ? <Text className="usage-more">{`显示最近 ${usagePageSize} 条记录。`}</Text> : null}
     </View>
   );
 }
