@@ -58,7 +58,9 @@ async function serve() {
 }
 
 async function startServer(): Promise<{ baseUrl: string; tokens: { qrText: string; notBefore: string }[]; keys: { kid: string; alg: string; publicKey: string }[]; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--server'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_PROFILE_DIR=/tmp/prof writes the server's CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', new URL(import.meta.url).pathname, '--server'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (l) => l.startsWith('{') && resolve(l));
