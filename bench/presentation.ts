@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,13 @@ function rate(fn: () => unknown, ms: number): number {
   return (n * 1000) / (performance.now() - started);
 }
 
+/**
+ * With two or more CPUs and taskset, the server gets CPU 0 and this process (autocannon and the
+ * in-process measurement) CPU 1, so the endpoint is not measured while its own load generator
+ * takes half its CPU; the in-process rate has a core to itself too. BENCH_PIN=0 turns it off.
+ */
+const pinned = process.argv[2] !== '--server' && process.env.BENCH_PIN !== '0' && os.cpus().length >= 2 && spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)]).status === 0;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The server half: start the app, hand a fresh token to the parent, run until told to stop. */
@@ -60,7 +67,8 @@ async function serve() {
 async function startServer(): Promise<{ baseUrl: string; tokens: { qrText: string; notBefore: string }[]; keys: { kid: string; alg: string; publicKey: string }[]; stop: () => void }> {
   // BENCH_PROFILE_DIR=/tmp/prof writes the server's CPU profile there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', new URL(import.meta.url).pathname, '--server'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const args = [...profile, '--import', 'tsx', new URL(import.meta.url).pathname, '--server'];
+  const child = pinned ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['pipe', 'pipe', 'inherit'] }) : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (l) => l.startsWith('{') && resolve(l));
@@ -136,7 +144,7 @@ async function main() {
   const loadAfter = os.loadavg()[0]!;
 
   const f0 = (v: number) => Math.round(v).toLocaleString('en-US');
-  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); load average ${loadBefore.toFixed(1)} → ${loadAtServer.toFixed(1)} → ${loadAfter.toFixed(1)} (others share this machine)\n`);
+  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); ${pinned ? 'server pinned to CPU 0, load generator to CPU 1' : 'not pinned'}; load average ${loadBefore.toFixed(1)} → ${loadAtServer.toFixed(1)} → ${loadAfter.toFixed(1)} (others share this machine)\n`);
   console.log('| SM2 verify (one core, same key and message) | ops/s | rounds |');
   console.log('|---|---:|---|');
   console.log(`| ours (@roadcert/shared/presentation) | ${f0(oursRate)} | ${r.ours.map(f0).join(', ')} |`);
