@@ -137,6 +137,13 @@ async function openTestDatabase(dataDir: string): Promise<{ database: Database; 
     dropDatabase: async () => {
       const c = new pg.Client({ connectionString: admin.toString() });
       await c.connect();
+      // The pool's own connections may still be saying goodbye: wait for them (≤ 3 s) rather
+      // than have FORCE cut one mid-close, which surfaces as an uncaught 57P01 in the test run.
+      for (let i = 0; i < 60; i++) {
+        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     },
