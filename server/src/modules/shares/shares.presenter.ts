@@ -1,5 +1,5 @@
 import { getCertificateType, maskHolderName, sharePurposes, type SharedCertificateFace, type SharePurpose, type ShareState, type ShareSummary } from '@roadcert/shared';
-import { effectiveStatus, faceDetails, isoDateOrNull } from '../lookup/certificate-face';
+import { effectiveStatus, faceDetails, idDerivedKeys, isoDateOrNull } from '../lookup/certificate-face';
 import type { MatchedCertificate } from '../lookup/match-certificate';
 import { isoDate } from '../certificates/certificates.presenter';
 import type { ShareOpenings, ShareSummaryRow } from './shares.repo';
@@ -47,9 +47,6 @@ export function presentShareSummary(row: ShareSummaryRow, openings: ShareOpening
   };
 }
 
-/** 性别 derives from the ID number: never on a shared copy. */
-const NEVER_SHARED = ['sex'] as const;
-
 /** Which usage-log field name a face detail counts as (shared faceFieldLabels). */
 function fieldNameOf(key: string): string {
   if (['qualificationCategories', 'licenceClasses', 'firstIssuedDate', 'serviceCompany'].includes(key)) return 'qualification';
@@ -67,7 +64,8 @@ function fieldNameOf(key: string): string {
  */
 export function presentSharedFace(c: MatchedCertificate, now = new Date()): { face: SharedCertificateFace; fieldsShown: string[] } {
   const status = effectiveStatus(c, now);
-  const details = faceDetails(c.typeCode, c.extension, c.vehicle, NEVER_SHARED);
+  // 性别 derives from the ID number: never on a shared copy.
+  const details = faceDetails(c.typeCode, c.extension, c.vehicle, idDerivedKeys(c.typeCode));
   const face: SharedCertificateFace = {
     typeCode: c.typeCode,
     typeName: getCertificateType(c.typeCode)?.name ?? c.typeCode,
