@@ -6,9 +6,11 @@ import type { Logger } from './lib/logger';
 import type { FieldCrypto } from './lib/field-crypto';
 import type { KeyMaterial } from './lib/key-material';
 import type { PrismaClient } from './generated/prisma/client';
+import type { Sql } from './db/database';
 import { errorHandler } from './middleware/error-handler';
-import { requestContext } from './middleware/request-context';
+import { requestContext, securityHeaders } from './middleware/request-context';
 import { createRouteTable } from './http/route';
+import { withFastRoutes } from './http/fast-routes';
 import { buildOpenApiDocument } from './http/openapi';
 import { requireAccount, requireHolder, requireStaff } from './modules/session/authenticate';
 import { createSessionTokens, type SessionTokens } from './modules/session/session-token';
@@ -31,7 +33,7 @@ import { photoRoutes } from './modules/photos/photos.routes';
 import { applicationRoutes } from './modules/applications/applications.routes';
 import { fileRoutes } from './modules/files/files.routes';
 import { createFieldCrypto } from './lib/field-crypto';
-import { createUsageLog, type UsageLog } from './modules/usage/usage-log';
+import { createUsageLog, sqlUsageStore, type UsageLog } from './modules/usage/usage-log';
 import { usageRoutes } from './modules/usage/usage.routes';
 import { lookupRoutes } from './modules/lookup/lookup.routes';
 import { partnerRoutes } from './modules/partners/partners.routes';
@@ -43,6 +45,8 @@ export type AppDeps = {
   config: Config;
   logger: Logger;
   prisma: PrismaClient;
+  /** The same pool's raw SQL (db/database.ts Sql): hot statements only. */
+  sql: Sql;
   databaseKind: string;
   keys: KeyMaterial;
   fieldCrypto: FieldCrypto;
@@ -72,9 +76,11 @@ export function deriveKeyedServices(keys: KeyMaterial) {
   };
 }
 
+const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+
 export function createApp(deps: AppDeps) {
   let shuttingDown = false;
-  const services: AppServices = { ...deps, usageLog: deps.usageLog ?? createUsageLog({ prisma: deps.prisma, logger: deps.logger }) };
+  const services: AppServices = { ...deps, usageLog: deps.usageLog ?? createUsageLog({ store: sqlUsageStore(deps.sql), logger: deps.logger }) };
   // With TRUST_PROXY (one reverse proxy in front), ctx.ip is the address that proxy saw (the
   // last X-Forwarded-For entry), not a client-supplied first entry; without it the header is
   // ignored, so nobody can dodge the per-IP limits (SMS codes) by sending one.
@@ -112,16 +118,17 @@ export function createApp(deps: AppDeps) {
 
   app.use(requestContext(deps.logger));
   app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Referrer-Policy', 'no-referrer');
-    ctx.set('X-Frame-Options', 'DENY');
+    ctx.set(securityHeaders);
     await next();
   });
   app.use(errorHandler);
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: JSON_BODY_LIMIT_BYTES, encoding: 'utf-8' }));
   app.use(router.routes());
   app.use(router.allowedMethods());
   app.use(portal(deps.config.portalDir));
 
-  return { app, openapi, usageLog: services.usageLog, beginShutdown: () => { shuttingDown = true; } };
+  // What main and the tests hand to http.createServer: the fast routes, then Koa.
+  const listener = withFastRoutes(presentation.fastRoutes, app.callback(), { logger: deps.logger, bodyLimitBytes: JSON_BODY_LIMIT_BYTES });
+
+  return { app, listener, openapi, usageLog: services.usageLog, beginShutdown: () => { shuttingDown = true; } };
 }

@@ -67,6 +67,8 @@ const schema = z.object({
   PRESENTATION_BATCH_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(72),
   PRESENTATION_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(90),
   PRESENTATION_STATUS_LIST_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(300),
+  /** How long online verification may reuse a certificate's state read by this process (0: read it every time). */
+  PRESENTATION_STATE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** Ed25519 private key (PKCS#8 PEM) for the alternative algorithm; embedded mode generates one. */
   PRESENTATION_ED25519_KEY_FILE: z.string().optional(),
 });
@@ -187,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       batchMaxHours: c.PRESENTATION_BATCH_MAX_HOURS,
       clockSkewSeconds: c.PRESENTATION_CLOCK_SKEW_SECONDS,
       statusListTtlSeconds: c.PRESENTATION_STATUS_LIST_TTL_SECONDS,
+      stateCacheMs: c.PRESENTATION_STATE_CACHE_MS,
       ed25519KeyFile: c.PRESENTATION_ED25519_KEY_FILE,
     },
     /** Default issuing authority per region (no base certificate); none in production unless configured. */

@@ -37,8 +37,8 @@ async function main() {
   const wechat = createWechatFromConfig(config.wechat, logger);
   const face = createFaceVerificationProvider(config, logger, wechat);
   const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
-  const { app, beginShutdown, usageLog } = createApp({ config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: createObjectStorage(config, keys), images: createImagePipeline(config) });
-  const server = createServer(app.callback());
+  const { listener, beginShutdown, usageLog } = createApp({ config, logger, prisma: database.prisma, sql: database.sql, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: createObjectStorage(config, keys), images: createImagePipeline(config) });
+  const server = createServer(listener);
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host);
   await once(server, 'listening');

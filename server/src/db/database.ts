@@ -8,8 +8,17 @@ import { PrismaClient } from '../generated/prisma/client';
 import type { Config } from '../config';
 import { applyMigrations } from './migrate';
 
+/**
+ * The pg pool under Prisma, for the few hot statements whose planning in Prisma's query
+ * compiler costs more than the query (the usage log's batch insert). No named (prepared)
+ * statements: PGlite is one session behind all its socket connections, so a statement
+ * prepared before a reconnect would collide with itself afterwards.
+ */
+export type Sql = Pick<pg.Pool, 'query'>;
+
 export type Database = {
   prisma: PrismaClient;
+  sql: Sql;
   /** `postgres` or `pglite (embedded)`; shown by /readyz and the start-up log. */
   kind: string;
   close: () => Promise<void>;
@@ -30,7 +39,7 @@ export async function openDatabase(db: Config['database']): Promise<Database> {
     const pool = new pg.Pool({ connectionString: db.url, max: db.poolMax });
     await applyMigrations(pool);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    return { prisma, kind: 'postgres', close: async () => { await prisma.$disconnect(); await pool.end(); } };
+    return { prisma, sql: pool, kind: 'postgres', close: async () => { await prisma.$disconnect(); await pool.end(); } };
   }
   return openEmbedded(db.dir);
 }
@@ -50,6 +59,7 @@ async function openEmbedded(dir: string): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
+    sql: pool,
     kind: 'pglite (embedded)',
     close: async () => {
       await prisma.$disconnect();

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode } from '@roadcert/shared';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
+import type { Logger } from '../lib/logger';
 
 /**
  * The only place errors become HTTP responses: AppError → its status (a wait, if any, as
@@ -16,19 +17,23 @@ export async function errorHandler(ctx: Context, next: Next) {
     await next();
     if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new AppError('NOT_FOUND');
   } catch (err) {
-    const mapped = toAppError(err);
-    if (!mapped) ctx.state.log.error({ err }, 'unhandled error');
-    const error = mapped ?? new AppError('INTERNAL');
-    const body: ErrorBody = { code: error.code, message: error.message, requestId: ctx.state.requestId };
-    if (error.fields) body.fields = error.fields;
-    if (error.verdict) body.verdict = error.verdict;
-    if (error.retryAfterSeconds !== undefined) {
-      ctx.set('Retry-After', String(error.retryAfterSeconds));
-      body.retryAfterSeconds = error.retryAfterSeconds;
-    }
-    ctx.status = error.status;
+    const { status, body } = errorResponse(err, ctx.state.requestId, ctx.state.log);
+    if (body.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(body.retryAfterSeconds));
+    ctx.status = status;
     ctx.body = body;
   }
+}
+
+/** Any thrown value as the status and body the client gets (also used by http/fast-routes). */
+export function errorResponse(err: unknown, requestId: string, log: Pick<Logger, 'error'>): { status: number; body: ErrorBody } {
+  const mapped = toAppError(err);
+  if (!mapped) log.error({ err, requestId }, 'unhandled error');
+  const error = mapped ?? new AppError('INTERNAL');
+  const body: ErrorBody = { code: error.code, message: error.message, requestId };
+  if (error.fields) body.fields = error.fields;
+  if (error.verdict) body.verdict = error.verdict;
+  if (error.retryAfterSeconds !== undefined) body.retryAfterSeconds = error.retryAfterSeconds;
+  return { status: error.status, body };
 }
 
 function toAppError(err: unknown): AppError | null {

@@ -43,9 +43,9 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
   const wechat = options.wechat === undefined ? createWechatFromConfig(config.wechat, logger) : options.wechat;
   const face = createFaceVerificationProvider(config, logger, wechat);
   const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
-  const deps: AppDeps = { config, logger, prisma: database.prisma, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: options.storage ?? createObjectStorage(config, keys), images: options.images ?? createImagePipeline(config) };
-  const { app, openapi, beginShutdown, usageLog } = createApp(deps);
-  const server = createServer(app.callback()).listen(0, '127.0.0.1');
+  const deps: AppDeps = { config, logger, prisma: database.prisma, sql: database.sql, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: options.storage ?? createObjectStorage(config, keys), images: options.images ?? createImagePipeline(config) };
+  const { listener, openapi, beginShutdown, usageLog } = createApp(deps);
+  const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

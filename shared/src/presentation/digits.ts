@@ -22,9 +22,24 @@ export function bytesToDigits(bytes: Uint8Array): string {
   return out;
 }
 
-/** null when the text is not a digit string this encoding can produce. */
+/** The value of digits[from, to) (at most 9 digits, so exact in a double); -1 if a character is not 0–9. */
+function decimal(digits: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * null when the text is not a digit string this encoding can produce. Runs on every online
+ * verification, so without BigInt: a group of up to 17 digits is hi·10⁸ + lo (hi < 10⁹,
+ * lo < 10⁸) and its bytes come out by long division by 256, least significant first; the
+ * group is in range when nothing is left after its bytes.
+ */
 export function digitsToBytes(digits: string): Uint8Array | null {
-  if (!/^\d*$/.test(digits)) return null;
   const fullGroups = Math.floor(digits.length / GROUP_DIGITS);
   const tailBytes = TAIL_DIGITS.indexOf((digits.length % GROUP_DIGITS) as (typeof TAIL_DIGITS)[number]);
   if (tailBytes < 0) return null;
@@ -33,12 +48,17 @@ export function digitsToBytes(digits: string): Uint8Array | null {
   for (let d = 0; d < digits.length; ) {
     const n = out.length - pos >= GROUP_BYTES ? GROUP_BYTES : tailBytes;
     const width = n === GROUP_BYTES ? GROUP_DIGITS : TAIL_DIGITS[n]!;
-    let value = BigInt(digits.slice(d, d + width));
-    if (value >> BigInt(8 * n) !== 0n) return null;
+    const split = Math.max(d, d + width - 8);
+    let hi = decimal(digits, d, split);
+    let lo = decimal(digits, split, d + width);
+    if (hi < 0 || lo < 0) return null;
     for (let k = n - 1; k >= 0; k--) {
-      out[pos + k] = Number(value & 0xffn);
-      value >>= 8n;
+      const r = (hi % 256) * 1e8 + lo;
+      out[pos + k] = r % 256;
+      hi = Math.floor(hi / 256);
+      lo = Math.floor(r / 256);
     }
+    if (hi !== 0 || lo !== 0) return null;
     pos += n;
     d += width;
   }

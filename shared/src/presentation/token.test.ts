@@ -130,6 +130,45 @@ describe('digits', () => {
     expect(digitsToBytes('1234')).toBeNull(); // no length maps to 4 digits
     expect(digitsToBytes('12a')).toBeNull();
   });
+
+  it('digitsToBytes agrees with a BigInt reference on group bounds and random digit strings', () => {
+    // The reference: each group's digits as a BigInt, in range, as big-endian bytes.
+    const reference = (digits: string): Uint8Array | null => {
+      const tails = [0, 3, 5, 8, 10, 13, 15];
+      if (!/^\d*$/.test(digits) || !tails.includes(digits.length % 17)) return null;
+      const out: number[] = [];
+      for (let d = 0; d < digits.length; ) {
+        const width = digits.length - d >= 17 ? 17 : digits.length - d;
+        const n = width === 17 ? 7 : tails.indexOf(width);
+        let value = BigInt(digits.slice(d, d + width));
+        if (value >> BigInt(8 * n) !== 0n) return null;
+        const bytes: number[] = [];
+        for (let k = 0; k < n; k++, value >>= 8n) bytes.unshift(Number(value & 0xffn));
+        out.push(...bytes);
+        d += width;
+      }
+      return Uint8Array.from(out);
+    };
+    const cases = [
+      '72057594037927935', // 2^56 − 1: the largest full group
+      '72057594037927936', // 2^56: out of range
+      '99999999999999999',
+      '00000000000000000',
+      '281474976710655', // 2^48 − 1 in a 6-byte tail
+      '281474976710656',
+      '72057594037927935' + '255',
+      '72057594037927935' + '256',
+      '1234567890123456x',
+      'x2345678901234567',
+    ];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 2000; i++) {
+      const length = Math.floor(random() * 60);
+      cases.push(Array.from({ length }, () => (random() < 0.5 ? '9' : String(Math.floor(random() * 10)))).join(''));
+    }
+    for (const digits of cases) expect([digits, digitsToBytes(digits)]).toEqual([digits, reference(digits)]);
+  });
 });
 
 describe('checkToken (offline rules)', () => {

@@ -1,7 +1,5 @@
-import type { Context } from 'koa';
 import type { PartnerVerifyRequest, PartnerVerifyResponse } from '@roadcert/shared';
 import type { AppServices } from '../../app';
-import type { AuthState } from '../session/authenticate';
 import type { UsageEvent, UsageLog } from '../usage/usage-log';
 import { createTokenVerifier } from '../presentation/verify-token';
 import type { Keyring } from '../presentation/signing-keys';
@@ -17,7 +15,7 @@ import { partnerView } from './partner-view';
  * with the partner's scoped fields instead.
  */
 export function createPartnerVerify(deps: AppServices, keyring: Keyring) {
-  return async function verifyForPartner(ctx: Context & { state: AuthState }, partner: AuthenticatedPartner, body: PartnerVerifyRequest): Promise<PartnerVerifyResponse> {
+  return async function verifyForPartner(partner: AuthenticatedPartner, body: PartnerVerifyRequest): Promise<PartnerVerifyResponse> {
     let named: UsageEvent | null = null;
     const capture: UsageLog = {
       record: (event) => {
@@ -26,7 +24,7 @@ export function createPartnerVerify(deps: AppServices, keyring: Keyring) {
       flush: async () => undefined,
       close: async () => undefined,
     };
-    const result = await createTokenVerifier({ ...deps, usageLog: capture }, keyring).verify(ctx, { token: body.token, channel: 'QR_PORTAL' });
+    const result = await createTokenVerifier({ ...deps, usageLog: capture }, keyring).verify('anonymous', { token: body.token, channel: 'QR_PORTAL' });
     const event = named as UsageEvent | null;
     // The verifier shows a certificate only for VALID and NOT_VALID; so does the partner view.
     if (!event || !result.certificate) return { verdict: result.verdict, reason: result.verdict === 'VALID' ? null : result.reason, certificate: null, fieldsShown: [], checkedAt: result.checkedAt };

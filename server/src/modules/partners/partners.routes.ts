@@ -33,7 +33,7 @@ export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, de
     handler: async (ctx, { body }) => {
       const partner = await authenticate(ctx, 'verify');
       ctx.set('Cache-Control', 'no-store');
-      return verifyForPartner(ctx, partner, body);
+      return verifyForPartner(partner, body);
     },
   });
 

@@ -21,6 +21,7 @@ import { createKeyring } from './signing-keys';
 import { createStaffCertificates } from './staff-certificates';
 import { createStatusListService } from './status-list';
 import { createTokenVerifier } from './verify-token';
+import { fastRoute } from '../../http/fast-routes';
 
 const idParams = z.object({ id: z.string().max(100) });
 const KEY_LIST_TTL_SECONDS = 3600;
@@ -100,8 +101,18 @@ export function presentationRoutes({ route }: ReturnType<typeof createRouteTable
     response: verifyResultSchema,
     handler: async (ctx, { body }) => {
       ctx.set('Cache-Control', 'no-store');
-      return verifier.verify(ctx, body);
+      return verifier.verify(await verifier.scopeOf(ctx), body);
     },
+  });
+  // The same route without credentials (every phone camera, most partner-less traffic) is
+  // answered in front of Koa: http/fast-routes.ts.
+  const fastVerify = fastRoute({
+    method: 'POST',
+    path: '/api/v1/verify',
+    body: verifyRequestSchema,
+    response: verifyResultSchema,
+    headers: { 'Cache-Control': 'no-store' },
+    handler: (body) => verifier.verify('anonymous', body),
   });
 
   route({
@@ -135,5 +146,5 @@ export function presentationRoutes({ route }: ReturnType<typeof createRouteTable
     ctx.redirect(`/pkg-verify/pages/verify/index?t=${token}`);
   });
 
-  return { keyring, statusList };
+  return { keyring, statusList, fastRoutes: [fastVerify] };
 }

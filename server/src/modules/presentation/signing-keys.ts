@@ -82,7 +82,8 @@ export function createKeyring(deps: AppServices) {
   /** Seconds a retired key keeps verifying: the longest batch, one window, the skew. */
   const graceSeconds = p.batchMaxHours * 3600 + p.windowSeconds + p.clockSkewSeconds;
   let ready: Promise<Map<PresentationAlg, PresentationSigner>> | null = null;
-  let cache: { at: number; rows: KeyRow[] } | null = null;
+  // The pending read is cached (one query when the cache expires under load).
+  let cache: { at: number; rows: Promise<KeyRow[]> } | null = null;
   const nodeKeys = new Map<string, KeyObject>();
 
   async function publish(): Promise<Map<PresentationAlg, PresentationSigner>> {
@@ -126,8 +127,10 @@ export function createKeyring(deps: AppServices) {
     await signers();
     const age = cache ? Date.now() - cache.at : Infinity;
     if (cache && age < KEY_LIST_CACHE_MS && !(refresh && age > 1000)) return cache.rows;
-    const found = await prisma.signingKey.findMany({ where: { purpose: 'presentation' }, select: { kid: true, algorithm: true, publicKey: true, notBefore: true, retiredAt: true }, orderBy: { notBefore: 'asc' } });
-    cache = { at: Date.now(), rows: found };
+    const found = Promise.resolve(prisma.signingKey.findMany({ where: { purpose: 'presentation' }, select: { kid: true, algorithm: true, publicKey: true, notBefore: true, retiredAt: true }, orderBy: { notBefore: 'asc' } }));
+    const entry = { at: Date.now(), rows: found };
+    cache = entry;
+    found.catch(() => cache === entry && (cache = null));
     return found;
   }
 

@@ -5,18 +5,18 @@ import type { AppServices } from '../../app';
 import { isUuid } from '../../lib/ids';
 import { requireStaff, type AuthState } from '../session/authenticate';
 import { effectiveStatus } from '../lookup/certificate-face';
-import { faceSelect, presentVerifiedFace, stateSelect, type StateRow } from './presentation.presenter';
+import { faceSelect, presentVerifiedFace, readCertificateState, type StateRow } from './presentation.presenter';
 import type { Keyring } from './signing-keys';
 
 /** The token was fine when signed, but the certificate changed since: the holder must refresh. */
 const EPOCH_CHANGED = '证照状态已变更，此核验码已失效';
-/**
- * How long a certificate's state may be reused between verifications. Status changes made
- * through this process drop it at once (forget); another process of the service sees them
- * within this time. Bounded: roadside traffic repeats few certificates within seconds.
- */
-const STATE_CACHE_MS = 3000;
+/** At most this many certificates' states are cached (then the cache starts over). */
 const STATE_CACHE_MAX = 10_000;
+
+/** A verdict that names no certificate (the token could not be read or trusted, or names none we have). */
+function unnamed(verdict: VerifyResult['verdict'], reason: string, scope: VerifierScope, checkedAt: string): VerifyResult {
+  return { verdict, reason, certificate: null, fieldsShown: [], scope, checkedAt, token: null };
+}
 
 /**
  * Online verification: everything the offline verifier checks (format, key, algorithm,
@@ -29,14 +29,23 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
   const { prisma, config } = deps;
   const staffSession = requireStaff(prisma, deps.sessionTokens);
   const skewSeconds = config.presentation.clockSkewSeconds;
-  const states = new Map<string, { row: StateRow | null; until: number }>();
+  // How long a certificate's state may be reused (PRESENTATION_STATE_CACHE_MS, default 3 s).
+  // Status changes made through this process drop it at once (forget); another process of
+  // the service sees them within this time.
+  const stateCacheMs = config.presentation.stateCacheMs;
+  // The pending read is cached, not only its result: when an entry expires under load, the
+  // fifty verifications waiting on it share one query instead of sending fifty.
+  const states = new Map<string, { row: Promise<StateRow | null>; until: number }>();
 
-  async function stateOf(certificateId: string, now: number): Promise<StateRow | null> {
+  function stateOf(certificateId: string, now: number): Promise<StateRow | null> {
     const hit = states.get(certificateId);
     if (hit && hit.until > now) return hit.row;
-    const row = await prisma.certificate.findUnique({ where: { id: certificateId }, select: stateSelect });
+    const row = readCertificateState(deps.sql, certificateId);
+    if (stateCacheMs === 0) return row;
     if (states.size >= STATE_CACHE_MAX) states.clear();
-    states.set(certificateId, { row, until: now + STATE_CACHE_MS });
+    const entry = { row, until: now + stateCacheMs };
+    states.set(certificateId, entry);
+    row.catch(() => states.get(certificateId) === entry && states.delete(certificateId));
     return row;
   }
 
@@ -51,28 +60,30 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
     }
   }
 
-  async function verify(ctx: Context & { state: AuthState }, body: VerifyRequest): Promise<VerifyResult> {
+  /** `scope`: scopeOf(ctx) on the Koa path; 'anonymous' where no credential is sent (http/fast-routes). */
+  const fullFace = (id: string) => prisma.certificate.findUniqueOrThrow({ where: { id }, select: faceSelect });
+
+  // No closures in here: the service runs under tsx, whose keepNames wraps every function
+  // created per call — measurable on the hottest route.
+  async function verify(scope: VerifierScope, body: VerifyRequest): Promise<VerifyResult> {
     const now = Date.now();
     const checkedAt = new Date(now).toISOString();
-    const scope = await scopeOf(ctx);
-    const answer = (verdict: VerifyResult['verdict'], reason: string): VerifyResult => ({ verdict, reason, certificate: null, fieldsShown: [], scope, checkedAt, token: null });
 
     let bytes: Uint8Array;
     try {
       bytes = qrTextToToken(body.token);
     } catch (err) {
-      if (err instanceof TokenFormatError) return answer('INVALID', verdictReasons.INVALID);
+      if (err instanceof TokenFormatError) return unnamed('INVALID', verdictReasons.INVALID, scope, checkedAt);
       throw err;
     }
-    const checkWith = async (refresh: boolean) => checkToken(bytes, { keys: await keyring.trusted(now, refresh), now, skewSeconds, verifySignature: keyring.verifySignature });
-    let check = await checkWith(false);
-    if (check.verdict === 'UNKNOWN_KEY' && !check.claims) check = await checkWith(true);
+    let check = checkToken(bytes, { keys: await keyring.trusted(now), now, skewSeconds, verifySignature: keyring.verifySignature });
+    if (check.verdict === 'UNKNOWN_KEY' && !check.claims) check = checkToken(bytes, { keys: await keyring.trusted(now, true), now, skewSeconds, verifySignature: keyring.verifySignature });
     // Unsigned or untrusted claims name no certificate we may look up or log.
-    if (!check.claims || !isUuid(check.claims.certificateId)) return answer(check.verdict, check.reason);
+    if (!check.claims || !isUuid(check.claims.certificateId)) return unnamed(check.verdict, check.reason, scope, checkedAt);
     const claims = check.claims;
     const tokenInfo = { kid: claims.kid, alg: claims.alg, notBefore: new Date(claims.notBefore * 1000).toISOString(), notAfter: new Date(claims.notAfter * 1000).toISOString() };
     const row = await stateOf(claims.certificateId, now);
-    if (!row) return { ...answer('NOT_VALID', '未找到该证照'), token: tokenInfo };
+    if (!row) return { ...unnamed('NOT_VALID', '未找到该证照', scope, checkedAt), token: tokenInfo };
 
     let verdict = check.verdict;
     let reason = check.reason;
@@ -88,8 +99,7 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
     }
     // An expired or future token shows no data (a screenshot replayed later learns nothing).
     const shows = verdict === 'VALID' || verdict === 'NOT_VALID';
-    const full = () => prisma.certificate.findUniqueOrThrow({ where: { id: row.id }, select: faceSelect });
-    const face = shows ? await presentVerifiedFace(row, scope, full, deps.storage, config.storage.urlTtlSeconds) : null;
+    const face = shows ? await presentVerifiedFace(row, scope, fullFace, deps.storage, config.storage.urlTtlSeconds) : null;
     deps.usageLog.record({
       certificateId: row.id,
       channel: body.channel ?? 'QR_PORTAL',
@@ -103,5 +113,5 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
   /** A status change here: the next verification reads the certificate again. */
   const forget = (certificateId: string) => void states.delete(certificateId);
 
-  return { verify, forget };
+  return { verify, scopeOf, forget };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUsageLog, type UsageEvent, type UsageLogStore } from './usage-log';
 import { startTestApp, type TestApp } from '../../test/app';
 
-type Row = Parameters<UsageLogStore['verificationEvent']['create']>[0]['data'];
+type Row = Parameters<UsageLogStore['insert']>[0][number];
 
 /** An in-memory store that can be told to fail, recording every call. */
 function fakeStore(options: { failBatches?: number; badCertificate?: string } = {}) {
@@ -10,20 +10,13 @@ function fakeStore(options: { failBatches?: number; badCertificate?: string } = 
   const calls: string[] = [];
   let batchFailures = options.failBatches ?? 0;
   const store: UsageLogStore = {
-    verificationEvent: {
-      createMany: async ({ data }) => {
-        calls.push(`createMany:${data.length}`);
-        if (batchFailures > 0 || data.some((r) => r.certificateId === options.badCertificate)) {
-          batchFailures -= 1;
-          throw Object.assign(new Error(`Invalid insert of ${JSON.stringify(data)}`), { code: 'P2003' });
-        }
-        rows.push(...data);
-      },
-      create: async ({ data }) => {
-        calls.push('create');
-        if (data.certificateId === options.badCertificate) throw Object.assign(new Error(`FK ${data.certificateId}`), { code: 'P2003' });
-        rows.push(data);
-      },
+    insert: async (data) => {
+      calls.push(`insert:${data.length}`);
+      if (batchFailures > 0 || data.some((r) => r.certificateId === options.badCertificate)) {
+        batchFailures -= 1;
+        throw Object.assign(new Error(`Invalid insert of ${JSON.stringify(data)}`), { code: 'P2003' });
+      }
+      rows.push(...data);
     },
   };
   return { store, rows, calls };
@@ -53,28 +46,28 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('usage log writer (batching)', () => {
   it('writes nothing at once, then one batch after the interval', async () => {
     const { store, rows, calls } = fakeStore();
-    const log = createUsageLog({ prisma: store, logger: captureLogger().logger, flushIntervalMs: 50 });
+    const log = createUsageLog({ store, logger: captureLogger().logger, flushIntervalMs: 50 });
     for (let i = 0; i < 5; i++) log.record(event(i));
     expect(calls).toEqual([]);
     await sleep(120);
-    expect(calls).toEqual(['createMany:5']);
+    expect(calls).toEqual(['insert:5']);
     expect(rows.map((r) => r.fieldsShown[2])).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
     await log.close();
   });
 
   it('writes a full batch of 100 at once without waiting for the timer', async () => {
     const { store, calls } = fakeStore();
-    const log = createUsageLog({ prisma: store, logger: captureLogger().logger, flushIntervalMs: 60_000 });
+    const log = createUsageLog({ store, logger: captureLogger().logger, flushIntervalMs: 60_000 });
     for (let i = 0; i < 250; i++) log.record(event(i));
     await sleep(10);
-    expect(calls).toEqual(['createMany:100', 'createMany:100']);
+    expect(calls).toEqual(['insert:100', 'insert:100']);
     await log.close();
-    expect(calls).toEqual(['createMany:100', 'createMany:100', 'createMany:50']);
+    expect(calls).toEqual(['insert:100', 'insert:100', 'insert:50']);
   });
 
   it('close() writes what is queued; a late event after close is still written', async () => {
     const { store, rows } = fakeStore();
-    const log = createUsageLog({ prisma: store, logger: captureLogger().logger, flushIntervalMs: 60_000 });
+    const log = createUsageLog({ store, logger: captureLogger().logger, flushIntervalMs: 60_000 });
     log.record(event(1));
     log.record(event(2));
     await log.close();
@@ -87,10 +80,10 @@ describe('usage log writer (batching)', () => {
   it('retries a failed batch row by row: a transient failure loses nothing', async () => {
     const { store, rows, calls } = fakeStore({ failBatches: 1 });
     const { logger, lines } = captureLogger();
-    const log = createUsageLog({ prisma: store, logger, flushIntervalMs: 60_000 });
+    const log = createUsageLog({ store, logger, flushIntervalMs: 60_000 });
     for (let i = 0; i < 3; i++) log.record(event(i));
     await log.flush();
-    expect(calls).toEqual(['createMany:3', 'create', 'create', 'create']);
+    expect(calls).toEqual(['insert:3', 'insert:1', 'insert:1', 'insert:1']);
     expect(rows).toHaveLength(3);
     expect(lines.map((l) => l.level)).toEqual(['warn']);
   });
@@ -99,7 +92,7 @@ describe('usage log writer (batching)', () => {
     const bad = '0190a000-0000-7000-8000-0000000000ff';
     const { store, rows } = fakeStore({ badCertificate: bad });
     const { logger, lines } = captureLogger();
-    const log = createUsageLog({ prisma: store, logger, flushIntervalMs: 60_000 });
+    const log = createUsageLog({ store, logger, flushIntervalMs: 60_000 });
     log.record(event(1));
     log.record({ ...event(2, bad), channel: 'LOOKUP' });
     log.record(event(3));
@@ -115,7 +108,7 @@ describe('usage log writer (batching)', () => {
 
   it('flush() resolves only after earlier batches are written (ordered)', async () => {
     const { store, rows } = fakeStore();
-    const log = createUsageLog({ prisma: store, logger: captureLogger().logger, flushIntervalMs: 60_000, maxBatch: 2 });
+    const log = createUsageLog({ store, logger: captureLogger().logger, flushIntervalMs: 60_000, maxBatch: 2 });
     for (let i = 0; i < 5; i++) log.record(event(i));
     await log.flush();
     expect(rows.map((r) => r.fieldsShown[2])).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);

@@ -1,4 +1,5 @@
 import type { VerificationChannel } from '@roadcert/shared';
+import type { Sql } from '../../db/database';
 import { uuidv7 } from '../../lib/uuidv7';
 
 /**
@@ -31,16 +32,28 @@ type UsageRow = {
   at: Date;
 };
 
-/** The slice of the Prisma client the writer needs (a fake in unit tests). */
+/** Where batches go: sqlUsageStore in the service, a fake in unit tests. */
 export type UsageLogStore = {
-  verificationEvent: {
-    createMany(args: { data: UsageRow[] }): Promise<unknown>;
-    create(args: { data: UsageRow }): Promise<unknown>;
-  };
+  /** Inserts the rows in one statement: all or none. */
+  insert(rows: UsageRow[]): Promise<unknown>;
 };
 
+/**
+ * One INSERT … SELECT from a JSON array for the whole batch, on the pg pool under
+ * Prisma. Prisma's createMany plans every batch afresh in its query compiler (~28 ms of CPU
+ * per 100 rows under the verify bench, and ~6 ms even as $executeRawUnsafe, which passes the
+ * parameter through the compiler too); this costs the request thread almost nothing.
+ * json_to_recordset turns the JSON arrays into text[]; `at` is sent in UTC, as Prisma stores it.
+ */
+export function sqlUsageStore(sql: Sql): UsageLogStore {
+  const text = `INSERT INTO "VerificationEvent" ("id", "certificateId", "channel", "verifierRole", "partnerId", "shareId", "result", "fieldsShown", "at")
+SELECT r."id", r."certificateId", r."channel"::"VerificationChannel", r."verifierRole", r."partnerId", r."shareId", r."result", r."fieldsShown", r."at"
+FROM json_to_recordset($1::json) AS r("id" uuid, "certificateId" uuid, "channel" text, "verifierRole" text, "partnerId" uuid, "shareId" uuid, "result" text, "fieldsShown" text[], "at" timestamp(3))`;
+  return { insert: (rows) => sql.query(text, [JSON.stringify(rows)]) };
+}
+
 export type UsageLogDeps = {
-  prisma: UsageLogStore;
+  store: UsageLogStore;
   /** pino's Logger fits; only these two levels are used. */
   logger: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** Longest an event waits before its batch is written. */
@@ -67,7 +80,7 @@ const errorSummary = (err: unknown) => ({
 /**
  * The batching writer behind every verification, lookup, partner call and share opening.
  * Verification is the hot path (roadside checks, partner traffic), so events are queued
- * and written with one `createMany` every ~200 ms or every 100 events instead of one
+ * and written with one INSERT (sqlUsageStore) every ~200 ms or every 100 events instead of one
  * INSERT per request. A failed batch is retried once row by row, so one bad row (e.g. a
  * certificate deleted meanwhile) loses only itself; whatever still fails is logged as a
  * count with channel and error code — no ids of people, no values.
@@ -83,7 +96,7 @@ export function createUsageLog(deps: UsageLogDeps): UsageLog {
 
   async function writeBatch(batch: UsageRow[]) {
     try {
-      await deps.prisma.verificationEvent.createMany({ data: batch });
+      await deps.store.insert(batch);
       return;
     } catch (err) {
       deps.logger.warn({ events: batch.length, ...errorSummary(err) }, 'usage log batch failed; retrying row by row');
@@ -91,7 +104,7 @@ export function createUsageLog(deps: UsageLogDeps): UsageLog {
     const lost: { channel: VerificationChannel; errorCode?: string; errorName: string }[] = [];
     for (const row of batch) {
       try {
-        await deps.prisma.verificationEvent.create({ data: row });
+        await deps.store.insert([row]);
       } catch (err) {
         lost.push({ channel: row.channel, ...errorSummary(err) });
       }
