@@ -2,12 +2,24 @@
  * What a person does in the portal, shared by every journey: find buttons, fields and text the
  * way they are shown, accept the privacy policy, sign in by SMS code, bind a real name, sign out.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { demoHolders } from '../prisma/seed/demo-holders';
-import { expectTrue, screenshot } from './harness';
+import { expectTrue, launchBrowser, phonePage, screenshot } from './harness';
 
 export type SeededKey = (typeof demoHolders)[number]['key'];
 export const seeded = (key: SeededKey) => demoHolders.find((h) => h.key === key)!;
+
+/** A new browser with a phone-sized page on the portal, the first-run privacy policy accepted. */
+export async function openPortalOnPhone(url: string): Promise<{ browser: Browser; page: Page; s: Steps }> {
+  const browser = await launchBrowser();
+  const page = await phonePage(browser);
+  const s = steps(page);
+  await page.goto(url);
+  await s.agreeToPrivacyPolicy();
+  return { browser, page, s };
+}
+
+export type Steps = ReturnType<typeof steps>;
 
 export function steps(page: Page) {
   /** NutUI buttons by their text; only visible ones (Taro H5 keeps earlier pages in the DOM, hidden). */

@@ -13,11 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { portrait1080Jpeg } from '../../server/src/modules/photos/fixtures';
-import { expectTrue, launchBrowser, phonePage, runCases, screenshot, startProduct } from '../harness';
+import { expectTrue, phonePage, runCases, screenshot, startProduct } from '../harness';
 import { staffApplicationListSchema, staffChallengeSchema, staffTokenSchema } from '@roadcert/shared';
 import { demoStaff } from '../../prisma/seed/staff';
 import { approveApplication, freshTotpCode, staffSignIn } from '../staff-steps';
-import { seeded, steps } from '../steps';
+import { openPortalOnPhone, seeded, type Steps } from '../steps';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-apply-'));
 const photoFile = path.join(dataDir, 'portrait.jpg');
@@ -41,7 +41,7 @@ async function shot(page: Page, name: string) {
 }
 let browser: Browser | undefined;
 let page: Page;
-let s: ReturnType<typeof steps>;
+let s: Steps;
 let applicationUrl = '';
 
 /** The reviewer's side through the API (the workbench's return form is the staff journey's to drive): 退回补正 with one reason. */
@@ -66,11 +66,7 @@ const ok = await runCases([
   {
     name: '张伟 signs in, binds his real name and opens his paper 从业资格证: 换领电子证照 is offered',
     run: async () => {
-      browser = await launchBrowser();
-      page = await phonePage(browser);
-      s = steps(page);
-      await page.goto(product.url);
-      await s.agreeToPrivacyPolicy();
+      ({ browser, page, s } = await openPortalOnPhone(product.url));
       await s.signInBySms(driver.phone, 'tap');
       await s.bindRealName('driver-paper');
       await s.text('道路运输从业人员从业资格证').waitFor({ timeout: 15_000 });

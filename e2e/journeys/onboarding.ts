@@ -11,14 +11,14 @@ import path from 'node:path';
 import { consoleSmsListSchema } from '@roadcert/shared';
 import type { Browser, Page } from 'playwright-core';
 import { expectTrue, launchBrowser, phonePage, runCases, screenshot, startProduct } from '../harness';
-import { seeded, steps } from '../steps';
+import { seeded, steps, type Steps } from '../steps';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-'));
 const env = { DATA_DIR: dataDir };
 let product = await startProduct(env);
 let browser: Browser;
 let page: Page;
-let s: ReturnType<typeof steps>;
+let s: Steps;
 
 const ok = await runCases([
   {

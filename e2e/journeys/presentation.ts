@@ -13,9 +13,9 @@ import path from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { expectTrue, freePort, launchBrowser, phonePage, runCases, screenshot, startProduct } from '../harness';
+import { expectTrue, freePort, phonePage, runCases, screenshot, startProduct } from '../harness';
 import { setCertificateStatus, staffSignIn } from '../staff-steps';
-import { seeded, steps } from '../steps';
+import { openPortalOnPhone, seeded, steps } from '../steps';
 
 const WINDOW_SECONDS = 15;
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-presentation-'));
@@ -66,11 +66,9 @@ const ok = await runCases([
   {
     name: '王强 signs in, binds his real name and opens his activated electronic 从业资格证',
     run: async () => {
-      browser = await launchBrowser();
-      holder = await phonePage(browser);
-      const s = steps(holder);
-      await holder.goto(product.url);
-      await s.agreeToPrivacyPolicy();
+      const opened = await openPortalOnPhone(product.url);
+      ({ browser, page: holder } = opened);
+      const { s } = opened;
       await s.signInBySms(driver.phone, 'tap');
       await s.bindRealName('driver-electronic');
       const card = holder.locator('.cert-card:visible').filter({ has: holder.locator('.cert-card__activated') }).first();

@@ -11,8 +11,8 @@ import path from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { expectTrue, launchBrowser, phonePage, runCases, screenshot, startProduct } from '../harness';
-import { seeded, steps } from '../steps';
+import { expectTrue, phonePage, runCases, screenshot, startProduct } from '../harness';
+import { openPortalOnPhone, seeded, steps, type Steps } from '../steps';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-sharing-'));
 const product = await startProduct({ DATA_DIR: dataDir });
@@ -41,7 +41,7 @@ async function readQr(page: Page): Promise<string> {
 
 let browser: Browser;
 let page: Page;
-let s: ReturnType<typeof steps>;
+let s: Steps;
 let link = '';
 /** A second phone: the shipper, who has never used the product. */
 let shipper: Page;
@@ -50,11 +50,7 @@ const ok = await runCases([
   {
     name: 'the sign-in page offers 证照查询 without signing in',
     run: async () => {
-      browser = await launchBrowser();
-      page = await phonePage(browser);
-      s = steps(page);
-      await page.goto(product.url);
-      await s.agreeToPrivacyPolicy();
+      ({ browser, page, s } = await openPortalOnPhone(product.url));
       await s.text('证照查询').waitFor({ timeout: 15_000 });
     },
   },

@@ -10,15 +10,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { consentTexts, type ConsentKind } from '@roadcert/shared';
 import type { Browser, Page } from 'playwright-core';
-import { expectTrue, launchBrowser, phonePage, runCases, screenshot, startProduct } from '../harness';
+import { expectTrue, phonePage, runCases, screenshot, startProduct } from '../harness';
 import { approveApplication, confirmDialog, enterStaffCode, freshTotpCode, openApplication, queueRow, setCertificateStatus, staffPasswordStep, waitForQueue, wrongTotpCode } from '../staff-steps';
-import { seeded, steps, type SeededKey } from '../steps';
+import { openPortalOnPhone, seeded, type SeededKey, type Steps } from '../steps';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-staff-'));
 const product = await startProduct({ DATA_DIR: dataDir });
 let browser: Browser;
 let page: Page;
-let s: ReturnType<typeof steps>;
+let s: Steps;
 
 type Json = Record<string, unknown> & { items?: Record<string, unknown>[] };
 
@@ -84,11 +84,7 @@ const ok = await runCases([
   {
     name: 'the portal sign-in page has a discreet 工作人员入口 that opens the staff sign-in',
     run: async () => {
-      browser = await launchBrowser();
-      page = await phonePage(browser);
-      s = steps(page);
-      await page.goto(product.url);
-      await s.agreeToPrivacyPolicy();
+      ({ browser, page, s } = await openPortalOnPhone(product.url));
       await s.text('工作人员入口').click();
       await s.text('工作人员登录').waitFor({ timeout: 15_000 });
       // Let the page finish sliding in before the picture.
