@@ -9,7 +9,7 @@ describe('certificate face for a verifier', () => {
       { label: '持证人', value: '王*' },
       { label: '证号', value: '4401**********3532' },
       { label: '状态', value: '有效' },
-      { label: '有效期', value: '有效期至 2030年01月01日' },
+      { label: '有效期至', value: '2030年01月01日' },
     ]);
   });
 

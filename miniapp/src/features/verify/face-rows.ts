@@ -1,11 +1,14 @@
 import { getCertificateType, type VerifiedCertificate } from '@roadcert/shared';
-import { formatValidity } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 
 /** One line of the certificate as a verifier sees it. */
 export interface FaceRow {
   label: string;
   value: string;
 }
+
+/** The validity end as its own row: 有效期至 | 2032年05月27日, or 有效期 | 长期有效 (not 有效期 | 有效期至 …). */
+const validityRow = (validUntil: string | null): FaceRow => (validUntil === null ? { label: '有效期', value: '长期有效' } : { label: '有效期至', value: formatDate(validUntil) });
 
 /**
  * The certificate the service returned, scoped to the viewer: anonymous viewers get type, masked
@@ -22,7 +25,7 @@ export function verifiedFaceRows(certificate: VerifiedCertificate): FaceRow[] {
   for (const detail of certificate.details ?? []) rows.push(detail);
   // ISO dates: the range fits one line on a 360-px phone.
   if (certificate.validFrom && certificate.validUntil) rows.push({ label: '有效期', value: `${certificate.validFrom} 至 ${certificate.validUntil}` });
-  else rows.push({ label: '有效期', value: formatValidity(certificate.validUntil) });
+  else rows.push(validityRow(certificate.validUntil));
   if (certificate.issuingAuthority) rows.push({ label: '发证机关', value: certificate.issuingAuthority });
   return rows;
 }
@@ -33,6 +36,6 @@ export function claimFaceRows(claims: { typeCode: string; holderNameMasked: stri
     { label: '证照', value: getCertificateType(claims.typeCode)?.name ?? claims.typeCode },
     { label: '持证人', value: claims.holderNameMasked },
     { label: '证号', value: claims.numberMasked },
-    { label: '有效期', value: formatValidity(claims.validUntil) },
+    validityRow(claims.validUntil),
   ];
 }
