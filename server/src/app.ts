@@ -130,5 +130,5 @@ export function createApp(deps: AppDeps) {
   // What main and the tests hand to http.createServer: the fast routes, then Koa.
   const listener = withFastRoutes(presentation.fastRoutes, app.callback(), { logger: deps.logger, bodyLimitBytes: JSON_BODY_LIMIT_BYTES });
 
-  return { app, listener, openapi, usageLog: services.usageLog, beginShutdown: () => { shuttingDown = true; } };
+  return { listener, openapi, usageLog: services.usageLog, beginShutdown: () => { shuttingDown = true; } };
 }

@@ -5,7 +5,8 @@ import type { AppServices } from '../../app';
 import { isUuid } from '../../lib/ids';
 import { requireStaff, type AuthState } from '../session/authenticate';
 import { effectiveStatus } from '../lookup/certificate-face';
-import { faceSelect, presentVerifiedFace, readCertificateState, type StateRow } from './presentation.presenter';
+import { faceSelect, presentVerifiedFace } from './presentation.presenter';
+import { readCertificateState, type StateRow } from './presentation.repo';
 import type { Keyring } from './signing-keys';
 
 /** The token was fine when signed, but the certificate changed since: the holder must refresh. */
@@ -60,11 +61,14 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
     }
   }
 
-  /** `scope`: scopeOf(ctx) on the Koa path; 'anonymous' where no credential is sent (http/fast-routes). */
+  /** The whole face, for the staff view only. */
   const fullFace = (id: string) => prisma.certificate.findUniqueOrThrow({ where: { id }, select: faceSelect });
 
-  // No closures in here: the service runs under tsx, whose keepNames wraps every function
-  // created per call — measurable on the hottest route.
+  /**
+   * `scope`: scopeOf(ctx) on the Koa path; 'anonymous' where no credential is sent
+   * (http/fast-routes). No closures in here: the service runs under tsx, whose keepNames
+   * wraps every function created per call — measurable on the hottest route.
+   */
   async function verify(scope: VerifierScope, body: VerifyRequest): Promise<VerifyResult> {
     const now = Date.now();
     const checkedAt = new Date(now).toISOString();

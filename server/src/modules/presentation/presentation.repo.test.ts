@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app';
-import { readCertificateState } from './presentation.presenter';
+import { readCertificateState } from './presentation.repo';
 
 describe('readCertificateState (the verify path’s one SQL statement)', () => {
   let t: TestApp;
