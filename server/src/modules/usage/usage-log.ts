@@ -40,9 +40,9 @@ export type UsageLogStore = {
 
 /**
  * One INSERT … SELECT from a JSON array for the whole batch, on the pg pool under
- * Prisma. Prisma's createMany plans every batch afresh in its query compiler (~28 ms of CPU
- * per 100 rows under the verify bench, and ~6 ms even as $executeRawUnsafe, which passes the
- * parameter through the compiler too); this costs the request thread almost nothing.
+ * Prisma. Prisma's createMany planned every batch afresh in its Wasm query compiler; one
+ * statement instead took the verify bench from 722 to 1,119 req/s (docs/presentation-token.md,
+ * "Measured").
  * json_to_recordset turns the JSON arrays into text[]; `at` is sent in UTC, as Prisma stores it.
  */
 export function sqlUsageStore(sql: Sql): UsageLogStore {
