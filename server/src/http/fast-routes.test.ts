@@ -78,8 +78,15 @@ describe('withFastRoutes: which requests it takes', () => {
 
 describe('POST /api/v1/verify: the fast path and the Koa path answer alike', () => {
   let t: TestApp;
+  // Which path answered: the fast path writes its access line on the root logger, Koa on a
+  // per-request child (whose own silent methods shadow this one).
+  const rootAccessLines: { route?: string; status?: number; fromRoot: boolean }[] = [];
   beforeAll(async () => {
-    t = await startTestApp();
+    const logger = createLogger('silent');
+    logger.info = function (this: unknown, obj: unknown, msg?: string) {
+      if (msg === 'request') rootAccessLines.push({ ...(obj as { route?: string; status?: number }), fromRoot: this === logger });
+    } as typeof logger.info;
+    t = await startTestApp({ logger });
   });
   afterAll(async () => t?.close());
 
@@ -104,8 +111,11 @@ describe('POST /api/v1/verify: the fast path and the Koa path answer alike', () 
       JSON.stringify({ token: '1'.repeat(300 * 1024) }),
     ];
     for (const body of bodies) {
+      rootAccessLines.length = 0;
       const { fast, koa } = await both(body);
       expect(fast).toEqual(koa);
+      // Exactly one of the two requests was answered in front of Koa.
+      expect(rootAccessLines.filter((l) => l.fromRoot).map(({ route, status }) => ({ route, status }))).toEqual([{ route: '/api/v1/verify', status: fast.status }]);
     }
     const { fast } = await both(JSON.stringify({ token: '12345678901234567' }));
     expect(fast.body).toMatchObject({ verdict: 'INVALID', scope: 'anonymous', certificate: null });
