@@ -22,6 +22,11 @@ export type RouteDefinition<B, Q, P, R extends Schema> = {
   summary: string;
   tags: string[];
   access: Access;
+  /**
+   * Documentation only, for routes whose handler authenticates by itself: the partner API
+   * checks its `rk_…` key with the route's scope (modules/partners/partner-auth.ts).
+   */
+  authenticatedBy?: 'partnerApiKey';
   body?: B;
   /** A body that is not JSON (a multipart upload): documented here, read by the handler from ctx.req with its own limits. */
   rawBody?: { contentType: string; schema: Schema; description?: string };
@@ -49,7 +54,7 @@ export function createRouteTable(router: Router, accessMiddleware: Record<Access
       path: def.path.replace(/:(\w+)/g, '{$1}'),
       summary: def.summary,
       tags: def.tags,
-      security: def.access === 'public' ? [] : [{ bearerAuth: [] }],
+      security: def.authenticatedBy ? [{ [def.authenticatedBy]: [] }] : def.access === 'public' ? [] : [{ bearerAuth: [] }],
       request: {
         ...(def.body ? { body: { content: { 'application/json': { schema: def.body } } } } : {}),
         ...(def.rawBody ? { body: { description: def.rawBody.description, content: { [def.rawBody.contentType]: { schema: def.rawBody.schema } } } } : {}),

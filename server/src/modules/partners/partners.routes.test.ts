@@ -39,6 +39,14 @@ describe('partner API keys', () => {
     expect(session.json.code).toBe('PARTNER_KEY_INVALID');
   });
 
+  it('the OpenAPI document names the partner key as the partner routes’ security (and only theirs)', () => {
+    const doc = t.openapi as unknown as { paths: Record<string, Record<string, { security?: unknown }>>; components?: { securitySchemes?: Record<string, { scheme?: string; bearerFormat?: string }> } };
+    expect(doc.components?.securitySchemes?.partnerApiKey).toMatchObject({ scheme: 'bearer', bearerFormat: 'rk_…' });
+    const withPartnerKey = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => JSON.stringify(op.security ?? []).includes('partnerApiKey')).map(([method]) => `${method} ${path}`));
+    expect(withPartnerKey.sort()).toEqual(['post /api/v1/partner/check', 'post /api/v1/partner/verify']);
+    expect(doc.paths['/api/v1/verify']!.post!.security).toEqual([]);
+  });
+
   it('refuses a revoked key exactly like an unknown one', async () => {
     const revoked = await partnerWith(['check'], { revoked: true });
     const res = await check(revoked.key, truck);

@@ -28,6 +28,7 @@ export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, de
     summary: "Partner API (Authorization: Bearer rk_…, scope verify): verify a presentation token like /api/v1/verify; the certificate comes back with the fields the key's fields:* scopes allow",
     tags: ['partner'],
     access: 'public',
+    authenticatedBy: 'partnerApiKey',
     body: partnerVerifyRequestSchema,
     response: partnerVerifyResponseSchema,
     handler: async (ctx, { body }) => {
@@ -43,6 +44,7 @@ export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, de
     summary: 'Partner API (Authorization: Bearer rk_…, scope check): a certificate by number + exact holder name (+ plate) → status, validity and the fields the key\'s fields:* scopes allow',
     tags: ['partner'],
     access: 'public',
+    authenticatedBy: 'partnerApiKey',
     body: partnerCheckRequestSchema,
     response: partnerCheckResponseSchema,
     handler: async (ctx, { body }) => {
