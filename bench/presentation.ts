@@ -7,7 +7,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { sm2 as smCrypto } from 'sm-crypto-v2';
-import { checkToken, decodeToken, kidOf, qrTextToToken, sm2, sm2Sm3Suite, SM2_DEFAULT_USER_ID } from '@roadcert/shared/presentation';
+import { keyListSchema, type KeyList } from '@roadcert/shared';
+import { checkToken, decodeToken, kidOf, qrTextToToken, sm2, sm2Sm3Suite, SM2_DEFAULT_USER_ID, trustedKeysFromList, type TrustedKey } from '@roadcert/shared/presentation';
 
 /**
  * Presentation tokens, in one run (docs/presentation-token.md, "Measured"):
@@ -56,9 +57,8 @@ const pinned = process.argv[2] !== '--server' && process.env.BENCH_PIN !== '0' &
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The token's check as the endpoint runs it minus the HTTP, database and usage log: checkToken on the bytes. */
-function checkerFor(qrText: string, published: { kid: string; alg: string; publicKey: string }[]) {
+function checkerFor(qrText: string, keys: TrustedKey[]) {
   const bytes = qrTextToToken(qrText);
-  const keys = published.map((k) => ({ kid: k.kid, alg: k.alg, publicKey: Uint8Array.from(Buffer.from(k.publicKey, 'hex')), verifyUntil: null }));
   if (decodeToken(bytes).claims.kid !== kidOf(sm2Sm3Suite, keys.find((k) => k.alg === 'SM2-SM3')!.publicKey)) throw new Error('token not signed by the SM2 key');
   const check = () => checkToken(bytes, { keys, now: Date.now() });
   if (check().verdict !== 'VALID') throw new Error(`in-process check: ${check().verdict}`);
@@ -79,10 +79,10 @@ async function serve() {
   const cert = await t.prisma.certificate.findFirstOrThrow({ where: { holderId: (await t.prisma.account.findUniqueOrThrow({ where: { id: holder.accountId } })).holderId!, carrier: 'ELECTRONIC', activatedAt: { not: null } } });
   const res = await t.api(`/api/v1/me/certificates/${cert.id}/presentation?hours=1`, { token: holder.token });
   if (res.status !== 200) throw new Error(`batch: ${res.status} ${res.text}`);
-  const keys = await t.api('/.well-known/roadcert/keys.json');
+  const keyList: KeyList = keyListSchema.parse((await t.api('/.well-known/roadcert/keys.json')).json);
+  const trusted = trustedKeysFromList(keyList);
   // The floor for any Node service on this machine: node:http, JSON in and out, checkToken,
   // nothing else (no validation, no database, no usage log, no headers of ours).
-  const trusted = (keys.json.keys as { kid: string; alg: string; publicKey: string }[]).map((k) => ({ kid: k.kid, alg: k.alg, publicKey: Uint8Array.from(Buffer.from(k.publicKey, 'hex')), verifyUntil: null }));
   const bare = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -96,11 +96,11 @@ async function serve() {
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
-  console.log(JSON.stringify({ baseUrl: t.baseUrl, bareUrl, tokens: res.json.tokens, keys: keys.json.keys }));
+  console.log(JSON.stringify({ baseUrl: t.baseUrl, bareUrl, tokens: res.json.tokens }));
   const input = createInterface({ input: process.stdin });
   input.on('line', (line) => {
     if (!line.startsWith('measure ')) return;
-    const check = checkerFor(line.slice('measure '.length), keys.json.keys);
+    const check = checkerFor(line.slice('measure '.length), trusted);
     rate(check, 300);
     console.log(JSON.stringify({ inProcess: (rate(check, ROUND_MS) + rate(check, ROUND_MS)) / 2 }));
   });
@@ -117,7 +117,6 @@ type BenchServer = {
   /** The bare node:http + checkToken server in the same process. */
   bareUrl: string;
   tokens: { qrText: string; notBefore: string }[];
-  keys: { kid: string; alg: string; publicKey: string }[];
   /** checkToken/s of this token inside the server process, while it serves nothing. */
   measureInProcess: (qrText: string) => Promise<number>;
   stop: () => Promise<void>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
+import { productionEnv } from './test/production-env';
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -9,24 +10,6 @@ const problemsOf = (env: Record<string, string>) => {
     throw err;
   }
   return [];
-};
-const key = Buffer.alloc(32, 7).toString('base64');
-const production = {
-  ROADCERT_MODE: 'production',
-  DATABASE_URL: 'postgresql://app@db.internal:5432/roadcert',
-  PUBLIC_BASE_URL: 'https://roadcert.example.gov.cn',
-  FIELD_ENCRYPTION_KEY: key,
-  BLIND_INDEX_KEY: key,
-  SESSION_TOKEN_KEY: key,
-  SIGNING_KEY_FILE: '/run/secrets/sm2.pem',
-  SIGNING_KEY_ID: 'sm2-2026-01',
-  SMS_PROVIDER: 'aliyun',
-  ALIYUN_SMS_ACCESS_KEY_ID: 'id',
-  ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
-  ALIYUN_SMS_SIGN_NAME: '道路运输',
-  ALIYUN_SMS_LOGIN_TEMPLATE: 'SMS_154950909',
-  WECHAT_APP_ID: 'wx0123456789abcdef',
-  WECHAT_APP_SECRET: '0123456789abcdef0123456789abcdef',
 };
 
 describe('loadConfig', () => {
@@ -41,7 +24,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete production configuration with the stand-ins off', () => {
-    const c = loadConfig(production);
+    const c = loadConfig(productionEnv);
     expect(c.database).toMatchObject({ kind: 'postgres' });
     expect(c.seedDemoData).toBe(false);
   });
@@ -54,8 +37,8 @@ describe('loadConfig', () => {
   });
 
   it('refuses stand-ins in production', () => {
-    expect(problemsOf({ ...production, SEED_DEMO_DATA: 'true' })).toEqual([expect.stringMatching(/^SEED_DEMO_DATA:/)]);
-    expect(problemsOf({ ...production, SMS_PROVIDER: 'console' })).toEqual([expect.stringMatching(/^SMS_PROVIDER:/)]);
+    expect(problemsOf({ ...productionEnv, SEED_DEMO_DATA: 'true' })).toEqual([expect.stringMatching(/^SEED_DEMO_DATA:/)]);
+    expect(problemsOf({ ...productionEnv, SMS_PROVIDER: 'console' })).toEqual([expect.stringMatching(/^SMS_PROVIDER:/)]);
   });
 
   it('names invalid values and typos in our variables', () => {
@@ -75,7 +58,7 @@ describe('loadConfig', () => {
   it('reports a leftover DEMO_LOGIN (the demo sign-in is gone) in every mode, and anything else under DEMO_', () => {
     for (const value of ['true', 'false']) {
       expect(problemsOf({ DEMO_LOGIN: value })).toEqual([expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed; sign in with phone \+ SMS code/)]);
-      expect(problemsOf({ ...production, DEMO_LOGIN: value })).toEqual([expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed/)]);
+      expect(problemsOf({ ...productionEnv, DEMO_LOGIN: value })).toEqual([expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed/)]);
     }
     expect(problemsOf({ DEMO_HOLDER: 'driver-paper' })).toEqual([expect.stringMatching(/^DEMO_HOLDER: unknown setting/)]);
   });
@@ -86,10 +69,10 @@ describe('loadConfig', () => {
 
   it('face verification: the local stand-in by default, WeChat in production, never the stand-in there', () => {
     expect(loadConfig({}).face).toEqual({ provider: 'local', windowMinutes: 10 });
-    expect(loadConfig(production).face).toEqual({ provider: 'wechat', windowMinutes: 10 });
+    expect(loadConfig(productionEnv).face).toEqual({ provider: 'wechat', windowMinutes: 10 });
     expect(loadConfig({ FACE_VERIFICATION_WINDOW_MINUTES: '30' }).face.windowMinutes).toBe(30);
-    expect(problemsOf({ ...production, FACE_PROVIDER: 'local' })).toEqual([expect.stringMatching(/^FACE_PROVIDER:/)]);
-    const { WECHAT_APP_ID: _id, WECHAT_APP_SECRET: _secret, ...noWechat } = production;
+    expect(problemsOf({ ...productionEnv, FACE_PROVIDER: 'local' })).toEqual([expect.stringMatching(/^FACE_PROVIDER:/)]);
+    const { WECHAT_APP_ID: _id, WECHAT_APP_SECRET: _secret, ...noWechat } = productionEnv;
     expect(problemsOf(noWechat)).toEqual([expect.stringMatching(/^WECHAT_APP_ID: required when FACE_PROVIDER=wechat/)]);
     expect(problemsOf({ FACE_PROVIDER: 'wechat' })).toEqual([expect.stringMatching(/^WECHAT_APP_ID:/)]);
     expect(problemsOf({ FACE_VERIFICATION_WINDOW_MINUTES: '0' })).toEqual([expect.stringMatching(/^FACE_VERIFICATION_WINDOW_MINUTES:/)]);

@@ -1,4 +1,3 @@
-import type { PresentationFace } from '@roadcert/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 
@@ -8,30 +7,13 @@ const taro = await vi.hoisted(async () => {
 });
 vi.mock('@tarojs/taro', () => ({ default: taro }));
 
+import { driverFace } from '../../test/presentation-face';
 import { forgetAllBatches, forgetBatch, loadBatch, saveBatch, TOKENS_PER_CHUNK, type StoredBatch } from './batch-store';
-
-const face = {
-  certificateId: 'c1',
-  typeCode: 'D071',
-  typeName: '道路运输从业人员从业资格证',
-  holderName: '王强',
-  holderNameMasked: '王*',
-  numberMasked: '4401**********3532',
-  carrier: 'ELECTRONIC',
-  status: 'VALID',
-  statusLabel: '有效',
-  validFrom: '2024-01-01',
-  validUntil: '2030-01-01',
-  issuingAuthority: '广州市交通运输局',
-  plateNumber: null,
-  details: [],
-  photoUrl: null,
-} satisfies PresentationFace;
 
 const T0 = 1_800_000_000_000;
 function batch(certificateId: string, count: number): StoredBatch {
   const tokens = Array.from({ length: count }, (_, i) => ({ qrText: `https://x/v/${i}`, notBefore: T0 + i * 30_000, notAfter: T0 + (i + 1) * 30_000 }));
-  return { certificateId, face: { ...face, certificateId }, windowSeconds: 30, fetchedAt: T0, tokens, refusedReason: null };
+  return { certificateId, face: { ...driverFace, certificateId }, windowSeconds: 30, fetchedAt: T0, tokens, refusedReason: null };
 }
 
 beforeEach(() => {

@@ -1,27 +1,12 @@
 import type { PresentationFace } from '@roadcert/shared';
 import { describe, expect, it } from 'vitest';
+import { driverFace } from '../../test/presentation-face';
 import type { StoredBatch } from './batch-store';
 import { watermarkText, formatClock } from './clock';
 import { CHECK_CLOCK, notValidReason, OFFLINE_NOTHING_KEPT, OFFLINE_USED_UP, toPresentationView, type PresentationInputs } from './presentation-view';
 
 const T0 = new Date(2026, 10, 27, 10, 0, 0).getTime(); // local time: the screen shows local time
-const face: PresentationFace = {
-  certificateId: 'c1',
-  typeCode: 'D071',
-  typeName: '道路运输从业人员从业资格证',
-  holderName: '王强',
-  holderNameMasked: '王*',
-  numberMasked: '4401**********3532',
-  carrier: 'ELECTRONIC',
-  status: 'VALID',
-  statusLabel: '有效',
-  validFrom: '2024-01-01',
-  validUntil: '2030-01-01',
-  issuingAuthority: '广州市交通运输局',
-  plateNumber: null,
-  details: [{ label: '从业资格类别', value: '道路货物运输驾驶员' }],
-  photoUrl: null,
-};
+const face: PresentationFace = { ...driverFace, details: [{ label: '从业资格类别', value: '道路货物运输驾驶员' }] };
 
 function stored(overrides: Partial<StoredBatch> = {}): StoredBatch {
   const tokens = Array.from({ length: 4 }, (_, i) => ({ qrText: `q${i}`, notBefore: T0 + i * 30_000, notAfter: T0 + (i + 1) * 30_000 }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSocialCreditCode } from '@roadcert/shared';
 import { ConfigError, loadConfig } from '../../config';
+import { productionEnv } from '../../test/production-env';
 import { demoAuthorities } from '../../../../prisma/seed/seed';
 import { embeddedIssuingAuthorities, issuingAuthorityFor, parseIssuingAuthorities } from './issuing-authorities';
 
@@ -34,25 +35,7 @@ describe('ROADCERT_ISSUING_AUTHORITIES', () => {
 
   it('is validated by loadConfig: embedded default, production none, a bad value names the variable', () => {
     expect(loadConfig({}).issuingAuthorities).toEqual(embeddedIssuingAuthorities);
-    const key = Buffer.alloc(32, 7).toString('base64');
-    const production = {
-      ROADCERT_MODE: 'production',
-      DATABASE_URL: 'postgresql://app@db.internal:5432/roadcert',
-      PUBLIC_BASE_URL: 'https://roadcert.example.gov.cn',
-      FIELD_ENCRYPTION_KEY: key,
-      BLIND_INDEX_KEY: key,
-      SESSION_TOKEN_KEY: key,
-      SIGNING_KEY_FILE: '/run/secrets/sm2.pem',
-      SIGNING_KEY_ID: 'sm2-2026-01',
-      SMS_PROVIDER: 'aliyun',
-      ALIYUN_SMS_ACCESS_KEY_ID: 'id',
-      ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
-      ALIYUN_SMS_SIGN_NAME: '道路运输',
-      ALIYUN_SMS_LOGIN_TEMPLATE: 'SMS_154950909',
-      WECHAT_APP_ID: 'wx0123456789abcdef',
-      WECHAT_APP_SECRET: '0123456789abcdef0123456789abcdef',
-    };
-    expect(loadConfig(production).issuingAuthorities).toEqual({}); // the demo authorities are made up
+    expect(loadConfig(productionEnv).issuingAuthorities).toEqual({}); // the demo authorities are made up
     expect(loadConfig({ ROADCERT_ISSUING_AUTHORITIES: JSON.stringify({ '4401': gz }) }).issuingAuthorities).toEqual({ '4401': gz });
     let error: unknown;
     try {
