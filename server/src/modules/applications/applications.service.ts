@@ -224,6 +224,8 @@ export function createApplicationService(deps: AppDeps) {
     const row = await reachApplication(state, id);
     if (row.idempotencyKey === idempotencyKey) return holderDetail(row.id); // a repeat: the same answer
     const taken = await prisma.application.findUnique({ where: { idempotencyKey }, select: { id: true } });
+    // This application with this key: the other of two taps committed between our two reads.
+    if (taken?.id === row.id) return holderDetail(row.id);
     if (taken) throw new AppError('CONFLICT', { message: '该提交标识已被使用' });
     if (!canTransition(row.state, 'SUBMITTED')) throw new AppError('APPLICATION_STATE_INVALID');
     const problems = validateApplicationForm(row.typeCode, (row.formData ?? {}) as Record<string, unknown>);
