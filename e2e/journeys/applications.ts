@@ -42,7 +42,6 @@ async function shot(page: Page, name: string) {
 let browser: Browser | undefined;
 let page: Page;
 let s: Steps;
-let applicationUrl = '';
 
 /** The reviewer's side through the API (the workbench's return form is the staff journey's to drive): 退回补正 with one reason. */
 async function returnByApi(kind: string, reasons: Record<string, string>) {
@@ -116,7 +115,7 @@ const ok = await runCases([
       await licence.fill('A2');
       await s.button('下一步').click();
       await s.text('证件照').waitFor({ timeout: 15_000 });
-      applicationUrl = page.url();
+
     },
   },
   {

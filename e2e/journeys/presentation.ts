@@ -188,7 +188,7 @@ const ok = await runCases([
   },
 ]);
 
-await browser!?.close();
+await browser?.close();
 await product.stop();
 await rm(dataDir, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { consentTexts, type ConsentKind } from '@roadcert/shared';
 import type { Browser, Page } from 'playwright-core';
-import { expectTrue, phonePage, runCases, screenshot, startProduct } from '../harness';
+import { expectTrue, runCases, screenshot, startProduct } from '../harness';
 import { approveApplication, confirmDialog, enterStaffCode, freshTotpCode, openApplication, queueRow, setCertificateStatus, staffPasswordStep, waitForQueue, wrongTotpCode } from '../staff-steps';
 import { openPortalOnPhone, seeded, type SeededKey, type Steps } from '../steps';
 
@@ -212,7 +212,7 @@ const ok = await runCases([
   },
 ]);
 
-await browser!?.close();
+await browser?.close();
 await product.stop();
 await rm(dataDir, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);

@@ -33,7 +33,7 @@ export const pickImage: typeof Contract.pickImage = async (source) => {
     });
   } catch (error) {
     if (isCancel(error)) return null;
-    throw new Error(UNAVAILABLE);
+    throw new Error(UNAVAILABLE, { cause: error });
   }
   const file = chosen.tempFiles[0];
   if (!file) return null;

@@ -52,7 +52,7 @@ export async function applyMigrations(pool: pg.Pool, dir = migrationsDir): Promi
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${name} failed: ${(err as Error).message}`);
+        throw new Error(`migration ${name} failed: ${(err as Error).message}`, { cause: err });
       }
       appliedNow.push(name);
     }

@@ -39,6 +39,7 @@ export const fastRoute = <B extends z.ZodType, R extends z.ZodType>(route: FastR
 
 const plainJson = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
 /** co-body's strict mode: an object or an array, nothing else at the top level. */
+// eslint-disable-next-line no-control-regex -- JSON whitespace is exactly these control characters
 const strictJson = /^[\x20\x09\x0a\x0d]*[[{]/;
 
 /** Wraps Koa's request listener: matching plain requests are answered here, the rest by Koa. */

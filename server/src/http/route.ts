@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { RouterMiddleware } from '@koa/router';
 import type { Context } from 'koa';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { errorBodySchema } from '@roadcert/shared';
 import type { AuthState } from '../modules/session/authenticate';
 

@@ -47,7 +47,7 @@ const ORDINARY = new RegExp(`^${LETTER}${SERIAL_CHAR}{4}[A-HJ-NP-Z0-9挂学警�
 const NEW_ENERGY_SMALL = new RegExp(`^${LETTER}([A-HJK])${SERIAL_CHAR}\\d{4}$`);
 const NEW_ENERGY_LARGE = new RegExp(`^${LETTER}\\d{5}([A-HJK])$`);
 /** Separators people type or copy from printed plates (粤B·12345, 粤B-12345). */
-const SEPARATORS = /[·•・‧.\-]/g;
+const SEPARATORS = /[·•・‧.-]/g;
 /**
  * GA 36-2018 only has D (纯电动) and F (非纯电动). Newer libraries accept A–K
  * (A–E electric, F–K not) for future number space; that basis is unconfirmed
