@@ -16,7 +16,8 @@ pg.Client.prototype.query = function patchedQuery(this: pg.Client, ...args: unkn
   const result = originalQuery.apply(this, args);
   if (result instanceof Promise) {
     return result.then((res: pg.QueryResult) => {
-      for (const field of res?.fields ?? []) if (field.dataTypeID === 19 || field.dataTypeID === 18) field.dataTypeID = 25;
+      for (const field of res?.fields ?? [])
+        if (field.dataTypeID === 19 || field.dataTypeID === 18) field.dataTypeID = 25;
       return res;
     });
   }

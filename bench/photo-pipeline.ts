@@ -36,7 +36,19 @@ const ROUNDS = 5;
  * the larger).
  */
 const REPEATS = 2;
-type ChildResult = { image: string; mode: Mode; concurrency: number; imagesPerSecond: number; msPerImage: number; p50: number; p95: number; peakRssMb: number; baselineRssMb: number; outputBytes: number; accepted: boolean };
+type ChildResult = {
+  image: string;
+  mode: Mode;
+  concurrency: number;
+  imagesPerSecond: number;
+  msPerImage: number;
+  p50: number;
+  p95: number;
+  peakRssMb: number;
+  baselineRssMb: number;
+  outputBytes: number;
+  accepted: boolean;
+};
 
 const images = [
   { name: '12 MP 4000×3000 JPEG, orientation 6', file: 'phone-12mp.jpg', perRound: 20 },
@@ -51,7 +63,11 @@ async function child(file: string, mode: Mode, concurrency: number): Promise<Chi
   let accepted = true;
   const one = async () => {
     if (mode === 'bare') {
-      const out = await sharp(bytes).rotate().resize(spec.widthPx, spec.heightPx, { fit: 'cover' }).jpeg({ quality: 85 }).toBuffer();
+      const out = await sharp(bytes)
+        .rotate()
+        .resize(spec.widthPx, spec.heightPx, { fit: 'cover' })
+        .jpeg({ quality: 85 })
+        .toBuffer();
       outputBytes = out.length;
       return;
     }
@@ -113,7 +129,11 @@ async function main() {
       const runs: Record<Mode, ChildResult[]> = { bare: [], full: [] };
       for (let r = 0; r < REPEATS; r += 1) {
         for (const mode of ['bare', 'full'] as const) {
-          const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', image.file, mode, String(concurrency)], { encoding: 'utf8' });
+          const out = execFileSync(
+            process.execPath,
+            ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', image.file, mode, String(concurrency)],
+            { encoding: 'utf8' },
+          );
           runs[mode].push(JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult);
         }
       }
@@ -125,14 +145,22 @@ async function main() {
   }
 
   const f1 = (v: number) => v.toFixed(1);
-  console.log(`sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}, libvips threads ${sharp.concurrency()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}\n`);
-  console.log('| input | pipeline | in flight | img/s | ms/img | p50 / p95 ms | peak RSS MB | RSS before MB | output bytes |');
+  console.log(
+    `sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}, libvips threads ${sharp.concurrency()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}\n`,
+  );
+  console.log(
+    '| input | pipeline | in flight | img/s | ms/img | p50 / p95 ms | peak RSS MB | RSS before MB | output bytes |',
+  );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const name = images.find((i) => i.file === r.image)!.name;
-    console.log(`| ${name} | ${r.mode} | ${r.concurrency} | ${f1(r.imagesPerSecond)} | ${f1(r.msPerImage)} | ${f1(r.p50)} / ${f1(r.p95)} | ${r.peakRssMb.toFixed(0)} | ${r.baselineRssMb.toFixed(0)} | ${r.outputBytes} |`);
+    console.log(
+      `| ${name} | ${r.mode} | ${r.concurrency} | ${f1(r.imagesPerSecond)} | ${f1(r.msPerImage)} | ${f1(r.p50)} / ${f1(r.p95)} | ${r.peakRssMb.toFixed(0)} | ${r.baselineRssMb.toFixed(0)} | ${r.outputBytes} |`,
+    );
   }
-  console.log('\nOverhead of the full pipeline (checks, crop, review copy) over the bare resize, same image and concurrency (target ≤ 2.00×):');
+  console.log(
+    '\nOverhead of the full pipeline (checks, crop, review copy) over the bare resize, same image and concurrency (target ≤ 2.00×):',
+  );
   let missed = false;
   for (const image of images) {
     for (const concurrency of [1, 2]) {
@@ -140,15 +168,25 @@ async function main() {
       const full = results.find((r) => r.image === image.file && r.mode === 'full' && r.concurrency === concurrency)!;
       const ratio = full.msPerImage / bare.msPerImage;
       missed ||= ratio > 2;
-      console.log(`  ${image.name}, ${concurrency} in flight: ${ratio.toFixed(2)}× (${f1(full.msPerImage)} vs ${f1(bare.msPerImage)} ms/img)${ratio > 2 ? '  ← over target' : ''}`);
+      console.log(
+        `  ${image.name}, ${concurrency} in flight: ${ratio.toFixed(2)}× (${f1(full.msPerImage)} vs ${f1(bare.msPerImage)} ms/img)${ratio > 2 ? '  ← over target' : ''}`,
+      );
     }
   }
   const peak = Math.max(...results.filter((r) => r.concurrency === 2).map((r) => r.peakRssMb));
   missed ||= peak >= 300;
   console.log(`Peak RSS at 2 in flight: ${peak.toFixed(0)} MB (target < 300 MB)`);
-  if (results.some((r) => r.mode === 'full' && !r.accepted)) console.log('WARNING: the full pipeline rejected a benchmark input; its timings skip the encode.');
+  if (results.some((r) => r.mode === 'full' && !r.accepted))
+    console.log('WARNING: the full pipeline rejected a benchmark input; its timings skip the encode.');
   const file = path.join(resultsDir, `photo-pipeline-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), versions: sharp.versions, cpus: os.cpus().length, results }, null, 2));
+  await writeFile(
+    file,
+    JSON.stringify(
+      { at: new Date().toISOString(), versions: sharp.versions, cpus: os.cpus().length, results },
+      null,
+      2,
+    ),
+  );
   console.log(`\nWrote ${path.relative(process.cwd(), file)}${missed ? '\nTARGET MISSED' : ''}`);
 }
 

@@ -8,7 +8,17 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { sm2 as smCrypto } from 'sm-crypto-v2';
 import { keyListSchema, type KeyList } from '@roadcert/shared';
-import { checkToken, decodeToken, kidOf, qrTextToToken, sm2, sm2Sm3Suite, SM2_DEFAULT_USER_ID, trustedKeysFromList, type TrustedKey } from '@roadcert/shared/presentation';
+import {
+  checkToken,
+  decodeToken,
+  kidOf,
+  qrTextToToken,
+  sm2,
+  sm2Sm3Suite,
+  SM2_DEFAULT_USER_ID,
+  trustedKeysFromList,
+  type TrustedKey,
+} from '@roadcert/shared/presentation';
 
 /**
  * Presentation tokens, in one run (docs/presentation-token.md, "Measured"):
@@ -52,14 +62,19 @@ function rate(fn: () => unknown, ms: number): number {
  * half its CPU. The in-process rate the endpoint is compared with is measured inside the
  * server process itself (same CPU, same heap) between load rounds. BENCH_PIN=0 turns pinning off.
  */
-const pinned = process.argv[2] !== '--server' && process.env.BENCH_PIN !== '0' && os.cpus().length >= 2 && spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)]).status === 0;
+const pinned =
+  process.argv[2] !== '--server' &&
+  process.env.BENCH_PIN !== '0' &&
+  os.cpus().length >= 2 &&
+  spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)]).status === 0;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The token's check as the endpoint runs it minus the HTTP, database and usage log: checkToken on the bytes. */
 function checkerFor(qrText: string, keys: TrustedKey[]) {
   const bytes = qrTextToToken(qrText);
-  if (decodeToken(bytes).claims.kid !== kidOf(sm2Sm3Suite, keys.find((k) => k.alg === 'SM2-SM3')!.publicKey)) throw new Error('token not signed by the SM2 key');
+  if (decodeToken(bytes).claims.kid !== kidOf(sm2Sm3Suite, keys.find((k) => k.alg === 'SM2-SM3')!.publicKey))
+    throw new Error('token not signed by the SM2 key');
   const check = () => checkToken(bytes, { keys, now: Date.now() });
   if (check().verdict !== 'VALID') throw new Error(`in-process check: ${check().verdict}`);
   return check;
@@ -74,9 +89,17 @@ async function serve() {
   const { default: migrate } = await import('../server/src/test/global-setup');
   await migrate();
   const { signInAccount, startTestApp } = await import('../server/src/test/app');
-  const t = await startTestApp({ env: { PRESENTATION_BATCH_HOURS: '1', ...JSON.parse(process.env.BENCH_SERVER_ENV ?? '{}') } });
+  const t = await startTestApp({
+    env: { PRESENTATION_BATCH_HOURS: '1', ...JSON.parse(process.env.BENCH_SERVER_ENV ?? '{}') },
+  });
   const holder = await signInAccount(t, { holderKey: 'driver-electronic' });
-  const cert = await t.prisma.certificate.findFirstOrThrow({ where: { holderId: (await t.prisma.account.findUniqueOrThrow({ where: { id: holder.accountId } })).holderId!, carrier: 'ELECTRONIC', activatedAt: { not: null } } });
+  const cert = await t.prisma.certificate.findFirstOrThrow({
+    where: {
+      holderId: (await t.prisma.account.findUniqueOrThrow({ where: { id: holder.accountId } })).holderId!,
+      carrier: 'ELECTRONIC',
+      activatedAt: { not: null },
+    },
+  });
   const res = await t.api(`/api/v1/me/certificates/${cert.id}/presentation?hours=1`, { token: holder.token });
   if (res.status !== 200) throw new Error(`batch: ${res.status} ${res.text}`);
   const keyList: KeyList = keyListSchema.parse((await t.api('/.well-known/roadcert/keys.json')).json);
@@ -90,7 +113,10 @@ async function serve() {
       const { token } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { token: string };
       const { verdict, reason } = checkToken(qrTextToToken(token), { keys: trusted, now: Date.now(), skewSeconds: 90 });
       const out = JSON.stringify({ verdict, reason, checkedAt: new Date().toISOString() });
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(out) });
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(out),
+      });
       res.end(out);
     });
   });
@@ -108,7 +134,10 @@ async function serve() {
     // Dropping the cloned database ends its idle pool connections; that is the expected end here.
     process.on('uncaughtException', () => process.exit(0));
     bare.close();
-    void t.close().then(() => process.exit(0), () => process.exit(0));
+    void t.close().then(
+      () => process.exit(0),
+      () => process.exit(0),
+    );
   });
 }
 
@@ -124,10 +153,17 @@ type BenchServer = {
 
 async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
   // BENCH_PROFILE_DIR=/tmp/prof writes the server's CPU profile there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const args = [...profile, '--import', 'tsx', new URL(import.meta.url).pathname, '--server'];
-  const options = { stdio: ['pipe', 'pipe', 'inherit'] as ['pipe', 'pipe', 'inherit'], env: { ...process.env, BENCH_SERVER_ENV: JSON.stringify(env) } };
-  const child = pinned ? spawn('taskset', ['-c', '0', process.execPath, ...args], options) : spawn(process.execPath, args, options);
+  const options = {
+    stdio: ['pipe', 'pipe', 'inherit'] as ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_SERVER_ENV: JSON.stringify(env) },
+  };
+  const child = pinned
+    ? spawn('taskset', ['-c', '0', process.execPath, ...args], options)
+    : spawn(process.execPath, args, options);
   const lines = createInterface({ input: child.stdout });
   const nextJson = () =>
     new Promise<string>((resolve, reject) => {
@@ -156,16 +192,35 @@ async function startServer(env: Record<string, string> = {}): Promise<BenchServe
 }
 
 async function load(url: string, init: { method: 'GET' | 'POST'; body?: string }, seconds: number) {
-  const result = await autocannon({ url, connections: 50, duration: seconds, method: init.method, body: init.body, headers: init.body ? { 'content-type': 'application/json' } : {} });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    method: init.method,
+    body: init.body,
+    headers: init.body ? { 'content-type': 'application/json' } : {},
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function main() {
   const loadBefore = os.loadavg()[0]!;
   // ── 1. SM2 verify: ours vs sm-crypto-v2 on the same key and message ──
   const { privateKey, publicKey } = smCrypto.generateKeyPairHex();
-  const message = new TextEncoder().encode('roadcert presentation token body: 0123456789abcdef0123456789abcdef0123456789');
-  const signatureHex = smCrypto.doSignature(message, privateKey, { hash: true, der: false, userId: SM2_DEFAULT_USER_ID });
+  const message = new TextEncoder().encode(
+    'roadcert presentation token body: 0123456789abcdef0123456789abcdef0123456789',
+  );
+  const signatureHex = smCrypto.doSignature(message, privateKey, {
+    hash: true,
+    der: false,
+    userId: SM2_DEFAULT_USER_ID,
+  });
   const signature = Uint8Array.from(Buffer.from(signatureHex.padStart(128, '0'), 'hex'));
   const publicBytes = Uint8Array.from(Buffer.from(publicKey, 'hex'));
   const precomputed = smCrypto.precomputePublicKey(publicKey);
@@ -193,7 +248,10 @@ async function main() {
   const signTheirs = () => smCrypto.doSignature(message, privateKey, { ...opts, publicKey });
   rate(signOurs, 300);
   rate(signTheirs, 300);
-  const signRates = { ours: median(Array.from({ length: 3 }, () => rate(signOurs, ROUND_MS))), theirs: median(Array.from({ length: 3 }, () => rate(signTheirs, ROUND_MS))) };
+  const signRates = {
+    ours: median(Array.from({ length: 3 }, () => rate(signOurs, ROUND_MS))),
+    theirs: median(Array.from({ length: 3 }, () => rate(signTheirs, ROUND_MS))),
+  };
 
   // ── 2. the verify endpoint vs the same check in process, alternating rounds ──
   const configurations: { name: string; env: Record<string, string> }[] = [
@@ -201,7 +259,19 @@ async function main() {
     { name: 'PRESENTATION_STATE_CACHE_MS=0 (state read every request)', env: { PRESENTATION_STATE_CACHE_MS: '0' } },
   ];
   const loadAtServer = os.loadavg()[0]!;
-  const endpoint: { name: string; rounds: { inProcess: number; rps: number; p50: number; p99: number; non2xx: number; ratio: number; bare: number | null }[]; median: number }[] = [];
+  const endpoint: {
+    name: string;
+    rounds: {
+      inProcess: number;
+      rps: number;
+      p50: number;
+      p99: number;
+      non2xx: number;
+      ratio: number;
+      bare: number | null;
+    }[];
+    median: number;
+  }[] = [];
   let json: Awaited<ReturnType<typeof load>> | null = null;
   for (const configuration of configurations) {
     const server = await startServer(configuration.env);
@@ -216,7 +286,10 @@ async function main() {
       for (let i = 0; i < HTTP_ROUNDS; i++) {
         // Measured before and after the load and averaged: the machine's speed drifts within a round.
         const before = await server.measureInProcess(current.qrText);
-        const bare = configuration === configurations[0] ? (await load(`${server.bareUrl}/`, { method: 'POST', body }, HTTP_SECONDS)).rps : null;
+        const bare =
+          configuration === configurations[0]
+            ? (await load(`${server.bareUrl}/`, { method: 'POST', body }, HTTP_SECONDS)).rps
+            : null;
         const http = await load(`${server.baseUrl}/api/v1/verify`, { method: 'POST', body }, HTTP_SECONDS);
         const inProcess = (before + (await server.measureInProcess(current.qrText))) / 2;
         rounds.push({ inProcess, ...http, ratio: http.rps / inProcess, bare });
@@ -230,19 +303,29 @@ async function main() {
   const loadAfter = os.loadavg()[0]!;
 
   const f0 = (v: number) => Math.round(v).toLocaleString('en-US');
-  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); ${pinned ? 'server pinned to CPU 0, load generator to CPU 1' : 'not pinned'}; load average ${loadBefore.toFixed(1)} → ${loadAtServer.toFixed(1)} → ${loadAfter.toFixed(1)} (others share this machine)\n`);
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); ${pinned ? 'server pinned to CPU 0, load generator to CPU 1' : 'not pinned'}; load average ${loadBefore.toFixed(1)} → ${loadAtServer.toFixed(1)} → ${loadAfter.toFixed(1)} (others share this machine)\n`,
+  );
   console.log('| SM2 verify (one core, same key and message) | ops/s | rounds |');
   console.log('|---|---:|---|');
   console.log(`| ours (@roadcert/shared/presentation) | ${f0(oursRate)} | ${r.ours.map(f0).join(', ')} |`);
   console.log(`| sm-crypto-v2 doVerifySignature, hex key | ${f0(plainRate)} | ${r.plain.map(f0).join(', ')} |`);
   console.log(`| sm-crypto-v2 doVerifySignature, precomputePublicKey | ${f0(preRate)} | ${r.pre.map(f0).join(', ')} |`);
   console.log(`(one-off table for a new issuer key: ${tableMs.toFixed(0)} ms)`);
-  console.log(`SM2 sign: ours ${f0(signRates.ours)}/s, sm-crypto-v2 ${f0(signRates.theirs)}/s → a 24-h batch (1,440 tokens) ≈ ${(1440 / signRates.ours).toFixed(1)} s of one core\n`);
+  console.log(
+    `SM2 sign: ours ${f0(signRates.ours)}/s, sm-crypto-v2 ${f0(signRates.theirs)}/s → a 24-h batch (1,440 tokens) ≈ ${(1440 / signRates.ours).toFixed(1)} s of one core\n`,
+  );
   const pct = (v: number) => `${(v * 100).toFixed(0)} %`;
-  console.log(`| POST /api/v1/verify, usage log on (autocannon -c 50, ${HTTP_SECONDS} s) | round | in-process checkToken/s (server process, mean of before and after) | bare node:http + checkToken req/s | endpoint req/s | p50 ms | p99 ms | non-2xx | bare / in-process | endpoint / in-process |`);
+  console.log(
+    `| POST /api/v1/verify, usage log on (autocannon -c 50, ${HTTP_SECONDS} s) | round | in-process checkToken/s (server process, mean of before and after) | bare node:http + checkToken req/s | endpoint req/s | p50 ms | p99 ms | non-2xx | bare / in-process | endpoint / in-process |`,
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const e of endpoint) {
-    e.rounds.forEach((r, i) => console.log(`| ${e.name} | ${i + 1} | ${f0(r.inProcess)} | ${r.bare === null ? '' : f0(r.bare)} | ${f0(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.bare === null ? '' : pct(r.bare / r.inProcess)} | ${pct(r.ratio)} |`));
+    e.rounds.forEach((r, i) =>
+      console.log(
+        `| ${e.name} | ${i + 1} | ${f0(r.inProcess)} | ${r.bare === null ? '' : f0(r.bare)} | ${f0(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.bare === null ? '' : pct(r.bare / r.inProcess)} | ${pct(r.ratio)} |`,
+      ),
+    );
   }
   console.log(`\nGET /healthz (bare JSON): ${f0(json!.rps)} req/s, p50 ${json!.p50} ms, p99 ${json!.p99} ms\n`);
 
@@ -258,16 +341,37 @@ async function main() {
   for (const [label, value, target] of lines) {
     const met = value >= target;
     missed ||= !met;
-    console.log(`${label}: ${target < 1 ? `${(value * 100).toFixed(0)} %` : `${value.toFixed(2)}×`} (target ≥ ${target < 1 ? `${target * 100} %` : `${target}×`}) — TARGET ${met ? 'MET' : 'MISSED'}`);
+    console.log(
+      `${label}: ${target < 1 ? `${(value * 100).toFixed(0)} %` : `${value.toFixed(2)}×`} (target ≥ ${target < 1 ? `${target * 100} %` : `${target}×`}) — TARGET ${met ? 'MET' : 'MISSED'}`,
+    );
   }
-  console.log(`bare node:http + checkToken (the floor of any Node HTTP path here): ${pct(median(shipped.rounds.map((r) => r.bare! / r.inProcess)))} of in-process; the endpoint reaches ${pct(median(shipped.rounds.map((r) => r.rps / r.bare!)))} of the bare server (median rounds)`);
-  console.log(`verify endpoint with the state read from the database every request: ${(cold.median * 100).toFixed(0)} % of in-process (median round; reported, not a target)`);
+  console.log(
+    `bare node:http + checkToken (the floor of any Node HTTP path here): ${pct(median(shipped.rounds.map((r) => r.bare! / r.inProcess)))} of in-process; the endpoint reaches ${pct(median(shipped.rounds.map((r) => r.rps / r.bare!)))} of the bare server (median rounds)`,
+  );
+  console.log(
+    `verify endpoint with the state read from the database every request: ${(cold.median * 100).toFixed(0)} % of in-process (median round; reported, not a target)`,
+  );
   const shippedRps = median(shipped.rounds.map((r) => r.rps));
-  console.log(`verify endpoint vs bare JSON endpoint: ${((shippedRps / json!.rps) * 100).toFixed(0)} %; verify p99 ${median(shipped.rounds.map((r) => r.p99))} ms (median round)`);
+  console.log(
+    `verify endpoint vs bare JSON endpoint: ${((shippedRps / json!.rps) * 100).toFixed(0)} %; verify p99 ${median(shipped.rounds.map((r) => r.p99))} ms (median round)`,
+  );
   const resultsDir = path.join(here, 'results');
   await mkdir(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `presentation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), load: [loadBefore, loadAtServer, loadAfter], sm2: { ours: r.ours, plain: r.plain, precomputed: r.pre, tableMs, sign: signRates }, endpoint, healthz: json }, null, 2));
+  await writeFile(
+    file,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        load: [loadBefore, loadAtServer, loadAfter],
+        sm2: { ours: r.ours, plain: r.plain, precomputed: r.pre, tableMs, sign: signRates },
+        endpoint,
+        healthz: json,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\nWrote ${path.relative(process.cwd(), file)}${missed ? '\nTARGET MISSED' : ''}`);
 }
 

@@ -17,7 +17,16 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the product exactly as `npm start` does (after prepare) and waits for /readyz. */
-export async function startProduct(env: Record<string, string>, fixedPort?: number): Promise<{ url: string; port: number; proc: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
+export async function startProduct(
+  env: Record<string, string>,
+  fixedPort?: number,
+): Promise<{
+  url: string;
+  port: number;
+  proc: ChildProcess;
+  output: () => string;
+  stop: () => Promise<number | null>;
+}> {
   const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
@@ -54,13 +63,28 @@ export async function startProduct(env: Record<string, string>, fixedPort?: numb
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A 360-px-wide low-end Android phone. */
 export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
   return context.newPage();
 }
 

@@ -19,8 +19,13 @@ if (journeys.length === 0) throw new Error(`no journey matches ${wanted.join(', 
 const failed: string[] = [];
 for (const name of journeys) {
   console.log(`\ne2e journey: ${name}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, `${name}.ts`)], { stdio: 'inherit', env: process.env });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, `${name}.ts`)], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (result.status !== 0) failed.push(name);
 }
-console.log(`\ne2e journeys: ${journeys.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.join(', ')})` : ''}`);
+console.log(
+  `\ne2e journeys: ${journeys.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.join(', ')})` : ''}`,
+);
 process.exit(failed.length ? 1 : 0);

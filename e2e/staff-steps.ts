@@ -67,13 +67,20 @@ export async function staffSignIn(page: Page, productUrl: string): Promise<void>
 /** The review queue has loaded (its count heading shows). */
 export async function waitForQueue(page: Page): Promise<void> {
   await page.locator('.staff-tabs__tab--on:visible', { hasText: '审核队列' }).waitFor({ timeout: 20_000 });
-  await page.getByText(/^申请（\d+件）$/).filter({ visible: true }).first().waitFor({ timeout: 20_000 });
+  await page
+    .getByText(/^申请（\d+件）$/)
+    .filter({ visible: true })
+    .first()
+    .waitFor({ timeout: 20_000 });
 }
 
 /** The queue row of a holder's application: the queue may show the name in full or masked (张*). */
 export function queueRow(page: Page, holderName: string): Locator {
   const names = [holderName, maskPersonName(holderName)].map((name) => name.replace(/[*]/g, '\\*'));
-  return page.locator('.staff-row:visible').filter({ has: page.locator('.staff-row__holder', { hasText: new RegExp(`^(${names.join('|')})$`) }) }).first();
+  return page
+    .locator('.staff-row:visible')
+    .filter({ has: page.locator('.staff-row__holder', { hasText: new RegExp(`^(${names.join('|')})$`) }) })
+    .first();
 }
 
 /** Opens the holder's application from the queue (going to the queue first when elsewhere). */
@@ -108,7 +115,10 @@ export async function approveApplication(page: Page, holderName: string, shot?: 
   await outcome.waitFor({ timeout: 20_000 });
   const said = (await outcome.textContent()) ?? '';
   expectTrue(await page.locator('.staff-outcome--ok:visible').count(), `批准发证 did not issue: ${said}`);
-  expectTrue((await page.locator('.staff-outcome--ok:visible').textContent())?.includes('已发证'), 'the approved application does not say 已发证');
+  expectTrue(
+    (await page.locator('.staff-outcome--ok:visible').textContent())?.includes('已发证'),
+    'the approved application does not say 已发证',
+  );
   if (shot) {
     await page.locator('.staff-outcome--ok:visible').scrollIntoViewIfNeeded();
     await screenshot(page, shot);
@@ -122,7 +132,13 @@ const statusButton: Record<'REVOKED' | 'SUSPENDED' | 'VALID', { label: string; s
 };
 
 /** 证照状态 → find by number → 吊销 / 暂停 / 恢复 with a reason → confirm → the new status shows. */
-export async function setCertificateStatus(page: Page, number: string, status: 'REVOKED' | 'SUSPENDED' | 'VALID', reason: string, shot?: string): Promise<void> {
+export async function setCertificateStatus(
+  page: Page,
+  number: string,
+  status: 'REVOKED' | 'SUSPENDED' | 'VALID',
+  reason: string,
+  shot?: string,
+): Promise<void> {
   const s = steps(page);
   await page.locator('.staff-tabs__tab:visible', { hasText: '证照状态' }).click();
   await s.field('输入完整证照号码').waitFor({ timeout: 15_000 });
@@ -135,7 +151,13 @@ export async function setCertificateStatus(page: Page, number: string, status: '
   // replaced it): act on the first that offers the change.
   let index = -1;
   for (let i = 0; i < (await cards.count()) && index < 0; i += 1) {
-    if ((await cards.nth(i).locator('.nut-button', { hasText: new RegExp(`^${label}$`) }).count()) > 0) index = i;
+    if (
+      (await cards
+        .nth(i)
+        .locator('.nut-button', { hasText: new RegExp(`^${label}$`) })
+        .count()) > 0
+    )
+      index = i;
   }
   expectTrue(index >= 0, `no certificate numbered ${number} offers ${label}`);
   const card = cards.nth(index);

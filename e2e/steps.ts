@@ -73,7 +73,11 @@ export function steps(page: Page) {
 
   /** 我的 → 退出登录 → confirm: back on the sign-in page (the privacy policy stays agreed on this device). */
   async function signOut() {
-    await page.getByRole('button', { name: /^我的：/ }).filter({ visible: true }).first().click();
+    await page
+      .getByRole('button', { name: /^我的：/ })
+      .filter({ visible: true })
+      .first()
+      .click();
     await button('退出登录').click();
     await page.locator('.taro-model__confirm').click();
     await field('请输入11位手机号').waitFor({ timeout: 15_000 });

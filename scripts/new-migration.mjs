@@ -18,7 +18,20 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'roadcert-schema-'));
 const previous = path.join(tmp, 'previous.prisma');
 writeFileSync(previous, execFileSync('git', ['show', 'HEAD:prisma/schema.prisma']));
-const result = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], { encoding: 'utf8' });
+const result = spawnSync(
+  process.execPath,
+  [
+    'scripts/prisma.mjs',
+    'migrate',
+    'diff',
+    '--from-schema-datamodel',
+    previous,
+    '--to-schema-datamodel',
+    'prisma/schema.prisma',
+    '--script',
+  ],
+  { encoding: 'utf8' },
+);
 if (result.status !== 0) {
   console.error(result.stderr);
   process.exit(result.status ?? 1);

@@ -41,11 +41,13 @@ function run(label, command, args) {
 }
 
 const generatedClient = at('server/src/generated/prisma/client.ts');
-if (stale(generatedClient, [at('prisma/schema.prisma')])) run('Prisma client', process.execPath, [at('scripts/prisma.mjs'), 'generate']);
+if (stale(generatedClient, [at('prisma/schema.prisma')]))
+  run('Prisma client', process.execPath, [at('scripts/prisma.mjs'), 'generate']);
 
 const miniappSources = [at('miniapp/src'), at('miniapp/config'), at('miniapp/babel.config.js'), at('shared/src')];
 const targets = process.argv.includes('--weapp') ? ['h5', 'weapp'] : ['h5'];
 for (const target of targets) {
   const marker = at('miniapp/dist', target, target === 'h5' ? 'index.html' : 'app.json');
-  if (stale(marker, miniappSources)) run(`${target} build`, 'npm', ['run', `build:${target}`, '-w', 'miniapp', '--silent']);
+  if (stale(marker, miniappSources))
+    run(`${target} build`, 'npm', ['run', `build:${target}`, '-w', 'miniapp', '--silent']);
 }

@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const cli = require.resolve('prisma/build/index.js', { paths: [fileURLToPath(new URL('../server/', import.meta.url))] });
+const cli = require.resolve('prisma/build/index.js', {
+  paths: [fileURLToPath(new URL('../server/', import.meta.url))],
+});
 const placeholder = fileURLToPath(import.meta.url);
 const env = {
   ...process.env,
@@ -21,6 +23,7 @@ const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
 };
 const args = process.argv.slice(2);
-const withSchema = args.includes('--schema') || args[0] === 'migrate' ? args : [...args, '--schema', 'prisma/schema.prisma'];
+const withSchema =
+  args.includes('--schema') || args[0] === 'migrate' ? args : [...args, '--schema', 'prisma/schema.prisma'];
 const result = spawnSync(process.execPath, [cli, ...withSchema], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

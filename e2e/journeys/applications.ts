@@ -37,7 +37,11 @@ async function shot(page: Page, name: string) {
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(metrics.height, 6000)) });
   await screenshot(page, `applications-${name}`);
   await page.setViewportSize(size);
-  if (page.url().includes('/pkg-apply/')) expectTrue(metrics.width <= size.width, `${name}: the page is ${metrics.width} px wide on a ${size.width}-px phone`);
+  if (page.url().includes('/pkg-apply/'))
+    expectTrue(
+      metrics.width <= size.width,
+      `${name}: the page is ${metrics.width} px wide on a ${size.width}-px phone`,
+    );
 }
 let browser: Browser | undefined;
 let page: Page;
@@ -46,13 +50,27 @@ let s: Steps;
 /** The reviewer's side through the API (the workbench's return form is the staff journey's to drive): 退回补正 with one reason. */
 async function returnByApi(kind: string, reasons: Record<string, string>) {
   const post = async (path: string, body: unknown, token?: string) => {
-    const response = await fetch(`${product.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const response = await fetch(`${product.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
     expectTrue(response.ok, `${path} answered ${response.status}: ${await response.clone().text()}`);
     return response.json() as Promise<unknown>;
   };
-  const challenge = staffChallengeSchema.parse(await post('/api/v1/staff/auth/login', { username: demoStaff.username, password: demoStaff.password }));
-  const { accessToken } = staffTokenSchema.parse(await post('/api/v1/staff/auth/verify', { challengeId: challenge.challengeId, code: await freshTotpCode() }));
-  const queue = staffApplicationListSchema.parse(await (await fetch(`${product.url}/api/v1/staff/applications?kind=${kind}`, { headers: { Authorization: `Bearer ${accessToken}` } })).json());
+  const challenge = staffChallengeSchema.parse(
+    await post('/api/v1/staff/auth/login', { username: demoStaff.username, password: demoStaff.password }),
+  );
+  const { accessToken } = staffTokenSchema.parse(
+    await post('/api/v1/staff/auth/verify', { challengeId: challenge.challengeId, code: await freshTotpCode() }),
+  );
+  const queue = staffApplicationListSchema.parse(
+    await (
+      await fetch(`${product.url}/api/v1/staff/applications?kind=${kind}`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      })
+    ).json(),
+  );
   const application = queue.items[0];
   expectTrue(application, `no ${kind} application in the review queue`);
   await post(`/api/v1/staff/applications/${application.id}/return`, { reasons }, accessToken);
@@ -73,7 +91,8 @@ const ok = await runCases([
       await s.text('办理业务').waitFor({ timeout: 15_000 });
       await s.button('换领电子证照').waitFor({ timeout: 15_000 });
       const body = await s.bodyText();
-      for (const offer of ['补发', '换发', '变更']) expectTrue(body.includes(offer), `the paper certificate does not offer ${offer}`);
+      for (const offer of ['补发', '换发', '变更'])
+        expectTrue(body.includes(offer), `the paper certificate does not offer ${offer}`);
       expectTrue(body.includes('原证在有效期内继续有效'), 'the page does not say the paper certificate stays valid');
       await shot(page, '01-certificate-business');
     },
@@ -85,7 +104,16 @@ const ok = await runCases([
       await s.text('一次性告知').waitFor({ timeout: 15_000 });
       await s.text(/^纸质证 · 证号 4401\*+\d{4}$/).waitFor({ timeout: 15_000 }); // which certificate it is for
       const body = await s.bodyText();
-      for (const part of ['从业资格证 · 纸质/IC卡证换领电子证', '需要的材料', '证件照', '办理条件', '收费', '不收取费用', '无需提交实体证照（实体证照免提交）', '原证在有效期内且状态为有效']) {
+      for (const part of [
+        '从业资格证 · 纸质/IC卡证换领电子证',
+        '需要的材料',
+        '证件照',
+        '办理条件',
+        '收费',
+        '不收取费用',
+        '无需提交实体证照（实体证照免提交）',
+        '原证在有效期内且状态为有效',
+      ]) {
         expectTrue(body.includes(part), `the notice lacks “${part}”`);
       }
       expectTrue((await page.locator('input:visible').count()) === 0, 'the notice page already asks for input');
@@ -98,11 +126,23 @@ const ok = await runCases([
     name: 'the form is prefilled (信息免填报): name, masked ID, the old number and its data, to confirm or 修改',
     run: async () => {
       const body = await s.bodyText();
-      for (const part of ['核对信息', '照片与材料', '确认提交', driver.name, maskedId, '原发证机关', '02001 经营性道路货物运输驾驶员', 'A2']) {
+      for (const part of [
+        '核对信息',
+        '照片与材料',
+        '确认提交',
+        driver.name,
+        maskedId,
+        '原发证机关',
+        '02001 经营性道路货物运输驾驶员',
+        'A2',
+      ]) {
         expectTrue(body.includes(part), `the prefilled form lacks “${part}”`);
       }
       expectTrue(!body.includes(driver.identityCode), 'the full ID number is on the form');
-      expectTrue((await page.locator('.apply-fact__edit:visible', { hasText: '修改' }).count()) >= 2, 'no 修改 on the prefilled fields');
+      expectTrue(
+        (await page.locator('.apply-fact__edit:visible', { hasText: '修改' }).count()) >= 2,
+        'no 修改 on the prefilled fields',
+      );
       await shot(page, '03-form-confirm');
       // 修改 opens the field with the value in it; a wrong value is refused by the shared validator.
       await page.getByRole('button', { name: '修改准驾车型' }).click();
@@ -115,7 +155,6 @@ const ok = await runCases([
       await licence.fill('A2');
       await s.button('下一步').click();
       await s.text('证件照').waitFor({ timeout: 15_000 });
-
     },
   },
   {
@@ -161,7 +200,11 @@ const ok = await runCases([
       await shot(page, '09-status-submitted');
       // 我的 → 我的申请 lists exactly one application.
       await page.goto(product.url);
-      await page.getByRole('button', { name: /^我的：/ }).filter({ visible: true }).first().click();
+      await page
+        .getByRole('button', { name: /^我的：/ })
+        .filter({ visible: true })
+        .first()
+        .click();
       await s.text('我的申请').click();
       await page.locator('.apply-list-item:visible').first().waitFor({ timeout: 20_000 });
       const rows = await page.locator('.apply-list-item:visible').count();
@@ -230,7 +273,8 @@ const ok = await runCases([
       await page.reload();
       await s.text('需要修改的内容').waitFor({ timeout: 20_000 });
       const body = await s.bodyText();
-      for (const part of ['已退回补正', '遗失或损毁情况说明', '当前填写：遗失', `退回原因：${reason}`]) expectTrue(body.includes(part), `the returned status lacks “${part}”`);
+      for (const part of ['已退回补正', '遗失或损毁情况说明', '当前填写：遗失', `退回原因：${reason}`])
+        expectTrue(body.includes(part), `the returned status lacks “${part}”`);
       await shot(page, '15-status-returned');
       await s.button('修改后重新提交').click();
       await s.text(reason).waitFor({ timeout: 15_000 }); // beside the field, on the step that holds it
@@ -259,7 +303,9 @@ const ok = await runCases([
       // An old link to 延续: the server has the last word (RENEWAL_NOT_ALLOWED).
       const certificateId = new URL(page.url()).searchParams.get('id');
       expectTrue(certificateId, 'no certificate id in the detail URL');
-      await page.goto(`${product.url}/pkg-apply/pages/start/index?typeCode=D071&kind=RENEWAL&certificateId=${certificateId}`);
+      await page.goto(
+        `${product.url}/pkg-apply/pages/start/index?typeCode=D071&kind=RENEWAL&certificateId=${certificateId}`,
+      );
       await s.button('开始办理').click();
       await s.button('改为重新申领').waitFor({ timeout: 15_000 });
       await shot(page, '19-renewal-refused');
@@ -272,7 +318,11 @@ const ok = await runCases([
       // 长辈版 (larger type, taller targets): the draft reopened from 我的申请 still fits 360 px.
       await page.goto(product.url);
       await page.getByRole('button', { name: '切换为长辈版，字体更大' }).filter({ visible: true }).first().click();
-      await page.getByRole('button', { name: /^我的：/ }).filter({ visible: true }).first().click();
+      await page
+        .getByRole('button', { name: /^我的：/ })
+        .filter({ visible: true })
+        .first()
+        .click();
       await s.text('我的申请').click();
       await page.locator('.apply-list-item:visible').first().click();
       await s.text('已自动带出').waitFor({ timeout: 15_000 });

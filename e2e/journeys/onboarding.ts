@@ -16,7 +16,7 @@ import { seeded, steps, type Steps } from '../steps';
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-'));
 const env = { DATA_DIR: dataDir };
 let product = await startProduct(env);
-let browser: Browser;
+let browser!: Browser;
 let page: Page;
 let s: Steps;
 
@@ -45,8 +45,13 @@ const ok = await runCases([
       const driver = seeded('driver-paper');
       const code = await s.signInBySms(driver.phone, 'type', '03-sms-code');
       // The panel shows what the console stand-in recorded, nothing else.
-      const outbox = consoleSmsListSchema.parse(await (await fetch(`${product.url}/api/v1/dev/sms-outbox?phone=${driver.phone}`)).json());
-      expectTrue(outbox.items[0]?.text.includes(`验证码${code}`), 'the code on the page is not the one in the local SMS outbox');
+      const outbox = consoleSmsListSchema.parse(
+        await (await fetch(`${product.url}/api/v1/dev/sms-outbox?phone=${driver.phone}`)).json(),
+      );
+      expectTrue(
+        outbox.items[0]?.text.includes(`验证码${code}`),
+        'the code on the page is not the one in the local SMS outbox',
+      );
       await s.bindRealName('driver-paper');
       await page.locator('#app').getByText('我的证照').waitFor({ timeout: 15_000 });
       await s.text('道路运输从业人员从业资格证').waitFor({ timeout: 15_000 });
@@ -69,7 +74,11 @@ const ok = await runCases([
       // Bound, but nothing is issued to him personally: the operator's certificates need activation.
       await s.text('暂无证照').waitFor({ timeout: 15_000 });
 
-      await page.getByRole('button', { name: /^我的：/ }).filter({ visible: true }).first().click();
+      await page
+        .getByRole('button', { name: /^我的：/ })
+        .filter({ visible: true })
+        .first()
+        .click();
       await s.text('企业账号与员工授权').click();
       await s.field('18位代码').fill(operator.identityCode);
       await s.field('请输入姓名').fill(rep.name);
@@ -126,7 +135,9 @@ const ok = await runCases([
 
       await s.button('返回证照').click();
       // Wait out the page transition, so the screenshot is of the list, not the page leaving.
-      await page.locator('.nut-button:visible', { hasText: '返回证照' }).waitFor({ state: 'detached', timeout: 15_000 });
+      await page
+        .locator('.nut-button:visible', { hasText: '返回证照' })
+        .waitFor({ state: 'detached', timeout: 15_000 });
       await page.locator('.cert-card__activated:visible').first().waitFor({ timeout: 15_000 });
       await screenshot(page, '09-home-activated');
     },

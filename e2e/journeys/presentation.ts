@@ -34,7 +34,7 @@ const product = await startProduct(
 const shot = (page: Page, name: string) => screenshot(page, `presentation-${name}`);
 const driver = seeded('driver-electronic');
 
-let browser: Browser;
+let browser!: Browser;
 /** The holder's phone. */
 let holder: Page;
 /** Anyone's phone camera: a browser that has never seen the product. */
@@ -47,9 +47,15 @@ let firstQr = '';
 async function readQr(page: Page): Promise<{ text: string; version: number }> {
   const canvas = page.locator('canvas.qr-canvas:visible').first();
   await canvas.waitFor({ timeout: 20_000 });
-  const dataUrl = await canvas.evaluate((element) => (element as unknown as { toDataURL(type: string): string }).toDataURL('image/png'));
+  const dataUrl = await canvas.evaluate((element) =>
+    (element as unknown as { toDataURL(type: string): string }).toDataURL('image/png'),
+  );
   const png = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
-  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+  const code = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  );
   expectTrue(code, 'the QR on the holder screen does not decode');
   return { text: code.data, version: code.version };
 }
@@ -71,7 +77,10 @@ const ok = await runCases([
       const { s } = opened;
       await s.signInBySms(driver.phone, 'tap');
       await s.bindRealName('driver-electronic');
-      const card = holder.locator('.cert-card:visible').filter({ has: holder.locator('.cert-card__activated') }).first();
+      const card = holder
+        .locator('.cert-card:visible')
+        .filter({ has: holder.locator('.cert-card__activated') })
+        .first();
       await card.waitFor({ timeout: 15_000 });
       await card.locator('.cert-card__more').click();
       await s.button('亮证').waitFor({ timeout: 15_000 });
@@ -85,9 +94,14 @@ const ok = await runCases([
       await s.button('亮证').click();
       await s.text(/秒后自动刷新/).waitFor({ timeout: 20_000 });
       const { text, version } = await readQr(holder);
-      expectTrue(text.startsWith(`${product.url}/v/`) && /\/v\/\d+$/.test(text), `the QR is not a verify URL: ${text.slice(0, 60)}`);
+      expectTrue(
+        text.startsWith(`${product.url}/v/`) && /\/v\/\d+$/.test(text),
+        `the QR is not a verify URL: ${text.slice(0, 60)}`,
+      );
       expectTrue(version <= 10, `QR version ${version} > 10`);
-      console.log(`    holder QR: version ${version} at M, ${text.length} characters (${text.length - text.lastIndexOf('/v/') - 3} token digits)`);
+      console.log(
+        `    holder QR: version ${version} at M, ${text.length} characters (${text.length - text.lastIndexOf('/v/') - 3} token digits)`,
+      );
       firstQr = text;
       const body = await s.bodyText();
       expectTrue(body.includes(driver.name), 'the holder name is not on the face');
@@ -120,7 +134,9 @@ const ok = await runCases([
   {
     name: 'without a network the screen says 离线 and keeps rotating through the tokens kept on the phone',
     run: async () => {
-      const kept = (await holder.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('roadcert:presentation:')).length")) as number;
+      const kept = (await holder.evaluate(
+        "Object.keys(localStorage).filter((key) => key.startsWith('roadcert:presentation:')).length",
+      )) as number;
       expectTrue(kept >= 2, `no token batch kept on the device (${kept} entries)`);
       await holder.context().setOffline(true);
       await holder.locator('.present__net--offline:visible', { hasText: '离线' }).waitFor({ timeout: 10_000 });
@@ -145,7 +161,10 @@ const ok = await runCases([
       const verdict = await openInBrowser(camera, firstQr);
       const body = (await camera.textContent('body')) ?? '';
       expectTrue(verdict === '有效', `verdict is ${verdict}, expected 有效 (${body.slice(0, 200)})`);
-      expectTrue(camera.url().includes('/pkg-verify/pages/verify/index?t='), `the QR URL did not land on the verify page: ${camera.url()}`);
+      expectTrue(
+        camera.url().includes('/pkg-verify/pages/verify/index?t='),
+        `the QR URL did not land on the verify page: ${camera.url()}`,
+      );
       expectTrue(body.includes('王*') && !body.includes(driver.name), 'the anonymous view is not masked');
       expectTrue(!body.includes(driver.identityCode), 'the full ID number is on the verify page');
       await shot(camera, '04-verify-valid');
@@ -159,7 +178,10 @@ const ok = await runCases([
       const verdict = await openInBrowser(reviewer, (await readQr(holder)).text);
       expectTrue(verdict === '有效', `reviewer verdict is ${verdict}`);
       const body = (await reviewer.textContent('body')) ?? '';
-      expectTrue(body.includes('工作人员视图') && body.includes(driver.name), 'the reviewer does not get the wider view');
+      expectTrue(
+        body.includes('工作人员视图') && body.includes(driver.name),
+        'the reviewer does not get the wider view',
+      );
       await shot(reviewer, '05-verify-staff');
     },
   },
@@ -171,7 +193,10 @@ const ok = await runCases([
       await holder.reload();
       await holder.locator('.present-qr__verdict:visible').waitFor({ timeout: 20_000 });
       const body = (await holder.textContent('body')) ?? '';
-      expectTrue(body.includes('证照无效') && body.includes('吊销'), `the holder screen does not say why it is red: ${body.slice(0, 200)}`);
+      expectTrue(
+        body.includes('证照无效') && body.includes('吊销'),
+        `the holder screen does not say why it is red: ${body.slice(0, 200)}`,
+      );
       await shot(holder, '06-holder-revoked');
     },
   },

@@ -21,9 +21,11 @@ const product = await startProduct({ DATA_DIR: dataDir });
  * nothing wider than the 360-px phone — a layout that overflows sideways fails here.
  */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction('document.documentElement.scrollWidth <= window.innerWidth', undefined, { timeout: 5_000 }).catch(() => {
-    throw new Error(`${name}: the page is wider than the phone`);
-  });
+  await page
+    .waitForFunction('document.documentElement.scrollWidth <= window.innerWidth', undefined, { timeout: 5_000 })
+    .catch(() => {
+      throw new Error(`${name}: the page is wider than the phone`);
+    });
   await screenshot(page, `sharing-${name}`);
 }
 const PLATES = ['粤A3K7Q2', '粤A6M2X9', '粤AD12345', '粤A8N5T1', '粤A1R8W6'];
@@ -34,12 +36,16 @@ async function readQr(page: Page): Promise<string> {
   const canvas = page.locator('canvas.qr-canvas:visible').first();
   await canvas.waitFor({ timeout: 15_000 });
   const png = PNG.sync.read(await canvas.screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+  const code = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  );
   expectTrue(code, 'the share QR does not decode');
   return code.data;
 }
 
-let browser: Browser;
+let browser!: Browser;
 let page: Page;
 let s: Steps;
 let link = '';
@@ -61,7 +67,11 @@ const ok = await runCases([
       const operator = seeded('operator');
       await s.signInBySms(rep.phone, 'tap');
       await s.bindRealName('operator-legal-rep');
-      await page.getByRole('button', { name: /^我的：/ }).filter({ visible: true }).first().click();
+      await page
+        .getByRole('button', { name: /^我的：/ })
+        .filter({ visible: true })
+        .first()
+        .click();
       await s.text('企业账号与员工授权').click();
       await s.field('18位代码').fill(operator.identityCode);
       await s.field('请输入姓名').fill(rep.name);
@@ -77,8 +87,14 @@ const ok = await runCases([
       await s.text('选择证照').waitFor({ timeout: 15_000 });
       // Coming from the operator page, every certificate of the operator is ticked.
       await s.button(/生成分享链接（6张证照）/).waitFor({ timeout: 15_000 });
-      expectTrue((await page.locator('.share-pick__row--on:visible').count()) === 6, 'not all six operator certificates are preselected');
-      expectTrue((await s.bodyText()).includes('取消全选'), 'the operator group does not show 取消全选 when all are ticked');
+      expectTrue(
+        (await page.locator('.share-pick__row--on:visible').count()) === 6,
+        'not all six operator certificates are preselected',
+      );
+      expectTrue(
+        (await s.bodyText()).includes('取消全选'),
+        'the operator group does not show 取消全选 when all are ticked',
+      );
       await shot(page, '01-choose');
       // Without a purpose the form says so and sends nothing.
       await s.button(/生成分享链接/).click();
@@ -102,7 +118,10 @@ const ok = await runCases([
       shipper = await phonePage(browser);
       await shipper.goto(link);
       await shipper.locator('.shared-face').first().waitFor({ timeout: 20_000 });
-      expectTrue(shipper.url().includes('/pkg-verify/pages/share/index?s='), `the link did not land on the share page: ${shipper.url()}`);
+      expectTrue(
+        shipper.url().includes('/pkg-verify/pages/share/index?s='),
+        `the link did not land on the share page: ${shipper.url()}`,
+      );
       expectTrue((await shipper.locator('.shared-face').count()) === 6, 'not all six certificates are shown');
       const body = (await shipper.textContent('body')) ?? '';
       expectTrue(body.includes('道路运输经营许可证'), 'the operating licence is missing');
@@ -112,7 +131,10 @@ const ok = await runCases([
       const faces = await shipper.locator('.shared-face').all();
       for (const face of faces) {
         const marks = (await face.locator('.watermark__line').allTextContents()).join(' ');
-        expectTrue(marks.includes('仅供运输合同使用') && marks.includes(`提供给 ${SHIPPER}`) && marks.includes('前有效'), `a face lacks the watermark: "${marks}"`);
+        expectTrue(
+          marks.includes('仅供运输合同使用') && marks.includes(`提供给 ${SHIPPER}`) && marks.includes('前有效'),
+          `a face lacks the watermark: "${marks}"`,
+        );
       }
       const box = await shipper.locator('.watermark').first().boundingBox();
       expectTrue(box && box.width > 250 && box.height > 150, 'the watermark does not cover the face');
@@ -124,7 +146,11 @@ const ok = await runCases([
     name: '用证记录 shows the opening',
     run: async () => {
       await page.goto(product.url);
-      await page.getByRole('button', { name: /^我的：/ }).filter({ visible: true }).first().click();
+      await page
+        .getByRole('button', { name: /^我的：/ })
+        .filter({ visible: true })
+        .first()
+        .click();
       await s.text('用证记录').click();
       await s.text('分享打开').waitFor({ timeout: 15_000 });
       const body = await s.bodyText();
@@ -159,7 +185,10 @@ const ok = await runCases([
       await s.text('用证记录').waitFor({ timeout: 15_000 });
       await s.text('分享证照').click();
       await s.button(/生成分享链接（1张证照）/).waitFor({ timeout: 15_000 });
-      expectTrue((await page.locator('.share-pick__row--on:visible').count()) === 1, 'the certificate the page came from is not the one ticked');
+      expectTrue(
+        (await page.locator('.share-pick__row--on:visible').count()) === 1,
+        'the certificate the page came from is not the one ticked',
+      );
     },
   },
   {
@@ -178,8 +207,15 @@ const ok = await runCases([
       await v.button(/^查询$/).click();
       await visitor.locator('.lookup-result--valid').waitFor({ timeout: 15_000 });
       // The answer is brought into view (it appears below the form).
-      await visitor.waitForFunction("(document.querySelector('.lookup-result')?.getBoundingClientRect().bottom ?? 9999) <= window.innerHeight + 1", undefined, { timeout: 5_000 });
-      expectTrue((await visitor.locator('.lookup-result').textContent())?.includes('有效期至'), 'no validity in the result');
+      await visitor.waitForFunction(
+        "(document.querySelector('.lookup-result')?.getBoundingClientRect().bottom ?? 9999) <= window.innerHeight + 1",
+        undefined,
+        { timeout: 5_000 },
+      );
+      expectTrue(
+        (await visitor.locator('.lookup-result').textContent())?.includes('有效期至'),
+        'no validity in the result',
+      );
       await shot(visitor, '09-lookup-paper');
 
       // 王强: his paper number was replaced by an electronic certificate.
@@ -188,7 +224,10 @@ const ok = await runCases([
       await v.field('持证人姓名').fill(replaced.name);
       await v.button(/^查询$/).click();
       await visitor.locator('.lookup-result__replaced').waitFor({ timeout: 15_000 });
-      expectTrue((await visitor.locator('.lookup-result').textContent())?.includes('已换发电子证照'), '已换发电子证照 not explained');
+      expectTrue(
+        (await visitor.locator('.lookup-result').textContent())?.includes('已换发电子证照'),
+        '已换发电子证照 not explained',
+      );
       const body = (await visitor.textContent('body')) ?? '';
       expectTrue(!body.includes('王*') && !body.includes('B2'), 'the lookup shows more than status and validity');
       await shot(visitor, '10-lookup-replaced');

@@ -11,12 +11,23 @@ import path from 'node:path';
 import { consentTexts, type ConsentKind } from '@roadcert/shared';
 import type { Browser, Page } from 'playwright-core';
 import { expectTrue, runCases, screenshot, startProduct } from '../harness';
-import { approveApplication, confirmDialog, enterStaffCode, freshTotpCode, openApplication, queueRow, setCertificateStatus, staffPasswordStep, waitForQueue, wrongTotpCode } from '../staff-steps';
+import {
+  approveApplication,
+  confirmDialog,
+  enterStaffCode,
+  freshTotpCode,
+  openApplication,
+  queueRow,
+  setCertificateStatus,
+  staffPasswordStep,
+  waitForQueue,
+  wrongTotpCode,
+} from '../staff-steps';
 import { openPortalOnPhone, seeded, type SeededKey, type Steps } from '../steps';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-staff-'));
 const product = await startProduct({ DATA_DIR: dataDir });
-let browser: Browser;
+let browser!: Browser;
 let page: Page;
 let s: Steps;
 
@@ -25,11 +36,20 @@ type Json = Record<string, unknown> & { items?: Record<string, unknown>[] };
 async function api(pathname: string, init: { token?: string; method?: string; body?: unknown } = {}): Promise<Json> {
   const res = await fetch(`${product.url}${pathname}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const json = (await res.json()) as Json;
-  if (!res.ok) throw Object.assign(new Error(`${init.method ?? (init.body === undefined ? 'GET' : 'POST')} ${pathname} → ${res.status} ${JSON.stringify(json)}`), { status: res.status, json });
+  if (!res.ok)
+    throw Object.assign(
+      new Error(
+        `${init.method ?? (init.body === undefined ? 'GET' : 'POST')} ${pathname} → ${res.status} ${JSON.stringify(json)}`,
+      ),
+      { status: res.status, json },
+    );
   return json;
 }
 
@@ -40,24 +60,36 @@ async function holderToken(key: SeededKey): Promise<string> {
   const outbox = await api(`/api/v1/dev/sms-outbox?phone=${person.phone}`);
   const code = /验证码(\d{6})/.exec(String(outbox.items?.[0]?.text ?? ''))?.[1];
   expectTrue(code, `no SMS code in the outbox for ${key}`);
-  const session = await api('/api/v1/auth/sms-login', { body: { phone: person.phone, code, device: { platform: 'h5', label: 'e2e 持证人' } } });
+  const session = await api('/api/v1/auth/sms-login', {
+    body: { phone: person.phone, code, device: { platform: 'h5', label: 'e2e 持证人' } },
+  });
   const token = String(session.accessToken);
-  for (const kind of ['PRIVACY_POLICY', 'ID_NUMBER'] as ConsentKind[]) await api('/api/v1/me/consents', { token, body: { kind, textVersion: consentTexts[kind].version } });
+  for (const kind of ['PRIVACY_POLICY', 'ID_NUMBER'] as ConsentKind[])
+    await api('/api/v1/me/consents', { token, body: { kind, textVersion: consentTexts[kind].version } });
   await api('/api/v1/me/real-name', { token, body: { name: person.name, idNumber: person.identityCode } });
   return token;
 }
 
 /** 变更 of the driver's valid 从业资格证 with a new 准驾车型, submitted: an application with one difference from the record. */
-async function submitLicenceChange(key: SeededKey, licenceClasses: string): Promise<{ token: string; applicationId: string }> {
+async function submitLicenceChange(
+  key: SeededKey,
+  licenceClasses: string,
+): Promise<{ token: string; applicationId: string }> {
   const token = await holderToken(key);
   const certificates = await api('/api/v1/me/certificates', { token });
   const base = certificates.items?.find((c) => c.typeCode === 'D071' && c.status === 'VALID');
   expectTrue(base, `${key} has no valid 从业资格证`);
-  const started = await api('/api/v1/me/applications', { token, body: { typeCode: 'D071', kind: 'CHANGE', baseCertificateId: base.id } });
+  const started = await api('/api/v1/me/applications', {
+    token,
+    body: { typeCode: 'D071', kind: 'CHANGE', baseCertificateId: base.id },
+  });
   const applicationId = String(started.id);
   const formData = { ...(started.formData as Record<string, unknown>), licenceClasses };
   await api(`/api/v1/me/applications/${applicationId}/draft`, { token, method: 'PUT', body: { formData } });
-  await api(`/api/v1/me/applications/${applicationId}/submit`, { token, body: { idempotencyKey: `e2e-staff-${key}-${Date.now()}` } });
+  await api(`/api/v1/me/applications/${applicationId}/submit`, {
+    token,
+    body: { idempotencyKey: `e2e-staff-${key}-${Date.now()}` },
+  });
   return { token, applicationId };
 }
 
@@ -88,7 +120,11 @@ const ok = await runCases([
       await s.text('工作人员入口').click();
       await s.text('工作人员登录').waitFor({ timeout: 15_000 });
       // Let the page finish sliding in before the picture.
-      await page.waitForFunction("document.querySelector('.staff-sign-in')?.getBoundingClientRect().left === 0", undefined, { timeout: 10_000 });
+      await page.waitForFunction(
+        "document.querySelector('.staff-sign-in')?.getBoundingClientRect().left === 0",
+        undefined,
+        { timeout: 10_000 },
+      );
       await screenshot(page, 'staff-01-sign-in');
     },
   },
@@ -102,7 +138,10 @@ const ok = await runCases([
       await screenshot(page, 'staff-02-totp-error');
       await enterStaffCode(page, await freshTotpCode());
       await waitForQueue(page);
-      expectTrue(!(await page.evaluate("localStorage.getItem('roadcert:accessToken')")), 'the staff sign-in created an account session');
+      expectTrue(
+        !(await page.evaluate("localStorage.getItem('roadcert:accessToken')")),
+        'the staff sign-in created an account session',
+      );
     },
   },
   {
@@ -110,9 +149,13 @@ const ok = await runCases([
     run: async () => {
       await queueRow(page, '王强').waitFor({ timeout: 15_000 });
       const holders = await page.locator('.staff-row:visible .staff-row__holder').allTextContents();
-      expectTrue(holders.indexOf('张伟') >= 0 && holders.indexOf('张伟') < holders.indexOf('王强'), `queue order is not oldest first: ${holders.join(', ')}`);
+      expectTrue(
+        holders.indexOf('张伟') >= 0 && holders.indexOf('张伟') < holders.indexOf('王强'),
+        `queue order is not oldest first: ${holders.join(', ')}`,
+      );
       const row = (await queueRow(page, '张伟').textContent()) ?? '';
-      for (const part of ['道路运输从业人员从业资格证', '变更', '已提交', '今天提交']) expectTrue(row.includes(part), `queue row lacks ${part}: ${row}`);
+      for (const part of ['道路运输从业人员从业资格证', '变更', '已提交', '今天提交'])
+        expectTrue(row.includes(part), `queue row lacks ${part}: ${row}`);
       await screenshot(page, 'staff-03-queue');
 
       await page.locator('.staff-chip:visible', { hasText: /^延续$/ }).click();
@@ -133,7 +176,10 @@ const ok = await runCases([
       const changed = page.locator('.staff-compare__row--changed:visible');
       expectTrue((await changed.count()) === 1, `expected one changed row, got ${await changed.count()}`);
       const text = (await changed.textContent()) ?? '';
-      expectTrue(text.includes('准驾车型') && text.includes('A1') && text.includes('A2'), `changed row does not show 准驾车型 A1 vs A2: ${text}`);
+      expectTrue(
+        text.includes('准驾车型') && text.includes('A1') && text.includes('A2'),
+        `changed row does not show 准驾车型 A1 vs A2: ${text}`,
+      );
       await s.text('与现有记录相比有1项变更').waitFor();
       await s.text('办理要求（一次性告知）').waitFor();
       await screenshot(page, 'staff-05-detail');
@@ -151,7 +197,9 @@ const ok = await runCases([
       await s.button('退回补正').click();
       await page.locator('.staff-return__pick:visible', { hasText: '准驾车型' }).click();
       await page.locator('.staff-return__pick:visible', { hasText: '初领日期' }).click();
-      await page.locator('textarea[placeholder="准驾车型的退回原因"]:visible').fill('与驾驶证记载的准驾车型不一致，请核对');
+      await page
+        .locator('textarea[placeholder="准驾车型的退回原因"]:visible')
+        .fill('与驾驶证记载的准驾车型不一致，请核对');
       await s.button(/确认退回/).click();
       await s.text('请填写“初领日期”的退回原因').waitFor({ timeout: 10_000 });
       await screenshot(page, 'staff-06-return-form');
@@ -163,7 +211,11 @@ const ok = await runCases([
       const seen = await api(`/api/v1/me/applications/${zhang.applicationId}`, { token: zhang.token });
       expectTrue(seen.state === 'RETURNED', `holder sees ${String(seen.state)}`);
       expectTrue(
-        JSON.stringify(seen.returnReasons) === JSON.stringify({ licenceClasses: '与驾驶证记载的准驾车型不一致，请核对', firstIssuedDate: '请按驾驶证填写初领日期' }),
+        JSON.stringify(seen.returnReasons) ===
+          JSON.stringify({
+            licenceClasses: '与驾驶证记载的准驾车型不一致，请核对',
+            firstIssuedDate: '请按驾驶证填写初领日期',
+          }),
         `holder sees reasons ${JSON.stringify(seen.returnReasons)}`,
       );
     },
@@ -175,7 +227,10 @@ const ok = await runCases([
       await waitForQueue(page);
       await openApplication(page, '王强');
       // Another reviewer starts the review meanwhile.
-      await api(`/api/v1/staff/applications/${wang.applicationId}/start-review`, { token: await staffToken(), body: {} });
+      await api(`/api/v1/staff/applications/${wang.applicationId}/start-review`, {
+        token: await staffToken(),
+        body: {},
+      });
       await s.button('开始审核').click();
       await s.text(/状态已发生变化/).waitFor({ timeout: 15_000 });
       await page.locator('.staff-state:visible', { hasText: '审核中' }).waitFor({ timeout: 15_000 });
@@ -196,7 +251,10 @@ const ok = await runCases([
     run: async () => {
       await approveApplication(page, '王强', 'staff-10-approved');
       const seen = await api(`/api/v1/me/applications/${wang.applicationId}`, { token: wang.token });
-      expectTrue(seen.state === 'ISSUED' && typeof seen.issuedCertificateId === 'string', `holder sees ${String(seen.state)}`);
+      expectTrue(
+        seen.state === 'ISSUED' && typeof seen.issuedCertificateId === 'string',
+        `holder sees ${String(seen.state)}`,
+      );
     },
   },
   {

@@ -10,7 +10,10 @@ import prodConfig from './prod';
 
 /** `@roadcert/shared` ships TypeScript source and zod ships ES2020+; Taro's babel skips
  *  node_modules by default, so both are compiled explicitly (shared resolves to its real path). */
-const compileInclude = [path.resolve(__dirname, '../../shared/src'), (file: string) => /node_modules[\\/]zod[\\/]/.test(file)];
+const compileInclude = [
+  path.resolve(__dirname, '../../shared/src'),
+  (file: string) => /node_modules[\\/]zod[\\/]/.test(file),
+];
 
 /**
  * npm installs @tarojs/plugin-framework-react under miniapp/node_modules while @tarojs/taro-h5 is

@@ -19,7 +19,10 @@ describe('weapp build (dist/weapp)', () => {
   });
 
   it('puts every page outside the launch pages into a subpackage', () => {
-    const app = JSON.parse(readFileSync(path.join(defaultWeappDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; __usePrivacyCheck__?: boolean };
+    const app = JSON.parse(readFileSync(path.join(defaultWeappDir, 'app.json'), 'utf8')) as {
+      subPackages?: { root: string }[];
+      __usePrivacyCheck__?: boolean;
+    };
     expect(app.subPackages?.map((sub) => sub.root)).toEqual(subPackagesFor('weapp').map((sub) => sub.root));
     expect(app.__usePrivacyCheck__).toBe(true);
   });
@@ -47,7 +50,10 @@ describe('checkWeappBuild', () => {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), 'x'.repeat(bytes));
     };
-    const appJson = JSON.stringify({ pages: ['pages/a/index'], subPackages: [{ root: 'pkg-b', pages: ['pages/b/index'] }] });
+    const appJson = JSON.stringify({
+      pages: ['pages/a/index'],
+      subPackages: [{ root: 'pkg-b', pages: ['pages/b/index'] }],
+    });
     writeFileSync(path.join(dir, 'app.json'), appJson);
     write('pages/a/index.js', 100);
     write('pages/a/index.wxml', 10);
@@ -62,6 +68,8 @@ describe('checkWeappBuild', () => {
   });
 
   it('tells how to build when there is no build', () => {
-    expect(() => checkWeappBuild(path.join(defaultWeappDir, 'does-not-exist'))).toThrow(/npm run build:weapp -w miniapp/);
+    expect(() => checkWeappBuild(path.join(defaultWeappDir, 'does-not-exist'))).toThrow(
+      /npm run build:weapp -w miniapp/,
+    );
   });
 });

@@ -80,7 +80,10 @@ const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
 export function createApp(deps: AppDeps) {
   let shuttingDown = false;
-  const services: AppServices = { ...deps, usageLog: deps.usageLog ?? createUsageLog({ store: sqlUsageStore(deps.sql), logger: deps.logger }) };
+  const services: AppServices = {
+    ...deps,
+    usageLog: deps.usageLog ?? createUsageLog({ store: sqlUsageStore(deps.sql), logger: deps.logger }),
+  };
   // With TRUST_PROXY (one reverse proxy in front), ctx.ip is the address that proxy saw (the
   // last X-Forwarded-For entry), not a client-supplied first entry; without it the header is
   // ignored, so nobody can dodge the per-IP limits (SMS codes) by sending one.
@@ -128,7 +131,17 @@ export function createApp(deps: AppDeps) {
   app.use(portal(deps.config.portalDir));
 
   // What main and the tests hand to http.createServer: the fast routes, then Koa.
-  const listener = withFastRoutes(presentation.fastRoutes, app.callback(), { logger: deps.logger, bodyLimitBytes: JSON_BODY_LIMIT_BYTES });
+  const listener = withFastRoutes(presentation.fastRoutes, app.callback(), {
+    logger: deps.logger,
+    bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
+  });
 
-  return { listener, openapi, usageLog: services.usageLog, beginShutdown: () => { shuttingDown = true; } };
+  return {
+    listener,
+    openapi,
+    usageLog: services.usageLog,
+    beginShutdown: () => {
+      shuttingDown = true;
+    },
+  };
 }

@@ -31,21 +31,36 @@ describe('loadConfig', () => {
 
   it('names every missing production variable', () => {
     const problems = problemsOf({ ROADCERT_MODE: 'production' });
-    for (const name of ['DATABASE_URL', 'PUBLIC_BASE_URL', 'FIELD_ENCRYPTION_KEY', 'SIGNING_KEY_FILE', 'SMS_PROVIDER']) {
-      expect(problems.some((p) => p.startsWith(`${name}:`)), name).toBe(true);
+    for (const name of [
+      'DATABASE_URL',
+      'PUBLIC_BASE_URL',
+      'FIELD_ENCRYPTION_KEY',
+      'SIGNING_KEY_FILE',
+      'SMS_PROVIDER',
+    ]) {
+      expect(
+        problems.some((p) => p.startsWith(`${name}:`)),
+        name,
+      ).toBe(true);
     }
   });
 
   it('refuses stand-ins in production', () => {
-    expect(problemsOf({ ...productionEnv, SEED_DEMO_DATA: 'true' })).toEqual([expect.stringMatching(/^SEED_DEMO_DATA:/)]);
-    expect(problemsOf({ ...productionEnv, SMS_PROVIDER: 'console' })).toEqual([expect.stringMatching(/^SMS_PROVIDER:/)]);
+    expect(problemsOf({ ...productionEnv, SEED_DEMO_DATA: 'true' })).toEqual([
+      expect.stringMatching(/^SEED_DEMO_DATA:/),
+    ]);
+    expect(problemsOf({ ...productionEnv, SMS_PROVIDER: 'console' })).toEqual([
+      expect.stringMatching(/^SMS_PROVIDER:/),
+    ]);
   });
 
   it('names invalid values and typos in our variables', () => {
     expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT:/)]);
     expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual([expect.stringMatching(/^DATABASE_URL:/)]);
     expect(problemsOf({ STORAGE_DRIVR: 'oss' })).toEqual([expect.stringMatching(/^STORAGE_DRIVR: unknown setting/)]);
-    expect(problemsOf({ FIELD_ENCRYPTION_KEY: 'c2hvcnQ=' })).toEqual([expect.stringMatching(/^FIELD_ENCRYPTION_KEY: must be 32 bytes/)]);
+    expect(problemsOf({ FIELD_ENCRYPTION_KEY: 'c2hvcnQ=' })).toEqual([
+      expect.stringMatching(/^FIELD_ENCRYPTION_KEY: must be 32 bytes/),
+    ]);
   });
 
   it('refuses inconsistent settings', () => {
@@ -57,10 +72,16 @@ describe('loadConfig', () => {
 
   it('reports a leftover DEMO_LOGIN (the demo sign-in is gone) in every mode, and anything else under DEMO_', () => {
     for (const value of ['true', 'false']) {
-      expect(problemsOf({ DEMO_LOGIN: value })).toEqual([expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed; sign in with phone \+ SMS code/)]);
-      expect(problemsOf({ ...productionEnv, DEMO_LOGIN: value })).toEqual([expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed/)]);
+      expect(problemsOf({ DEMO_LOGIN: value })).toEqual([
+        expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed; sign in with phone \+ SMS code/),
+      ]);
+      expect(problemsOf({ ...productionEnv, DEMO_LOGIN: value })).toEqual([
+        expect.stringMatching(/^DEMO_LOGIN: the demo sign-in was removed/),
+      ]);
     }
-    expect(problemsOf({ DEMO_HOLDER: 'driver-paper' })).toEqual([expect.stringMatching(/^DEMO_HOLDER: unknown setting/)]);
+    expect(problemsOf({ DEMO_HOLDER: 'driver-paper' })).toEqual([
+      expect.stringMatching(/^DEMO_HOLDER: unknown setting/),
+    ]);
   });
 
   it('ignores variables that are not ours', () => {
@@ -71,11 +92,15 @@ describe('loadConfig', () => {
     expect(loadConfig({}).face).toEqual({ provider: 'local', windowMinutes: 10 });
     expect(loadConfig(productionEnv).face).toEqual({ provider: 'wechat', windowMinutes: 10 });
     expect(loadConfig({ FACE_VERIFICATION_WINDOW_MINUTES: '30' }).face.windowMinutes).toBe(30);
-    expect(problemsOf({ ...productionEnv, FACE_PROVIDER: 'local' })).toEqual([expect.stringMatching(/^FACE_PROVIDER:/)]);
+    expect(problemsOf({ ...productionEnv, FACE_PROVIDER: 'local' })).toEqual([
+      expect.stringMatching(/^FACE_PROVIDER:/),
+    ]);
     const { WECHAT_APP_ID: _id, WECHAT_APP_SECRET: _secret, ...noWechat } = productionEnv;
     expect(problemsOf(noWechat)).toEqual([expect.stringMatching(/^WECHAT_APP_ID: required when FACE_PROVIDER=wechat/)]);
     expect(problemsOf({ FACE_PROVIDER: 'wechat' })).toEqual([expect.stringMatching(/^WECHAT_APP_ID:/)]);
-    expect(problemsOf({ FACE_VERIFICATION_WINDOW_MINUTES: '0' })).toEqual([expect.stringMatching(/^FACE_VERIFICATION_WINDOW_MINUTES:/)]);
+    expect(problemsOf({ FACE_VERIFICATION_WINDOW_MINUTES: '0' })).toEqual([
+      expect.stringMatching(/^FACE_VERIFICATION_WINDOW_MINUTES:/),
+    ]);
     expect(problemsOf({ FACE_PROVIDR: 'local' })).toEqual([expect.stringMatching(/^FACE_PROVIDR: unknown setting/)]);
   });
 });

@@ -10,12 +10,8 @@ import { embeddedIssuingAuthorities, parseIssuingAuthorities } from './modules/a
  * - `production`: every external service and key must be configured explicitly;
  *   stand-ins (console SMS, local face check, generated keys, demo data) are refused.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
 const schema = z.object({
   ROADCERT_MODE: z.enum(['embedded', 'production']).default('embedded'),
@@ -34,7 +30,10 @@ const schema = z.object({
   PORTAL_DIR: z.string().optional(),
   STORAGE_DRIVER: z.enum(['local', 'oss']).default('local'),
   STORAGE_LOCAL_DIR: z.string().optional(),
-  OSS_REGION: z.string().regex(/^(oss-)?[a-z]{2,}-[a-z0-9-]+$/, 'must be a region id like cn-hangzhou (or oss-cn-hangzhou)').optional(),
+  OSS_REGION: z
+    .string()
+    .regex(/^(oss-)?[a-z]{2,}-[a-z0-9-]+$/, 'must be a region id like cn-hangzhou (or oss-cn-hangzhou)')
+    .optional(),
   OSS_BUCKET: z.string().optional(),
   OSS_ENDPOINT: z.url().optional(),
   OSS_ACCESS_KEY_ID: z.string().optional(),
@@ -46,15 +45,27 @@ const schema = z.object({
   ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
   ALIYUN_SMS_SIGN_NAME: z.string().optional(),
   ALIYUN_SMS_ENDPOINT: z.url().optional(),
-  ALIYUN_SMS_LOGIN_TEMPLATE: z.string().regex(/^SMS_\d{6,12}$/, 'must be an approved template code like SMS_123456789').optional(),
-  WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits').optional(),
-  WECHAT_APP_SECRET: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits').optional(),
+  ALIYUN_SMS_LOGIN_TEMPLATE: z
+    .string()
+    .regex(/^SMS_\d{6,12}$/, 'must be an approved template code like SMS_123456789')
+    .optional(),
+  WECHAT_APP_ID: z
+    .string()
+    .regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits')
+    .optional(),
+  WECHAT_APP_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits')
+    .optional(),
   WECHAT_API_BASE: z.url().optional(),
   FIELD_ENCRYPTION_KEY: base64Key.optional(),
   BLIND_INDEX_KEY: base64Key.optional(),
   SESSION_TOKEN_KEY: base64Key.optional(),
   SIGNING_KEY_FILE: z.string().optional(),
-  SIGNING_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+  SIGNING_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
   FACE_PROVIDER: z.enum(['local', 'wechat']).optional(),
   FACE_VERIFICATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   SEED_DEMO_DATA: bool.optional(),
@@ -74,11 +85,27 @@ const schema = z.object({
 });
 
 /** Prefixes we own: an unknown variable under one of them is a typo, not noise. */
-const ownedPrefixes = ['ROADCERT_', 'DATABASE_', 'STORAGE_', 'OSS_', 'SMS_', 'ALIYUN_', 'WECHAT_', 'SIGNING_', 'DEMO_', 'SEED_', 'PORTAL_', 'FACE_', 'PHOTO_', 'PRESENTATION_'];
+const ownedPrefixes = [
+  'ROADCERT_',
+  'DATABASE_',
+  'STORAGE_',
+  'OSS_',
+  'SMS_',
+  'ALIYUN_',
+  'WECHAT_',
+  'SIGNING_',
+  'DEMO_',
+  'SEED_',
+  'PORTAL_',
+  'FACE_',
+  'PHOTO_',
+  'PRESENTATION_',
+];
 const knownKeys = new Set(Object.keys(schema.shape));
 /** Settings that once existed: left in an environment they are reported with what replaced them. */
 const retiredKeys: Record<string, string> = {
-  DEMO_LOGIN: 'the demo sign-in was removed; sign in with phone + SMS code (README.md, "Demo identities") and delete this variable',
+  DEMO_LOGIN:
+    'the demo sign-in was removed; sign in with phone + SMS code (README.md, "Demo identities") and delete this variable',
 };
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -117,30 +144,54 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     need('SESSION_TOKEN_KEY', 'in production');
     need('SIGNING_KEY_FILE', 'in production (SM2 private key, PEM)');
     need('SIGNING_KEY_ID', 'in production');
-    if (c.SMS_PROVIDER === 'console') problems.push('SMS_PROVIDER: "console" is a local stand-in and cannot be used in production; set "aliyun"');
+    if (c.SMS_PROVIDER === 'console')
+      problems.push('SMS_PROVIDER: "console" is a local stand-in and cannot be used in production; set "aliyun"');
     if (c.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA: demo data cannot be seeded in production');
-    if (c.FACE_PROVIDER === 'local') problems.push('FACE_PROVIDER: "local" is a stand-in (no real face check) and cannot be used in production; set "wechat"');
+    if (c.FACE_PROVIDER === 'local')
+      problems.push(
+        'FACE_PROVIDER: "local" is a stand-in (no real face check) and cannot be used in production; set "wechat"',
+      );
   }
   const faceProvider = c.FACE_PROVIDER ?? (production ? 'wechat' : 'local');
   if (faceProvider === 'wechat' && c.WECHAT_APP_ID === undefined && c.WECHAT_APP_SECRET === undefined) {
-    problems.push('WECHAT_APP_ID: required when FACE_PROVIDER=wechat (WeChat 人脸核身 results are checked server-side)');
+    problems.push(
+      'WECHAT_APP_ID: required when FACE_PROVIDER=wechat (WeChat 人脸核身 results are checked server-side)',
+    );
   }
   if (c.STORAGE_DRIVER === 'oss') {
-    for (const key of ['OSS_REGION', 'OSS_BUCKET', 'OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET'] as const) need(key, 'when STORAGE_DRIVER=oss');
+    for (const key of ['OSS_REGION', 'OSS_BUCKET', 'OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET'] as const)
+      need(key, 'when STORAGE_DRIVER=oss');
   }
   if (c.SMS_PROVIDER === 'aliyun') {
-    for (const key of ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_LOGIN_TEMPLATE'] as const) need(key, 'when SMS_PROVIDER=aliyun');
+    for (const key of [
+      'ALIYUN_SMS_ACCESS_KEY_ID',
+      'ALIYUN_SMS_ACCESS_KEY_SECRET',
+      'ALIYUN_SMS_SIGN_NAME',
+      'ALIYUN_SMS_LOGIN_TEMPLATE',
+    ] as const)
+      need(key, 'when SMS_PROVIDER=aliyun');
   }
   if ((c.WECHAT_APP_ID === undefined) !== (c.WECHAT_APP_SECRET === undefined)) {
-    problems.push(`${c.WECHAT_APP_ID ? 'WECHAT_APP_SECRET' : 'WECHAT_APP_ID'}: WeChat app id and secret must be set together`);
+    problems.push(
+      `${c.WECHAT_APP_ID ? 'WECHAT_APP_SECRET' : 'WECHAT_APP_ID'}: WeChat app id and secret must be set together`,
+    );
   }
   if ((c.SIGNING_KEY_FILE === undefined) !== (c.SIGNING_KEY_ID === undefined)) {
-    problems.push(`${c.SIGNING_KEY_FILE ? 'SIGNING_KEY_ID' : 'SIGNING_KEY_FILE'}: the signing key file and its key id must be set together`);
+    problems.push(
+      `${c.SIGNING_KEY_FILE ? 'SIGNING_KEY_ID' : 'SIGNING_KEY_FILE'}: the signing key file and its key id must be set together`,
+    );
   }
-  if (production && c.PRESENTATION_ALG === 'Ed25519') need('PRESENTATION_ED25519_KEY_FILE', 'when PRESENTATION_ALG=Ed25519 in production (keys are never generated there)');
-  if (c.PRESENTATION_BATCH_HOURS > c.PRESENTATION_BATCH_MAX_HOURS) problems.push('PRESENTATION_BATCH_HOURS: must not exceed PRESENTATION_BATCH_MAX_HOURS');
-  const issuingAuthorities = c.ROADCERT_ISSUING_AUTHORITIES === undefined ? null : parseIssuingAuthorities(c.ROADCERT_ISSUING_AUTHORITIES);
-  if (issuingAuthorities && !issuingAuthorities.ok) problems.push(`ROADCERT_ISSUING_AUTHORITIES: ${issuingAuthorities.problem}`);
+  if (production && c.PRESENTATION_ALG === 'Ed25519')
+    need(
+      'PRESENTATION_ED25519_KEY_FILE',
+      'when PRESENTATION_ALG=Ed25519 in production (keys are never generated there)',
+    );
+  if (c.PRESENTATION_BATCH_HOURS > c.PRESENTATION_BATCH_MAX_HOURS)
+    problems.push('PRESENTATION_BATCH_HOURS: must not exceed PRESENTATION_BATCH_MAX_HOURS');
+  const issuingAuthorities =
+    c.ROADCERT_ISSUING_AUTHORITIES === undefined ? null : parseIssuingAuthorities(c.ROADCERT_ISSUING_AUTHORITIES);
+  if (issuingAuthorities && !issuingAuthorities.ok)
+    problems.push(`ROADCERT_ISSUING_AUTHORITIES: ${issuingAuthorities.problem}`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(c.DATA_DIR);
@@ -158,8 +209,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     portalDir: path.resolve(c.PORTAL_DIR ?? new URL('../../miniapp/dist/h5', import.meta.url).pathname),
     storage:
       c.STORAGE_DRIVER === 'oss'
-        ? { driver: 'oss' as const, region: c.OSS_REGION!, bucket: c.OSS_BUCKET!, endpoint: c.OSS_ENDPOINT, accessKeyId: c.OSS_ACCESS_KEY_ID!, accessKeySecret: c.OSS_ACCESS_KEY_SECRET!, urlTtlSeconds: c.STORAGE_URL_TTL_SECONDS }
-        : { driver: 'local' as const, dir: path.resolve(c.STORAGE_LOCAL_DIR ?? path.join(dataDir, 'files')), urlTtlSeconds: c.STORAGE_URL_TTL_SECONDS },
+        ? {
+            driver: 'oss' as const,
+            region: c.OSS_REGION!,
+            bucket: c.OSS_BUCKET!,
+            endpoint: c.OSS_ENDPOINT,
+            accessKeyId: c.OSS_ACCESS_KEY_ID!,
+            accessKeySecret: c.OSS_ACCESS_KEY_SECRET!,
+            urlTtlSeconds: c.STORAGE_URL_TTL_SECONDS,
+          }
+        : {
+            driver: 'local' as const,
+            dir: path.resolve(c.STORAGE_LOCAL_DIR ?? path.join(dataDir, 'files')),
+            urlTtlSeconds: c.STORAGE_URL_TTL_SECONDS,
+          },
     photos: { concurrency: c.PHOTO_CONCURRENCY },
     sms:
       c.SMS_PROVIDER === 'aliyun'
@@ -172,7 +235,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             loginTemplate: c.ALIYUN_SMS_LOGIN_TEMPLATE!,
           }
         : { provider: 'console' as const },
-    wechat: c.WECHAT_APP_ID ? { appId: c.WECHAT_APP_ID, appSecret: c.WECHAT_APP_SECRET!, apiBase: c.WECHAT_API_BASE ?? 'https://api.weixin.qq.com' } : null,
+    wechat: c.WECHAT_APP_ID
+      ? {
+          appId: c.WECHAT_APP_ID,
+          appSecret: c.WECHAT_APP_SECRET!,
+          apiBase: c.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
+        }
+      : null,
     keys: {
       fieldEncryptionKey: c.FIELD_ENCRYPTION_KEY,
       blindIndexKey: c.BLIND_INDEX_KEY,
@@ -193,6 +262,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ed25519KeyFile: c.PRESENTATION_ED25519_KEY_FILE,
     },
     /** Default issuing authority per region (no base certificate); none in production unless configured. */
-    issuingAuthorities: issuingAuthorities?.ok ? issuingAuthorities.value : production ? {} : embeddedIssuingAuthorities,
+    issuingAuthorities: issuingAuthorities?.ok
+      ? issuingAuthorities.value
+      : production
+        ? {}
+        : embeddedIssuingAuthorities,
   };
 }

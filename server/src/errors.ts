@@ -9,12 +9,19 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    options: { message?: string; fields?: Record<string, string>; cause?: unknown; retryAfterSeconds?: number; verdict?: ErrorBody['verdict'] } = {},
+    options: {
+      message?: string;
+      fields?: Record<string, string>;
+      cause?: unknown;
+      retryAfterSeconds?: number;
+      verdict?: ErrorBody['verdict'];
+    } = {},
   ) {
     super(options.message ?? errorCodes[code].message, { cause: options.cause });
     this.status = errorCodes[code].status;
     this.fields = options.fields;
-    this.retryAfterSeconds = options.retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSeconds));
+    this.retryAfterSeconds =
+      options.retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSeconds));
     this.verdict = options.verdict;
   }
   readonly fields: Record<string, string> | undefined;
@@ -25,6 +32,10 @@ export class AppError extends Error {
 }
 
 /** One-line guard: `assertThat(cert, 'NOT_FOUND')`. */
-export function assertThat(condition: unknown, code: ErrorCode, options?: ConstructorParameters<typeof AppError>[1]): asserts condition {
+export function assertThat(
+  condition: unknown,
+  code: ErrorCode,
+  options?: ConstructorParameters<typeof AppError>[1],
+): asserts condition {
   if (!condition) throw new AppError(code, options);
 }

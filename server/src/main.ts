@@ -37,12 +37,35 @@ async function main() {
   const wechat = createWechatFromConfig(config.wechat, logger);
   const face = createFaceVerificationProvider(config, logger, wechat);
   const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
-  const { listener, beginShutdown, usageLog } = createApp({ config, logger, prisma: database.prisma, sql: database.sql, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: createObjectStorage(config, keys), images: createImagePipeline(config) });
+  const { listener, beginShutdown, usageLog } = createApp({
+    config,
+    logger,
+    prisma: database.prisma,
+    sql: database.sql,
+    databaseKind: database.kind,
+    keys,
+    ...keyed,
+    face,
+    sms,
+    wechat,
+    storage: createObjectStorage(config, keys),
+    images: createImagePipeline(config),
+  });
   const server = createServer(listener);
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host);
   await once(server, 'listening');
-  logger.info({ url: config.publicBaseUrl, database: database.kind, storage: config.storage.driver, sms: config.sms.provider, face: config.face.provider, mode: config.mode }, 'RoadCert is up');
+  logger.info(
+    {
+      url: config.publicBaseUrl,
+      database: database.kind,
+      storage: config.storage.driver,
+      sms: config.sms.provider,
+      face: config.face.provider,
+      mode: config.mode,
+    },
+    'RoadCert is up',
+  );
 
   // Graceful shutdown: fail readiness, stop accepting, let in-flight requests finish,
   // close idle keep-alive sockets, then the database; force after 10 s.

@@ -27,20 +27,29 @@ describe('shared/ import boundary', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(files.map((f) => [path.relative(srcDir, f), f]))('%s imports only relative modules and zod (presentation/: also @noble)', (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
-    const foreign = specifiers.filter((s) => s && !s.startsWith('./') && !s.startsWith('../') && s !== 'zod' && !cryptoAllowed(file, s));
-    expect(foreign).toEqual([]);
-    expect(text).not.toMatch(/\b(process\.env|Buffer\.|require\()/);
-  });
+  it.each(files.map((f) => [path.relative(srcDir, f), f]))(
+    '%s imports only relative modules and zod (presentation/: also @noble)',
+    (_name, file) => {
+      const text = readFileSync(file, 'utf8');
+      const specifiers = [
+        ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+      ].map((m) => m[1] ?? m[2]);
+      const foreign = specifiers.filter(
+        (s) => s && !s.startsWith('./') && !s.startsWith('../') && s !== 'zod' && !cryptoAllowed(file, s),
+      );
+      expect(foreign).toEqual([]);
+      expect(text).not.toMatch(/\b(process\.env|Buffer\.|require\()/);
+    },
+  );
 });
 
 describe('the crypto stays behind the presentation subpath', () => {
   it('the index does not re-export presentation/, and only presentation/ imports @noble', () => {
     expect(readFileSync(path.join(srcDir, 'index.ts'), 'utf8')).not.toMatch(/'\.\/presentation/);
     const files = sourceFiles(srcDir).filter((f) => !f.endsWith('.test.ts'));
-    const outside = files.filter((f) => !f.split(path.sep).includes('presentation') && /@noble\//.test(readFileSync(f, 'utf8')));
+    const outside = files.filter(
+      (f) => !f.split(path.sep).includes('presentation') && /@noble\//.test(readFileSync(f, 'utf8')),
+    );
     expect(outside).toEqual([]);
   });
 });
@@ -49,7 +58,13 @@ describe('texts owned by shared/ are not copied', () => {
   const repoRoot = path.resolve(srcDir, '../..');
   const codeFiles = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.name === 'node_modules' || e.name === 'generated' ? [] : e.isDirectory() ? codeFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      e.name === 'node_modules' || e.name === 'generated'
+        ? []
+        : e.isDirectory()
+          ? codeFiles(path.join(dir, e.name))
+          : /\.tsx?$/.test(e.name)
+            ? [path.join(dir, e.name)]
+            : [],
     );
 
   it('the HEIC refusal message: server and mini-program import HEIC_UNSUPPORTED_MESSAGE instead of repeating it', () => {

@@ -19,7 +19,13 @@ interface ChoiceChipsProps<T extends string | number> {
  * One choice out of a few, as large buttons that wrap on a narrow phone (a radio group for screen
  * readers). Better than a picker for up to ~10 short options: every choice is visible at once.
  */
-export function ChoiceChips<T extends string | number>({ label, choices, value, onChange, error }: ChoiceChipsProps<T>) {
+export function ChoiceChips<T extends string | number>({
+  label,
+  choices,
+  value,
+  onChange,
+  error,
+}: ChoiceChipsProps<T>) {
   return (
     <View className={error ? 'rc-chips rc-chips--error' : 'rc-chips'} role="radiogroup" aria-label={label}>
       <View className="rc-chips__list">

@@ -21,7 +21,19 @@ interface TextFieldProps {
 }
 
 /** A labelled input with its error (in words, red, announced) or hint underneath. */
-export function TextField({ label, value, onChange, placeholder, type = 'text', maxlength, error, hint, disabled, addon, autoComplete }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  placeholder,
+  type = 'text',
+  maxlength,
+  error,
+  hint,
+  disabled,
+  addon,
+  autoComplete,
+}: TextFieldProps) {
   return (
     <View className={error ? 'rc-field rc-field--error' : 'rc-field'}>
       <Text className="rc-field__label">{label}</Text>

@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, toApiError } from '../lib/api-error';
 
 export type RemoteState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: ApiError };
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
 
 export interface Remote<T> {
   state: RemoteState<T>;

@@ -33,13 +33,23 @@ export function canvas2d(selector: string): Promise<Canvas2d | null> {
     Taro.createSelectorQuery()
       .select(selector)
       .fields({ node: true, size: true }, (result) => {
-        const found = (Array.isArray(result) ? result[0] : result) as { node?: Canvas2dNode; width?: number; height?: number } | null;
+        const found = (Array.isArray(result) ? result[0] : result) as {
+          node?: Canvas2dNode;
+          width?: number;
+          height?: number;
+        } | null;
         if (!found?.node || !found.width || !found.height) return resolve(null);
         const ratio = pixelRatio();
         const canvas = found.node;
         canvas.width = Math.round(found.width * ratio);
         canvas.height = Math.round(found.height * ratio);
-        resolve({ canvas, context: canvas.getContext('2d'), width: found.width, height: found.height, pixelRatio: ratio });
+        resolve({
+          canvas,
+          context: canvas.getContext('2d'),
+          width: found.width,
+          height: found.height,
+          pixelRatio: ratio,
+        });
       })
       .exec();
   });

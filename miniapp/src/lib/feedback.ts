@@ -1,7 +1,12 @@
 import Taro from '@tarojs/taro';
 
 /** Asks before something that cannot be undone (signing a device out, revoking a member). */
-export async function confirm(options: { title: string; content: string; confirmText?: string; danger?: boolean }): Promise<boolean> {
+export async function confirm(options: {
+  title: string;
+  content: string;
+  confirmText?: string;
+  danger?: boolean;
+}): Promise<boolean> {
   try {
     const result = await Taro.showModal({
       title: options.title,

@@ -5,7 +5,11 @@ import { formatDate, formatValidity, statusAppearance, statusColours } from './f
 /** WCAG relative luminance / contrast ratio, to keep the badge colours readable. */
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 function contrast(a: string, b: string): number {
@@ -44,12 +48,15 @@ describe('statusAppearance', () => {
     expect(valid.colours).toBe(statusColours.valid);
   });
 
-  it.each(['EXPIRED', 'REVOKED', 'REPLACED', 'CANCELLED', 'ANNULLED'] as const)('marks %s as not valid, in red', (status) => {
-    const appearance = statusAppearance(status);
-    expect(appearance.tone).toBe('invalid');
-    expect(appearance.symbol).toBe('✕');
-    expect(appearance.colours).toBe(statusColours.invalid);
-  });
+  it.each(['EXPIRED', 'REVOKED', 'REPLACED', 'CANCELLED', 'ANNULLED'] as const)(
+    'marks %s as not valid, in red',
+    (status) => {
+      const appearance = statusAppearance(status);
+      expect(appearance.tone).toBe('invalid');
+      expect(appearance.symbol).toBe('✕');
+      expect(appearance.colours).toBe(statusColours.invalid);
+    },
+  );
 
   it('never relies on colour alone: every status has its own words', () => {
     const labels = certificateStatusList.map((status) => statusAppearance(status).label);

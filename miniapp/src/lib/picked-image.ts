@@ -20,13 +20,18 @@ export interface PickedImage {
 }
 
 /** `Taro.getImageInfo().orientation` values (EXIF orientations 1–8 by name). */
-export type ImageOrientation = 'up' | 'up-mirrored' | 'down' | 'down-mirrored' | 'left-mirrored' | 'right' | 'right-mirrored' | 'left';
+export type ImageOrientation =
+  'up' | 'up-mirrored' | 'down' | 'down-mirrored' | 'left-mirrored' | 'right' | 'right-mirrored' | 'left';
 
 /**
  * Size as displayed: WeChat's getImageInfo reports the stored width/height "without rotation"
  * plus the EXIF orientation, and a quarter turn (left/right, EXIF 5–8) swaps the two.
  */
-export function orientedSize(width: number, height: number, orientation: string | undefined): { width: number; height: number } {
+export function orientedSize(
+  width: number,
+  height: number,
+  orientation: string | undefined,
+): { width: number; height: number } {
   const quarterTurn = orientation !== undefined && /^(left|right)/.test(orientation);
   return quarterTurn ? { width: height, height: width } : { width, height };
 }

@@ -9,7 +9,14 @@ vi.mock('@tarojs/taro', () => ({ default: taro }));
 
 import { ApiError, getJson, isUnauthenticated, postJson, request } from './request';
 
-const account = { id: 'a1', phoneMasked: '138****8001', holder: { id: 'h1', kind: 'PERSON', nameMasked: '张*', idNumberMasked: '4401**********4518' }, operators: [], consents: [], faceVerifiedUntil: null };
+const account = {
+  id: 'a1',
+  phoneMasked: '138****8001',
+  holder: { id: 'h1', kind: 'PERSON', nameMasked: '张*', idNumberMasked: '4401**********4518' },
+  operators: [],
+  consents: [],
+  faceVerifiedUntil: null,
+};
 
 function respond(statusCode: number, data: unknown) {
   taro.request.mockResolvedValueOnce({ statusCode, data, header: {} });

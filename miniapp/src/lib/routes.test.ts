@@ -11,11 +11,27 @@ describe('route table', () => {
       { root: 'pkg-certificate', pages: ['pages/detail/index', 'pages/activate/index', 'pages/present/index'] },
       {
         root: 'pkg-account',
-        pages: ['pages/me/index', 'pages/real-name/index', 'pages/devices/index', 'pages/operator/index', 'pages/privacy/index', 'pages/photo/index', 'pages/shares/index', 'pages/share-create/index', 'pages/usage/index'],
+        pages: [
+          'pages/me/index',
+          'pages/real-name/index',
+          'pages/devices/index',
+          'pages/operator/index',
+          'pages/privacy/index',
+          'pages/photo/index',
+          'pages/shares/index',
+          'pages/share-create/index',
+          'pages/usage/index',
+        ],
       },
       { root: 'pkg-apply', pages: ['pages/start/index', 'pages/form/index', 'pages/detail/index', 'pages/list/index'] },
-      { root: 'pkg-staff', pages: ['pages/login/index', 'pages/queue/index', 'pages/review/index', 'pages/certificates/index'] },
-      { root: 'pkg-verify', pages: ['pages/lookup/index', 'pages/share/index', 'pages/verify/index', 'pages/scan/index'] },
+      {
+        root: 'pkg-staff',
+        pages: ['pages/login/index', 'pages/queue/index', 'pages/review/index', 'pages/certificates/index'],
+      },
+      {
+        root: 'pkg-verify',
+        pages: ['pages/lookup/index', 'pages/share/index', 'pages/verify/index', 'pages/scan/index'],
+      },
     ]);
   });
 

@@ -64,7 +64,10 @@ export const subPackages: { root: string; pages: string[] }[] = subPackageRoots.
 }));
 
 /** Every page, main package first, as the page stack names them. */
-export const allPagePaths: string[] = [...pagePaths, ...subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
+export const allPagePaths: string[] = [
+  ...pagePaths,
+  ...subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`)),
+];
 
 /** `subPackages` of one build (`TARO_ENV`): only the H5 portal gets the portal-only roots. */
 export function subPackagesFor(platform: string | undefined): { root: string; pages: string[] }[] {

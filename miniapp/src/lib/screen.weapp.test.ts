@@ -17,7 +17,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 beforeEach(() => {
   vi.clearAllMocks();
   taro.getScreenBrightness.mockResolvedValue({ value: 0.3 });
-  for (const fn of [taro.setScreenBrightness, taro.setKeepScreenOn, taro.setVisualEffectOnCapture]) fn.mockResolvedValue({});
+  for (const fn of [taro.setScreenBrightness, taro.setKeepScreenOn, taro.setVisualEffectOnCapture])
+    fn.mockResolvedValue({});
 });
 
 describe('screen while a QR is shown (WeChat)', () => {

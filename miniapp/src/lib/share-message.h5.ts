@@ -1,10 +1,14 @@
 import type * as Contract from './share-message';
 
-type SharingNavigator = Navigator & { share?: (data: { title?: string; text?: string; url?: string }) => Promise<void> };
+type SharingNavigator = Navigator & {
+  share?: (data: { title?: string; text?: string; url?: string }) => Promise<void>;
+};
 
-const browserNavigator = (): SharingNavigator | undefined => (typeof navigator === 'undefined' ? undefined : (navigator as SharingNavigator));
+const browserNavigator = (): SharingNavigator | undefined =>
+  typeof navigator === 'undefined' ? undefined : (navigator as SharingNavigator);
 
-export const shareMessageSupport: typeof Contract.shareMessageSupport = () => (typeof browserNavigator()?.share === 'function' ? 'system-sheet' : 'none');
+export const shareMessageSupport: typeof Contract.shareMessageSupport = () =>
+  typeof browserNavigator()?.share === 'function' ? 'system-sheet' : 'none';
 
 export const useShareMessage: typeof Contract.useShareMessage = () => undefined;
 

@@ -9,8 +9,10 @@ vi.mock('@tarojs/taro', () => ({ default: taro }));
 import { getJson } from './request';
 import { clearStaffToken, hasStaffSession, saveStaffToken, staffRequest } from './staff-session';
 
-const respond = (statusCode: number, data: unknown) => taro.request.mockResolvedValueOnce({ statusCode, data, header: {} });
-const sentAuthorization = (call: number) => (taro.request.mock.calls[call]?.[0] as { header: Record<string, string> }).header.Authorization;
+const respond = (statusCode: number, data: unknown) =>
+  taro.request.mockResolvedValueOnce({ statusCode, data, header: {} });
+const sentAuthorization = (call: number) =>
+  (taro.request.mock.calls[call]?.[0] as { header: Record<string, string> }).header.Authorization;
 
 beforeEach(() => {
   taro.request.mockReset();
@@ -40,7 +42,10 @@ describe('staff session', () => {
   it('a 401 ends the staff session only: no refresh attempt, the account tokens stay', async () => {
     saveStaffToken('staff-token');
     respond(401, { code: 'SESSION_IDLE_TIMEOUT', message: '长时间未操作，请重新登录', requestId: 'r1' });
-    await expect(staffRequest({ path: '/api/v1/staff/applications' })).rejects.toMatchObject({ code: 'SESSION_IDLE_TIMEOUT', status: 401 });
+    await expect(staffRequest({ path: '/api/v1/staff/applications' })).rejects.toMatchObject({
+      code: 'SESSION_IDLE_TIMEOUT',
+      status: 401,
+    });
     expect(taro.request).toHaveBeenCalledTimes(1);
     expect(hasStaffSession()).toBe(false);
     expect(taro.store.get('roadcert:accessToken')).toBe('holder-token');
@@ -49,8 +54,14 @@ describe('staff session', () => {
 
   it('other errors keep the session (e.g. someone else decided first)', async () => {
     saveStaffToken('staff-token');
-    respond(409, { code: 'APPLICATION_STATE_INVALID', message: '申请当前状态不允许此操作，请刷新后重试', requestId: 'r2' });
-    await expect(staffRequest({ path: '/api/v1/staff/applications/x/approve', method: 'POST', data: {} })).rejects.toMatchObject({ code: 'APPLICATION_STATE_INVALID' });
+    respond(409, {
+      code: 'APPLICATION_STATE_INVALID',
+      message: '申请当前状态不允许此操作，请刷新后重试',
+      requestId: 'r2',
+    });
+    await expect(
+      staffRequest({ path: '/api/v1/staff/applications/x/approve', method: 'POST', data: {} }),
+    ).rejects.toMatchObject({ code: 'APPLICATION_STATE_INVALID' });
     expect(hasStaffSession()).toBe(true);
   });
 

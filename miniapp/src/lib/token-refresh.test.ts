@@ -9,12 +9,25 @@ vi.mock('@tarojs/taro', () => ({ default: taro }));
 import { getJson } from './request';
 import type { ApiError } from './api-error';
 
-const account = { id: 'a1', phoneMasked: '138****0001', holder: null, operators: [], consents: [], faceVerifiedUntil: null };
+const account = {
+  id: 'a1',
+  phoneMasked: '138****0001',
+  holder: null,
+  operators: [],
+  consents: [],
+  faceVerifiedUntil: null,
+};
 const OLD_REFRESH = 'refresh-old-0123456789abcdef';
 const NEW_REFRESH = 'refresh-new-0123456789abcdef';
 
 function pair(accessToken: string, refreshToken: string) {
-  return { accessToken, accessTokenExpiresAt: '2026-11-27T09:00:00Z', refreshToken, refreshTokenExpiresAt: '2026-12-27T09:00:00Z', account };
+  return {
+    accessToken,
+    accessTokenExpiresAt: '2026-11-27T09:00:00Z',
+    refreshToken,
+    refreshTokenExpiresAt: '2026-12-27T09:00:00Z',
+    account,
+  };
 }
 
 type Reply = { statusCode: number; data: unknown };
@@ -24,7 +37,8 @@ const expired: Reply = { statusCode: 401, data: { code: 'TOKEN_EXPIRED', message
 function serve(options: { validToken: string; refreshReply: () => Reply | Promise<Reply> }) {
   taro.request.mockImplementation(async (call: { url: string; header: Record<string, string> }) => {
     if (call.url === '/api/v1/auth/refresh') return options.refreshReply();
-    if (call.header.Authorization === `Bearer ${options.validToken}`) return { statusCode: 200, data: { ok: call.url } };
+    if (call.header.Authorization === `Bearer ${options.validToken}`)
+      return { statusCode: 200, data: { ok: call.url } };
     return expired;
   });
 }
@@ -41,7 +55,10 @@ beforeEach(() => {
 
 describe('access token refresh', () => {
   it('refreshes once on TOKEN_EXPIRED, stores the rotated pair and retries the call', async () => {
-    serve({ validToken: 'access-new', refreshReply: () => ({ statusCode: 200, data: pair('access-new', NEW_REFRESH) }) });
+    serve({
+      validToken: 'access-new',
+      refreshReply: () => ({ statusCode: 200, data: pair('access-new', NEW_REFRESH) }),
+    });
 
     await expect(getJson('/api/v1/me')).resolves.toEqual({ ok: '/api/v1/me' });
 
@@ -63,12 +80,19 @@ describe('access token refresh', () => {
     await vi.waitFor(() => expect(refreshCalls()).toHaveLength(1));
     answer({ statusCode: 200, data: pair('access-new', NEW_REFRESH) });
 
-    await expect(Promise.all(calls)).resolves.toEqual([{ ok: '/api/v1/me' }, { ok: '/api/v1/me/certificates' }, { ok: '/api/v1/me/sessions' }]);
+    await expect(Promise.all(calls)).resolves.toEqual([
+      { ok: '/api/v1/me' },
+      { ok: '/api/v1/me/certificates' },
+      { ok: '/api/v1/me/sessions' },
+    ]);
     expect(refreshCalls()).toHaveLength(1);
   });
 
   it('does not refresh again when another call already replaced the expired token', async () => {
-    serve({ validToken: 'access-new', refreshReply: () => ({ statusCode: 200, data: pair('access-newer', NEW_REFRESH) }) });
+    serve({
+      validToken: 'access-new',
+      refreshReply: () => ({ statusCode: 200, data: pair('access-newer', NEW_REFRESH) }),
+    });
     // The call goes out with the old token; by the time its 401 arrives the token was renewed.
     taro.request.mockImplementationOnce(async () => {
       taro.store.set('roadcert:accessToken', 'access-new');
@@ -87,7 +111,10 @@ describe('access token refresh', () => {
   });
 
   it('clears the tokens and rejects with a 401 when the refresh is refused (revoked, reused, expired)', async () => {
-    serve({ validToken: 'access-new', refreshReply: () => ({ statusCode: 401, data: { code: 'TOKEN_INVALID', message: '登录状态无效，请重新登录' } }) });
+    serve({
+      validToken: 'access-new',
+      refreshReply: () => ({ statusCode: 401, data: { code: 'TOKEN_INVALID', message: '登录状态无效，请重新登录' } }),
+    });
 
     const error = (await getJson('/api/v1/me').catch((caught: unknown) => caught)) as ApiError;
 
@@ -97,7 +124,13 @@ describe('access token refresh', () => {
   });
 
   it('turns any other refusal of the refresh into TOKEN_EXPIRED, so the page still sends the person to sign in', async () => {
-    serve({ validToken: 'access-new', refreshReply: () => ({ statusCode: 400, data: { code: 'VALIDATION_FAILED', message: '提交的信息有误，请检查后重试' } }) });
+    serve({
+      validToken: 'access-new',
+      refreshReply: () => ({
+        statusCode: 400,
+        data: { code: 'VALIDATION_FAILED', message: '提交的信息有误，请检查后重试' },
+      }),
+    });
     await expect(getJson('/api/v1/me')).rejects.toMatchObject({ code: 'TOKEN_EXPIRED', status: 401 });
     expect(stored('accessToken')).toBeUndefined();
   });
@@ -118,7 +151,10 @@ describe('access token refresh', () => {
   });
 
   it('does not refresh for other 401s (invalid or revoked token)', async () => {
-    taro.request.mockResolvedValueOnce({ statusCode: 401, data: { code: 'TOKEN_INVALID', message: '登录状态无效，请重新登录' } });
+    taro.request.mockResolvedValueOnce({
+      statusCode: 401,
+      data: { code: 'TOKEN_INVALID', message: '登录状态无效，请重新登录' },
+    });
     await expect(getJson('/api/v1/me')).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     expect(refreshCalls()).toHaveLength(0);
   });

@@ -23,7 +23,10 @@ async function refreshTokens(): Promise<void> {
     throw sessionEnded();
   }
   try {
-    const pair = await send({ path: REFRESH_PATH, method: 'POST', data: { refreshToken }, schema: tokenPairSchema }, undefined);
+    const pair = await send(
+      { path: REFRESH_PATH, method: 'POST', data: { refreshToken }, schema: tokenPairSchema },
+      undefined,
+    );
     saveTokens(pair);
   } catch (error) {
     if (!refusedByServer(error)) throw error;

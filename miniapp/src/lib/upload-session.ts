@@ -25,7 +25,9 @@ function errorCodeOf(data: unknown): unknown {
  * Sends with the session's access token, exactly as lib/request does: on TOKEN_EXPIRED the
  * token is refreshed once (shared with other calls) and the upload is sent once more.
  */
-export async function sendWithSession(send: (accessToken: string | undefined) => Promise<UploadResponse>): Promise<UploadResponse> {
+export async function sendWithSession(
+  send: (accessToken: string | undefined) => Promise<UploadResponse>,
+): Promise<UploadResponse> {
   const token = readAccessToken();
   const first = await send(token);
   if (token === undefined || first.statusCode !== 401 || errorCodeOf(first.data) !== 'TOKEN_EXPIRED') return first;

@@ -10,7 +10,12 @@ async function post(url: string, form: FormData, accessToken: string | undefined
   const timer = setTimeout(() => controller.abort(), UPLOAD_TIMEOUT_MS);
   try {
     // No Content-Type: the browser writes multipart/form-data with its boundary.
-    const response = await fetch(url, { method: 'POST', body: form, headers: authHeader(accessToken), signal: controller.signal });
+    const response = await fetch(url, {
+      method: 'POST',
+      body: form,
+      headers: authHeader(accessToken),
+      signal: controller.signal,
+    });
     return { statusCode: response.status, data: parseUploadBody(await response.text()) };
   } catch (cause) {
     throw networkError(cause);

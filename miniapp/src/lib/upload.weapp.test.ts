@@ -10,9 +10,28 @@ vi.mock('@tarojs/taro', () => ({ default: taro }));
 import { ApiError } from './api-error';
 import { uploadFile } from './upload.weapp';
 
-const account = { id: 'a1', phoneMasked: '138****8001', holder: { id: 'h1', kind: 'PERSON', nameMasked: '张*', idNumberMasked: '4401**********4518' }, operators: [], consents: [], faceVerifiedUntil: null };
-const file = { path: 'wxfile://tmp_abc.jpg', name: 'tmp_abc.jpg', size: 1000, mimeType: 'image/jpeg', width: 300, height: 400 };
-const call = { path: '/api/v1/me/photos', fileField: 'file', file, fields: { purpose: 'PORTRAIT', cropBox: '{"x":0,"y":0,"width":1,"height":0.9}' } };
+const account = {
+  id: 'a1',
+  phoneMasked: '138****8001',
+  holder: { id: 'h1', kind: 'PERSON', nameMasked: '张*', idNumberMasked: '4401**********4518' },
+  operators: [],
+  consents: [],
+  faceVerifiedUntil: null,
+};
+const file = {
+  path: 'wxfile://tmp_abc.jpg',
+  name: 'tmp_abc.jpg',
+  size: 1000,
+  mimeType: 'image/jpeg',
+  width: 300,
+  height: 400,
+};
+const call = {
+  path: '/api/v1/me/photos',
+  fileField: 'file',
+  file,
+  fields: { purpose: 'PORTRAIT', cropBox: '{"x":0,"y":0,"width":1,"height":0.9}' },
+};
 
 beforeEach(() => {
   taro.uploadFile.mockReset();
@@ -48,7 +67,16 @@ describe('uploadFile (weapp)', () => {
     taro.uploadFile
       .mockResolvedValueOnce({ statusCode: 401, data: '{"code":"TOKEN_EXPIRED","message":"登录已过期"}' })
       .mockResolvedValueOnce({ statusCode: 201, data: '{"ok":true}' });
-    taro.request.mockResolvedValueOnce({ statusCode: 200, data: { accessToken: 'new', refreshToken: 'refresh-2', accessTokenExpiresAt: '2026-11-27T10:00:00.000Z', refreshTokenExpiresAt: '2026-12-27T10:00:00.000Z', account } });
+    taro.request.mockResolvedValueOnce({
+      statusCode: 200,
+      data: {
+        accessToken: 'new',
+        refreshToken: 'refresh-2',
+        accessTokenExpiresAt: '2026-11-27T10:00:00.000Z',
+        refreshTokenExpiresAt: '2026-12-27T10:00:00.000Z',
+        account,
+      },
+    });
 
     const response = await uploadFile(call);
 

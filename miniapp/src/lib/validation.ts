@@ -5,7 +5,9 @@
 
 /** The part of a zod schema a form needs; typed structurally so the app does not import zod. */
 export interface FormSchema<T> {
-  safeParse(data: unknown):
+  safeParse(
+    data: unknown,
+  ):
     | { success: true; data: T }
     | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
 }

@@ -16,7 +16,8 @@ export class WechatCallError extends Error {
 }
 
 function errMsgOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'errMsg' in error) return String((error as { errMsg: unknown }).errMsg);
+  if (typeof error === 'object' && error !== null && 'errMsg' in error)
+    return String((error as { errMsg: unknown }).errMsg);
   return String(error);
 }
 
@@ -37,7 +38,11 @@ export async function wechatLoginCode(): Promise<string> {
  */
 export async function wechatFaceVerify(identity: { name: string; idNumber: string }): Promise<string> {
   try {
-    const result = await Taro.startFacialRecognitionVerify({ name: identity.name, idCardNumber: identity.idNumber, checkAliveType: 2 });
+    const result = await Taro.startFacialRecognitionVerify({
+      name: identity.name,
+      idCardNumber: identity.idNumber,
+      checkAliveType: 2,
+    });
     return result.verifyResult;
   } catch (error) {
     const errMsg = errMsgOf(error);
@@ -45,11 +50,18 @@ export async function wechatFaceVerify(identity: { name: string; idNumber: strin
     const verifyResult = (error as { verifyResult?: unknown }).verifyResult;
     if (typeof verifyResult === 'string' && verifyResult) return verifyResult;
     const cancelled = /cancel/i.test(errMsg);
-    throw new WechatCallError(cancelled ? '您已取消人脸核验' : '人脸核验未完成，请在光线充足处正对屏幕重试', errMsg, cancelled);
+    throw new WechatCallError(
+      cancelled ? '您已取消人脸核验' : '人脸核验未完成，请在光线充足处正对屏幕重试',
+      errMsg,
+      cancelled,
+    );
   }
 }
 
-export type PrivacyResolve = (option: { event: 'exposureAuthorization' | 'agree' | 'disagree'; buttonId?: string }) => void;
+export type PrivacyResolve = (option: {
+  event: 'exposureAuthorization' | 'agree' | 'disagree';
+  buttonId?: string;
+}) => void;
 
 /** Registers the one WeChat privacy-authorisation listener (WeChat keeps only the last one). */
 export function onNeedPrivacyAuthorization(listener: (resolve: PrivacyResolve) => void): void {

@@ -1,7 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCertificateIdentifier, validateCitizenId, validateSocialCreditCode, getCertificateType } from '@roadcert/shared';
+import {
+  parseCertificateIdentifier,
+  validateCitizenId,
+  validateSocialCreditCode,
+  getCertificateType,
+} from '@roadcert/shared';
 import { demoHolders } from '../../../prisma/seed/demo-holders';
 import { seedDemoDataOnce } from '../../../prisma/seed/seed';
 import { startTestApp, type TestApp } from '../test/app';
@@ -15,8 +20,13 @@ afterAll(() => t?.close());
 
 describe('migrations', () => {
   it('are recorded in _prisma_migrations with sha256 checksums, and a second run applies nothing', async () => {
-    const rows = await t.prisma.$queryRaw<{ migration_name: string; checksum: string }[]>`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`;
-    const committed = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const rows = await t.prisma.$queryRaw<
+      { migration_name: string; checksum: string }[]
+    >`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`;
+    const committed = readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(committed.slice(0, 2)).toEqual(['20261127080000_init', '20261127080100_audit_append_only']);
     expect(rows.map((r) => r.migration_name)).toEqual(committed);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
@@ -35,8 +45,18 @@ describe('migrations', () => {
 
 describe('audit log', () => {
   it('refuses UPDATE and DELETE at the database level', async () => {
-    const row = await t.prisma.auditLog.create({ data: { actorKind: 'SYSTEM', action: 'test.append', outcome: 'OK', prevHash: '0'.repeat(64), hash: 'a'.repeat(64) } });
-    await expect(t.prisma.auditLog.update({ where: { seq: row.seq }, data: { outcome: 'DENIED' } })).rejects.toThrow(/append-only/);
+    const row = await t.prisma.auditLog.create({
+      data: {
+        actorKind: 'SYSTEM',
+        action: 'test.append',
+        outcome: 'OK',
+        prevHash: '0'.repeat(64),
+        hash: 'a'.repeat(64),
+      },
+    });
+    await expect(t.prisma.auditLog.update({ where: { seq: row.seq }, data: { outcome: 'DENIED' } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.prisma.auditLog.delete({ where: { seq: row.seq } })).rejects.toThrow(/append-only/);
     expect(await t.prisma.auditLog.count({ where: { seq: row.seq } })).toBe(1);
   });
@@ -45,12 +65,16 @@ describe('audit log', () => {
 describe('personal data at rest', () => {
   it('stores ID and phone numbers only as ciphertext, blind index and masked copy', async () => {
     const driver = demoHolders[0];
-    const holder = await t.prisma.holder.findUniqueOrThrow({ where: { idNumberHash: t.deps.fieldCrypto.blindIndex(driver.identityCode, 'id-number') } });
+    const holder = await t.prisma.holder.findUniqueOrThrow({
+      where: { idNumberHash: t.deps.fieldCrypto.blindIndex(driver.identityCode, 'id-number') },
+    });
     expect(Buffer.from(holder.idNumberEnc!).toString('latin1')).not.toContain(driver.identityCode);
     expect(Buffer.from(holder.phoneEnc!).toString('latin1')).not.toContain(driver.phone);
     expect(t.deps.fieldCrypto.decrypt(holder.idNumberEnc!, 'idNumber')).toBe(driver.identityCode);
     expect(holder.phoneMasked).toBe(`${driver.phone.slice(0, 3)}****${driver.phone.slice(-4)}`);
-    const dump = JSON.stringify(await t.prisma.$queryRaw`SELECT * FROM "Holder"`, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+    const dump = JSON.stringify(await t.prisma.$queryRaw`SELECT * FROM "Holder"`, (_k, v) =>
+      typeof v === 'bigint' ? String(v) : v,
+    );
     for (const h of demoHolders) {
       if (h.kind === 'PERSON') expect(dump).not.toContain(h.identityCode);
       expect(dump).not.toContain(h.phone);

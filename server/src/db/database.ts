@@ -39,7 +39,15 @@ export async function openDatabase(db: Config['database']): Promise<Database> {
     const pool = new pg.Pool({ connectionString: db.url, max: db.poolMax });
     await applyMigrations(pool);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    return { prisma, sql: pool, kind: 'postgres', close: async () => { await prisma.$disconnect(); await pool.end(); } };
+    return {
+      prisma,
+      sql: pool,
+      kind: 'postgres',
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
   }
   return openEmbedded(db.dir);
 }

@@ -32,14 +32,18 @@ export async function applyMigrations(pool: pg.Pool, dir = migrationsDir): Promi
       'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const applied = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
-    const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const names = (await readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const appliedNow: string[] = [];
     for (const name of names) {
       const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       const previous = applied.get(name);
       if (previous !== undefined) {
-        if (previous !== checksum) throw new Error(`migration ${name} was changed after it was applied (checksum mismatch)`);
+        if (previous !== checksum)
+          throw new Error(`migration ${name} was changed after it was applied (checksum mismatch)`);
         continue;
       }
       await client.query('BEGIN');

@@ -24,17 +24,23 @@ describe('withFastRoutes: which requests it takes', () => {
       req.resume();
       res.end('koa');
     };
-    server = createServer(withFastRoutes([echo], next as never, { logger: createLogger('silent'), bodyLimitBytes: 1024 }));
+    server = createServer(
+      withFastRoutes([echo], next as never, { logger: createLogger('silent'), bodyLimitBytes: 1024 }),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(base + path, { method: 'POST', body, headers });
+  const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(base + path, { method: 'POST', body, headers });
 
   it('answers plain JSON to its path itself: validated, response schema applied, its headers', async () => {
     handed.length = 0;
-    const res = await post('/echo', '{"n":21}', { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'abcDEF12_-' });
+    const res = await post('/echo', '{"n":21}', {
+      'content-type': 'application/json; charset=utf-8',
+      'x-request-id': 'abcDEF12_-',
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ twice: 42 });
     expect(res.headers.get('x-request-id')).toBe('abcDEF12_-');
@@ -53,7 +59,15 @@ describe('withFastRoutes: which requests it takes', () => {
     await post('/echo?x=1', '{"n":1}');
     await post('/other', '{"n":1}');
     await fetch(`${base}/echo`);
-    expect(handed).toEqual(['POST /echo', 'POST /echo', 'POST /echo', 'POST /echo', 'POST /echo?x=1', 'POST /other', 'GET /echo']);
+    expect(handed).toEqual([
+      'POST /echo',
+      'POST /echo',
+      'POST /echo',
+      'POST /echo',
+      'POST /echo?x=1',
+      'POST /other',
+      'GET /echo',
+    ]);
   });
 
   it('refuses bad bodies with the service’s error codes and a generated request id', async () => {
@@ -84,7 +98,8 @@ describe('POST /api/v1/verify: the fast path and the Koa path answer alike', () 
   beforeAll(async () => {
     const logger = createLogger('silent');
     logger.info = function (this: unknown, obj: unknown, msg?: string) {
-      if (msg === 'request') rootAccessLines.push({ ...(obj as { route?: string; status?: number }), fromRoot: this === logger });
+      if (msg === 'request')
+        rootAccessLines.push({ ...(obj as { route?: string; status?: number }), fromRoot: this === logger });
     } as typeof logger.info;
     t = await startTestApp({ logger });
   });
@@ -92,11 +107,22 @@ describe('POST /api/v1/verify: the fast path and the Koa path answer alike', () 
 
   /** Without Authorization the fast path answers; a credential that is no session sends it through Koa (anonymous scope). */
   const both = async (body: string) => {
-    const send = (headers: Record<string, string>) => fetch(`${t.baseUrl}/api/v1/verify`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    const send = (headers: Record<string, string>) =>
+      fetch(`${t.baseUrl}/api/v1/verify`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
     const [fast, koa] = await Promise.all([send({}), send({ authorization: 'Bearer not-a-session' })]);
     const strip = async (res: Response) => {
       const { requestId: _r, checkedAt: _c, ...rest } = (await res.json()) as Record<string, unknown>;
-      return { status: res.status, cacheControl: res.headers.get('cache-control'), contentType: res.headers.get('content-type'), nosniff: res.headers.get('x-content-type-options'), body: rest };
+      return {
+        status: res.status,
+        cacheControl: res.headers.get('cache-control'),
+        contentType: res.headers.get('content-type'),
+        nosniff: res.headers.get('x-content-type-options'),
+        body: rest,
+      };
     };
     return { fast: await strip(fast), koa: await strip(koa) };
   };
@@ -115,7 +141,9 @@ describe('POST /api/v1/verify: the fast path and the Koa path answer alike', () 
       const { fast, koa } = await both(body);
       expect(fast).toEqual(koa);
       // Exactly one of the two requests was answered in front of Koa.
-      expect(rootAccessLines.filter((l) => l.fromRoot).map(({ route, status }) => ({ route, status }))).toEqual([{ route: '/api/v1/verify', status: fast.status }]);
+      expect(rootAccessLines.filter((l) => l.fromRoot).map(({ route, status }) => ({ route, status }))).toEqual([
+        { route: '/api/v1/verify', status: fast.status },
+      ]);
     }
     const { fast } = await both(JSON.stringify({ token: '12345678901234567' }));
     expect(fast.body).toMatchObject({ verdict: 'INVALID', scope: 'anonymous', certificate: null });

@@ -43,14 +43,24 @@ const plainJson = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
 const strictJson = /^[\x20\x09\x0a\x0d]*[[{]/;
 
 /** Wraps Koa's request listener: matching plain requests are answered here, the rest by Koa. */
-export function withFastRoutes(routes: AnyFastRoute[], next: RequestListener, options: { logger: Logger; bodyLimitBytes: number }): RequestListener {
+export function withFastRoutes(
+  routes: AnyFastRoute[],
+  next: RequestListener,
+  options: { logger: Logger; bodyLimitBytes: number },
+): RequestListener {
   const byPath = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
   const { logger, bodyLimitBytes } = options;
 
   return (req, res) => {
     const route = byPath.get(`${req.method} ${req.url}`);
     const h = req.headers;
-    if (!route || h.authorization !== undefined || h['content-encoding'] !== undefined || !plainJson.test(h['content-type'] ?? '')) return next(req, res);
+    if (
+      !route ||
+      h.authorization !== undefined ||
+      h['content-encoding'] !== undefined ||
+      !plainJson.test(h['content-type'] ?? '')
+    )
+      return next(req, res);
     void serve(route, req, res);
   };
 
@@ -67,7 +77,8 @@ export function withFastRoutes(routes: AnyFastRoute[], next: RequestListener, op
       const mapped = errorResponse(err, requestId, logger);
       status = mapped.status;
       payload = mapped.body;
-      if (mapped.body.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(mapped.body.retryAfterSeconds));
+      if (mapped.body.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(mapped.body.retryAfterSeconds));
     }
     const json = JSON.stringify(payload);
     res.writeHead(status, {
@@ -78,7 +89,10 @@ export function withFastRoutes(routes: AnyFastRoute[], next: RequestListener, op
       'Content-Length': Buffer.byteLength(json),
     });
     res.end(json);
-    logger[status >= 500 ? 'error' : 'info']({ requestId, method: route.method, route: route.path, status, ms: Math.round(performance.now() - started) }, 'request');
+    logger[status >= 500 ? 'error' : 'info'](
+      { requestId, method: route.method, route: route.path, status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
   }
 }
 
@@ -110,7 +124,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => (size > limit ? reject(new AppError('PAYLOAD_TOO_LARGE')) : resolve(Buffer.concat(chunks, size).toString('utf8'))));
+    req.on('end', () =>
+      size > limit ? reject(new AppError('PAYLOAD_TOO_LARGE')) : resolve(Buffer.concat(chunks, size).toString('utf8')),
+    );
     req.on('error', () => reject(clientGone));
   });
 }

@@ -7,7 +7,8 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry, serverUrl: strin
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'rk_…',
-    description: 'A partner API key (freight platforms, employers, insurers), issued with scopes: verify, check, fields:*. Docs: docs/verification.md.',
+    description:
+      'A partner API key (freight platforms, employers, insurers), issued with scopes: verify, check, fields:*. Docs: docs/verification.md.',
   });
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

@@ -46,24 +46,41 @@ export type RouteDefinition<B, Q, P, R extends Schema> = {
 export function createRouteTable(router: Router, accessMiddleware: Record<Access, RouterMiddleware>) {
   const registry = new OpenAPIRegistry();
 
-  function route<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, R extends Schema>(
-    def: RouteDefinition<B, Q, P, R>,
-  ) {
+  function route<
+    B extends Schema | undefined,
+    Q extends Schema | undefined,
+    P extends Schema | undefined,
+    R extends Schema,
+  >(def: RouteDefinition<B, Q, P, R>) {
     registry.registerPath({
       method: def.method,
       path: def.path.replace(/:(\w+)/g, '{$1}'),
       summary: def.summary,
       tags: def.tags,
-      security: def.authenticatedBy ? [{ [def.authenticatedBy]: [] }] : def.access === 'public' ? [] : [{ bearerAuth: [] }],
+      security: def.authenticatedBy
+        ? [{ [def.authenticatedBy]: [] }]
+        : def.access === 'public'
+          ? []
+          : [{ bearerAuth: [] }],
       request: {
         ...(def.body ? { body: { content: { 'application/json': { schema: def.body } } } } : {}),
-        ...(def.rawBody ? { body: { description: def.rawBody.description, content: { [def.rawBody.contentType]: { schema: def.rawBody.schema } } } } : {}),
+        ...(def.rawBody
+          ? {
+              body: {
+                description: def.rawBody.description,
+                content: { [def.rawBody.contentType]: { schema: def.rawBody.schema } },
+              },
+            }
+          : {}),
         ...(def.query ? { query: def.query as never } : {}),
         ...(def.params ? { params: def.params as never } : {}),
       },
       responses: {
         [def.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: def.response } } },
-        default: { description: 'Error (stable code + Chinese message)', content: { 'application/json': { schema: errorBodySchema } } },
+        default: {
+          description: 'Error (stable code + Chinese message)',
+          content: { 'application/json': { schema: errorBodySchema } },
+        },
       },
     });
     router[def.method](def.path, accessMiddleware[def.access], async (ctx) => {

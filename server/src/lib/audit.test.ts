@@ -10,11 +10,20 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const entry = (n: number) => ({ actorKind: 'SYSTEM' as const, action: 'test.append', subjectType: 'test', subjectId: String(n), outcome: 'OK' as const, detail: { n, note: 'x' } });
+const entry = (n: number) => ({
+  actorKind: 'SYSTEM' as const,
+  action: 'test.append',
+  subjectType: 'test',
+  subjectId: String(n),
+  outcome: 'OK' as const,
+  detail: { n, note: 'x' },
+});
 
 describe('canonical JSON', () => {
   it('sorts keys at every level and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: null }], c: undefined } })).toBe('{"a":{"d":[2,{"y":null,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: null }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"y":null,"z":1}]},"b":1}',
+    );
   });
 });
 
@@ -55,13 +64,19 @@ describe('audit log', () => {
 
   it('refuses personal numbers in detail (a programming error)', async () => {
     await expect(audit.record({ ...entry(300), detail: { phone: '13800138000' } })).rejects.toThrow(/personal data/);
-    await expect(audit.record({ ...entry(301), detail: { id: '44010619850312451X' } })).rejects.toThrow(/personal data/);
-    await expect(audit.record({ ...entry(302), detail: { operatorId: '0195f2c4-1b2a-7c3d-8e4f-123456789012' } })).resolves.toBeUndefined();
+    await expect(audit.record({ ...entry(301), detail: { id: '44010619850312451X' } })).rejects.toThrow(
+      /personal data/,
+    );
+    await expect(
+      audit.record({ ...entry(302), detail: { operatorId: '0195f2c4-1b2a-7c3d-8e4f-123456789012' } }),
+    ).resolves.toBeUndefined();
   });
 
   it('is append-only: UPDATE and DELETE are refused by the database', async () => {
     const last = await t.prisma.auditLog.findFirstOrThrow({ orderBy: { seq: 'desc' } });
-    await expect(t.prisma.auditLog.update({ where: { seq: last.seq }, data: { outcome: 'DENIED' } })).rejects.toThrow(/append-only/);
+    await expect(t.prisma.auditLog.update({ where: { seq: last.seq }, data: { outcome: 'DENIED' } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.prisma.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
     expect((await verifyAuditChain(t.prisma)).ok).toBe(true);
   });
@@ -69,9 +84,20 @@ describe('audit log', () => {
   it('detects a forged row inserted past the application (wrong hash), and a row linked to the wrong predecessor', async () => {
     const head = await t.prisma.auditLog.findFirstOrThrow({ orderBy: { seq: 'desc' } });
     const forged = await t.prisma.auditLog.create({
-      data: { actorKind: 'SYSTEM', action: 'certificate.activate', outcome: 'OK', detail: {}, prevHash: head.hash, hash: 'f'.repeat(64) },
+      data: {
+        actorKind: 'SYSTEM',
+        action: 'certificate.activate',
+        outcome: 'OK',
+        detail: {},
+        prevHash: head.hash,
+        hash: 'f'.repeat(64),
+      },
     });
-    expect(await verifyAuditChain(t.prisma)).toMatchObject({ ok: false, brokenAtSeq: forged.seq, reason: 'hash-mismatch' });
+    expect(await verifyAuditChain(t.prisma)).toMatchObject({
+      ok: false,
+      brokenAtSeq: forged.seq,
+      reason: 'hash-mismatch',
+    });
   });
 
   it('detects a row whose hash fits its contents but whose prevHash skips the chain', async () => {
@@ -79,9 +105,25 @@ describe('audit log', () => {
     try {
       const log = createAuditLog(fresh.prisma);
       await log.record(entry(1));
-      const fields = { at: new Date(), actorKind: 'SYSTEM', actorId: null, action: 'test.forged', subjectType: null, subjectId: null, outcome: 'OK', requestId: null, detail: {} };
-      const forged = await fresh.prisma.auditLog.create({ data: { ...fields, prevHash: AUDIT_GENESIS_HASH, hash: auditRowHash(AUDIT_GENESIS_HASH, fields) } });
-      expect(await verifyAuditChain(fresh.prisma)).toMatchObject({ ok: false, brokenAtSeq: forged.seq, reason: 'prev-hash-mismatch' });
+      const fields = {
+        at: new Date(),
+        actorKind: 'SYSTEM',
+        actorId: null,
+        action: 'test.forged',
+        subjectType: null,
+        subjectId: null,
+        outcome: 'OK',
+        requestId: null,
+        detail: {},
+      };
+      const forged = await fresh.prisma.auditLog.create({
+        data: { ...fields, prevHash: AUDIT_GENESIS_HASH, hash: auditRowHash(AUDIT_GENESIS_HASH, fields) },
+      });
+      expect(await verifyAuditChain(fresh.prisma)).toMatchObject({
+        ok: false,
+        brokenAtSeq: forged.seq,
+        reason: 'prev-hash-mismatch',
+      });
     } finally {
       await fresh.close();
     }

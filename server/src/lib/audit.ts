@@ -69,7 +69,9 @@ export function auditRowHash(prevHash: string, row: HashedFields): string {
     requestId: row.requestId,
     detail: row.detail,
   };
-  return createHash('sha256').update(prevHash + canonicalJson(fields)).digest('hex');
+  return createHash('sha256')
+    .update(prevHash + canonicalJson(fields))
+    .digest('hex');
 }
 
 /** A phone number (11 digits) or a citizen ID (17 digits + check) standing alone. */
@@ -79,7 +81,9 @@ const personalNumber = /(?<![0-9A-Za-z])(\d{11}|\d{17}[\dXx])(?![0-9A-Za-z])/;
 function assertNoPersonalNumbers(detail: AuditDetail) {
   for (const [key, value] of Object.entries(detail)) {
     if (typeof value === 'string' && (value.length > 200 || personalNumber.test(value))) {
-      throw new Error(`audit detail "${key}" looks like personal data or is too long; audit details carry codes and ids only`);
+      throw new Error(
+        `audit detail "${key}" looks like personal data or is too long; audit details carry codes and ids only`,
+      );
     }
   }
 }
@@ -138,7 +142,8 @@ export async function verifyAuditChain(db: Db, batchSize = 500): Promise<AuditCh
     });
     for (const r of batch) {
       if (r.prevHash !== prev) return { ok: false, rows, brokenAtSeq: r.seq, reason: 'prev-hash-mismatch' };
-      if (auditRowHash(r.prevHash, r) !== r.hash) return { ok: false, rows, brokenAtSeq: r.seq, reason: 'hash-mismatch' };
+      if (auditRowHash(r.prevHash, r) !== r.hash)
+        return { ok: false, rows, brokenAtSeq: r.seq, reason: 'hash-mismatch' };
       prev = r.hash;
       rows += 1;
     }

@@ -21,7 +21,9 @@ describe('field crypto', () => {
   });
 
   it('gives a stable blind index per purpose, case-insensitive for the X check character', () => {
-    expect(crypto.blindIndex('11010519491231002x', 'id-number')).toBe(crypto.blindIndex('11010519491231002X', 'id-number'));
+    expect(crypto.blindIndex('11010519491231002x', 'id-number')).toBe(
+      crypto.blindIndex('11010519491231002X', 'id-number'),
+    );
     expect(crypto.blindIndex('13800138000', 'phone')).not.toBe(crypto.blindIndex('13800138000', 'id-number'));
   });
 

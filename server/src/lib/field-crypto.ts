@@ -30,7 +30,9 @@ export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: 
 
   /** Blind index: the same input always gives the same hex digest, per purpose. */
   function blindIndex(plain: string, purpose: string): string {
-    return createHmac('sha256', keys.blindIndexKey).update(`${purpose}\u0000${plain.trim().toUpperCase()}`).digest('hex');
+    return createHmac('sha256', keys.blindIndexKey)
+      .update(`${purpose}\u0000${plain.trim().toUpperCase()}`)
+      .digest('hex');
   }
 
   function seal(plain: string, column: string, purpose: string, mask: (v: string) => string): SealedValue {

@@ -1,4 +1,11 @@
-import { generateKeyPairSync, createPrivateKey, createPublicKey, randomBytes, createHash, type KeyObject } from 'node:crypto';
+import {
+  generateKeyPairSync,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  createHash,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config';
@@ -16,13 +23,25 @@ export type KeyMaterial = {
   signing: { kid: string; algorithm: 'SM2-SM3'; privateKey: KeyObject; publicKey: KeyObject };
 };
 
-type StoredKeys = { encryptionKey: string; blindIndexKey: string; sessionTokenKey: string; signingKeyPem: string; signingKeyId: string };
+type StoredKeys = {
+  encryptionKey: string;
+  blindIndexKey: string;
+  sessionTokenKey: string;
+  signingKeyPem: string;
+  signingKeyId: string;
+};
 
 export async function loadKeyMaterial(config: Config, logger: Logger): Promise<KeyMaterial> {
   const k = config.keys;
   if (k.fieldEncryptionKey && k.blindIndexKey && k.sessionTokenKey && k.signingKeyFile && k.signingKeyId) {
     const pem = await readFile(k.signingKeyFile, 'utf8');
-    return keyMaterialFrom({ encryptionKey: k.fieldEncryptionKey, blindIndexKey: k.blindIndexKey, sessionTokenKey: k.sessionTokenKey, signingKeyPem: pem, signingKeyId: k.signingKeyId });
+    return keyMaterialFrom({
+      encryptionKey: k.fieldEncryptionKey,
+      blindIndexKey: k.blindIndexKey,
+      sessionTokenKey: k.sessionTokenKey,
+      signingKeyPem: pem,
+      signingKeyId: k.signingKeyId,
+    });
   }
   if (config.mode === 'production') throw new Error('key material must be configured in production');
   const file = path.join(config.dataDir, 'keys.json');
@@ -49,7 +68,13 @@ export function generateStoredKeys(): StoredKeys {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'SM2' });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const b64 = () => randomBytes(32).toString('base64');
-  return { encryptionKey: b64(), blindIndexKey: b64(), sessionTokenKey: b64(), signingKeyPem: pem, signingKeyId: keyIdOf(pem) };
+  return {
+    encryptionKey: b64(),
+    blindIndexKey: b64(),
+    sessionTokenKey: b64(),
+    signingKeyPem: pem,
+    signingKeyId: keyIdOf(pem),
+  };
 }
 
 function keyIdOf(pem: string): string {

@@ -10,7 +10,20 @@ export function createLogger(level: string) {
     level,
     base: { service: 'roadcert' },
     redact: {
-      paths: ['idNumber', '*.idNumber', 'phone', '*.phone', 'name', '*.name', 'token', '*.token', 'authorization', '*.authorization', 'code', '*.code'],
+      paths: [
+        'idNumber',
+        '*.idNumber',
+        'phone',
+        '*.phone',
+        'name',
+        '*.name',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'code',
+        '*.code',
+      ],
       censor: '[redacted]',
     },
   });

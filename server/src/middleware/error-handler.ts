@@ -25,7 +25,11 @@ export async function errorHandler(ctx: Context, next: Next) {
 }
 
 /** Any thrown value as the status and body the client gets (also used by http/fast-routes). */
-export function errorResponse(err: unknown, requestId: string, log: Pick<Logger, 'error'>): { status: number; body: ErrorBody } {
+export function errorResponse(
+  err: unknown,
+  requestId: string,
+  log: Pick<Logger, 'error'>,
+): { status: number; body: ErrorBody } {
   const mapped = toAppError(err);
   if (!mapped) log.error({ err, requestId }, 'unhandled error');
   const error = mapped ?? new AppError('INTERNAL');
@@ -48,8 +52,11 @@ function toAppError(err: unknown): AppError | null {
     return null;
   }
   const status = (err as { status?: number; expose?: boolean }).status;
-  const httpCodes: Record<number, ErrorCode> = { 400: 'MALFORMED_JSON', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+  const httpCodes: Record<number, ErrorCode> = {
+    400: 'MALFORMED_JSON',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+  };
   const code = status ? httpCodes[status] : undefined;
   return code ? new AppError(code) : null;
 }
-

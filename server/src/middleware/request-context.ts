@@ -5,10 +5,15 @@ import type { Logger } from '../lib/logger';
 const incomingId = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The client's X-Request-Id when well-formed (8–64 of A–Z a–z 0–9 _ -), else a new UUID. */
-export const requestIdFrom = (header: string | undefined) => (header && incomingId.test(header) ? header : randomUUID());
+export const requestIdFrom = (header: string | undefined) =>
+  header && incomingId.test(header) ? header : randomUUID();
 
 /** Sent with every response, by the app and by http/fast-routes. */
-export const securityHeaders = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' } as const;
+export const securityHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+} as const;
 
 /**
  * Request id (accepted from X-Request-Id when well-formed, else generated), a child
@@ -28,7 +33,10 @@ export function requestContext(logger: Logger) {
       const route = (ctx as Context & { _matchedRoute?: string })._matchedRoute ?? ctx.path;
       const level = ctx.status >= 500 ? 'error' : 'info';
       if (!ctx.path.startsWith('/assets/')) {
-        ctx.state.log[level]({ method: ctx.method, route, status: ctx.status, ms: Math.round(performance.now() - started) }, 'request');
+        ctx.state.log[level](
+          { method: ctx.method, route, status: ctx.status, ms: Math.round(performance.now() - started) },
+          'request',
+        );
       }
     }
   };

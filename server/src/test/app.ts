@@ -25,7 +25,16 @@ import { createImagePipeline, type ImagePipeline } from '../adapters/image';
  * Demo data is seeded. Call `close()` in afterAll. `wechat` replaces the WeChat client
  * (e.g. one pointed at a local stand-in); by default it follows the configuration.
  */
-export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean; wechat?: WechatClient | null; storage?: ObjectStorage; images?: ImagePipeline; logger?: Logger } = {}) {
+export async function startTestApp(
+  options: {
+    env?: Record<string, string>;
+    seed?: boolean;
+    wechat?: WechatClient | null;
+    storage?: ObjectStorage;
+    images?: ImagePipeline;
+    logger?: Logger;
+  } = {},
+) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-test-'));
   const { database, dropDatabase } = await openTestDatabase(dataDir);
   const config = loadConfig({
@@ -43,7 +52,20 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
   const wechat = options.wechat === undefined ? createWechatFromConfig(config.wechat, logger) : options.wechat;
   const face = createFaceVerificationProvider(config, logger, wechat);
   const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
-  const deps: AppDeps = { config, logger, prisma: database.prisma, sql: database.sql, databaseKind: database.kind, keys, ...keyed, face, sms, wechat, storage: options.storage ?? createObjectStorage(config, keys), images: options.images ?? createImagePipeline(config) };
+  const deps: AppDeps = {
+    config,
+    logger,
+    prisma: database.prisma,
+    sql: database.sql,
+    databaseKind: database.kind,
+    keys,
+    ...keyed,
+    face,
+    sms,
+    wechat,
+    storage: options.storage ?? createObjectStorage(config, keys),
+    images: options.images ?? createImagePipeline(config),
+  };
   const { listener, openapi, beginShutdown, usageLog } = createApp(deps);
   const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -58,7 +80,16 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
     /** The app's 用证记录 writer: `await t.usageLog.flush()` before reading VerificationEvent rows. */
     usageLog,
     /** fetch against the app, JSON in and out. */
-    api: async (route: string, init: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) => {
+    api: async (
+      route: string,
+      init: {
+        method?: string;
+        token?: string;
+        body?: unknown;
+        rawBody?: string;
+        headers?: Record<string, string>;
+      } = {},
+    ) => {
       const headers: Record<string, string> = { ...init.headers };
       if (init.token) headers.authorization = `Bearer ${init.token}`;
       if (init.body !== undefined || init.rawBody !== undefined) headers['content-type'] = 'application/json';
@@ -68,7 +99,16 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
         body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
       });
       const text = await res.text();
-      return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text) as any) /* eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are read loosely */ : undefined };
+      return {
+        status: res.status,
+        headers: res.headers,
+        text,
+        json: text
+          ? (JSON.parse(
+              text,
+            ) as any) /* eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are read loosely */
+          : undefined,
+      };
     },
     close: async () => {
       server.closeAllConnections();
@@ -96,13 +136,22 @@ export async function signInAccount(t: TestApp, options: { phone?: string; holde
     const demo = demoHolders.find((h) => h.key === options.holderKey);
     if (!demo) throw new Error(`no demo holder ${options.holderKey}`);
     const holder = await t.prisma.holder.findFirstOrThrow({
-      where: demo.kind === 'PERSON' ? { idNumberHash: t.deps.fieldCrypto.blindIndex(demo.identityCode, 'id-number') } : { creditCode: demo.identityCode },
+      where:
+        demo.kind === 'PERSON'
+          ? { idNumberHash: t.deps.fieldCrypto.blindIndex(demo.identityCode, 'id-number') }
+          : { creditCode: demo.identityCode },
     });
     holderId = holder.id;
   }
   const account = await t.prisma.account.upsert({
     where: { phoneHash: sealed.hash },
-    create: { phoneEnc: sealed.enc, phoneHash: sealed.hash, phoneMasked: sealed.masked, holderId, realNameBoundAt: holderId ? new Date() : null },
+    create: {
+      phoneEnc: sealed.enc,
+      phoneHash: sealed.hash,
+      phoneMasked: sealed.masked,
+      holderId,
+      realNameBoundAt: holderId ? new Date() : null,
+    },
     update: {},
   });
   const expiresAt = new Date(Date.now() + 3600_000);
@@ -111,7 +160,13 @@ export async function signInAccount(t: TestApp, options: { phone?: string; holde
   const session = await t.prisma.session.create({
     data: { id, accountId: account.id, refreshTokenHash: refresh.hash, platform: 'h5', expiresAt },
   });
-  return { accountId: account.id, sessionId: session.id, phone, token: t.deps.sessionTokens.issue(session.id, expiresAt), refreshToken: refresh.token };
+  return {
+    accountId: account.id,
+    sessionId: session.id,
+    phone,
+    token: t.deps.sessionTokens.issue(session.id, expiresAt),
+    refreshToken: refresh.token,
+  };
 }
 
 async function openTestDatabase(dataDir: string): Promise<{ database: Database; dropDatabase: () => Promise<void> }> {
@@ -140,7 +195,10 @@ async function openTestDatabase(dataDir: string): Promise<{ database: Database; 
       // The pool's own connections may still be saying goodbye: wait for them (≤ 3 s) rather
       // than have FORCE cut one mid-close, which surfaces as an uncaught 57P01 in the test run.
       for (let i = 0; i < 60; i++) {
-        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        const { rows } = await c.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
         if (rows[0]!.n === 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -18,14 +18,31 @@ export async function readConsoleCode(t: TestApp, phone: string): Promise<string
   return code;
 }
 
-export const smsLogin = (t: TestApp, phone: string, code: string, device: { platform: 'h5' | 'weapp'; label?: string } = { platform: 'h5', label: '测试浏览器' }) =>
-  t.api('/api/v1/auth/sms-login', { body: { phone, code, device } });
+export const smsLogin = (
+  t: TestApp,
+  phone: string,
+  code: string,
+  device: { platform: 'h5' | 'weapp'; label?: string } = { platform: 'h5', label: '测试浏览器' },
+) => t.api('/api/v1/auth/sms-login', { body: { phone, code, device } });
 
 /** Send a code, read it, sign in: the token pair (throws unless it worked). */
-export async function smsSignIn(t: TestApp, phone = randomPhone(), device?: { platform: 'h5' | 'weapp'; label?: string }) {
+export async function smsSignIn(
+  t: TestApp,
+  phone = randomPhone(),
+  device?: { platform: 'h5' | 'weapp'; label?: string },
+) {
   const sent = await requestSmsCode(t, phone);
   if (sent.status !== 200) throw new Error(`sms-codes answered ${sent.status}: ${sent.text}`);
   const res = await smsLogin(t, phone, await readConsoleCode(t, phone), device);
   if (res.status !== 200) throw new Error(`sms-login answered ${res.status}: ${res.text}`);
-  return { phone, ...(res.json as { accessToken: string; refreshToken: string; accessTokenExpiresAt: string; refreshTokenExpiresAt: string; account: { id: string } }) };
+  return {
+    phone,
+    ...(res.json as {
+      accessToken: string;
+      refreshToken: string;
+      accessTokenExpiresAt: string;
+      refreshTokenExpiresAt: string;
+      account: { id: string };
+    }),
+  };
 }

@@ -17,7 +17,10 @@ export async function grantConsents(t: TestApp, token: string, kinds: ConsentKin
 export async function bindRealNameAs(t: TestApp, token: string, key: (typeof demoHolders)[number]['key']) {
   await grantConsents(t, token, ['PRIVACY_POLICY', 'ID_NUMBER']);
   const person = demo(key);
-  const res = await t.api('/api/v1/me/real-name', { token, body: { name: person.name, idNumber: person.identityCode } });
+  const res = await t.api('/api/v1/me/real-name', {
+    token,
+    body: { name: person.name, idNumber: person.identityCode },
+  });
   expect(res.status, res.text).toBe(200);
   return res.json;
 }
@@ -27,10 +30,14 @@ export async function passStandInFace(t: TestApp, token: string) {
   await grantConsents(t, token, ['FACE_DATA']);
   const started = await t.api('/api/v1/me/face-verifications', { token, method: 'POST' });
   expect(started.status, started.text).toBe(201);
-  const done = await t.api(`/api/v1/me/face-verifications/${started.json.verificationId}/complete`, { token, body: { standInOutcome: 'pass' } });
+  const done = await t.api(`/api/v1/me/face-verifications/${started.json.verificationId}/complete`, {
+    token,
+    body: { standInOutcome: 'pass' },
+  });
   expect(done.status, done.text).toBe(200);
   return done.json;
 }
 
 /** Audit rows of one action, newest last. */
-export const auditRows = (t: TestApp, action: string) => t.prisma.auditLog.findMany({ where: { action }, orderBy: { seq: 'asc' } });
+export const auditRows = (t: TestApp, action: string) =>
+  t.prisma.auditLog.findMany({ where: { action }, orderBy: { seq: 'asc' } });

@@ -8,7 +8,13 @@ describe('certificate event kinds', () => {
     expect(certificateEventLabel('REPLACED')).toBe('已换发');
     expect(certificateEventLabel('STATUS_CHANGED')).toBe('状态变更');
     expect(certificateEventLabel('DATA_SUPPLEMENTED')).toBe('补传数据');
-    expect(certificateEventKindList).toEqual(['ISSUED', 'ACTIVATED', 'REPLACED', 'STATUS_CHANGED', 'DATA_SUPPLEMENTED']);
+    expect(certificateEventKindList).toEqual([
+      'ISSUED',
+      'ACTIVATED',
+      'REPLACED',
+      'STATUS_CHANGED',
+      'DATA_SUPPLEMENTED',
+    ]);
   });
 
   it('keeps an unknown kind visible instead of hiding it', () => {

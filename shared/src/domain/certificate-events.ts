@@ -12,7 +12,10 @@ export const certificateEventKinds = {
   DATA_SUPPLEMENTED: { label: '补传数据' },
 } as const;
 export type CertificateEventKind = keyof typeof certificateEventKinds;
-export const certificateEventKindList = Object.keys(certificateEventKinds) as [CertificateEventKind, ...CertificateEventKind[]];
+export const certificateEventKindList = Object.keys(certificateEventKinds) as [
+  CertificateEventKind,
+  ...CertificateEventKind[],
+];
 
 export function isCertificateEventKind(kind: string): kind is CertificateEventKind {
   return Object.prototype.hasOwnProperty.call(certificateEventKinds, kind);

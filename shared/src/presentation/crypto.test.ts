@@ -8,10 +8,14 @@ import { ed25519Suite, kidOf, sm2Sm3Suite } from './suites';
 
 describe('SM3 (GB/T 32905-2016 Annex A)', () => {
   it('A.1: "abc"', () => {
-    expect(bytesToHex(sm3(utf8ToBytes('abc')))).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    expect(bytesToHex(sm3(utf8ToBytes('abc')))).toBe(
+      '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
+    );
   });
   it('A.2: "abcd" × 16 (one full block plus padding block)', () => {
-    expect(bytesToHex(sm3(utf8ToBytes('abcd'.repeat(16))))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
+    expect(bytesToHex(sm3(utf8ToBytes('abcd'.repeat(16))))).toBe(
+      'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
+    );
   });
   it('streams: chunked updates give the one-shot digest', () => {
     const data = utf8ToBytes('道路运输电子证照'.repeat(40));
@@ -36,7 +40,8 @@ const kat = {
   msg: hexToBytes('6d65737361676520646967657374'), // "message digest"
   d: hexToBytes('128b2fa8bd433c6c068c8d803dff79792a519a55171b1b650c23661d15897263'),
   k: 0x6cb28d99385c175c94f94e934817663fc176d925dd72b727260dbaae1fb2f96fn,
-  signature: '40f1ec59f793d9f49e09dcef49130d4194f79fb1eed2caa55bacdb49c4e755d16fc6dac32c5d5cf10c77dfb20f7c2eb667a457872fb09ec56327a67ec7deebe7',
+  signature:
+    '40f1ec59f793d9f49e09dcef49130d4194f79fb1eed2caa55bacdb49c4e755d16fc6dac32c5d5cf10c77dfb20f7c2eb667a457872fb09ec56327a67ec7deebe7',
 };
 
 describe('SM2 known answer (GB/T 32918.2 Annex A / Botan sm2_sig.vec, ID ALICE123@YAHOO.COM)', () => {
@@ -44,7 +49,9 @@ describe('SM2 known answer (GB/T 32918.2 Annex A / Botan sm2_sig.vec, ID ALICE12
 
   it('derives the Annex A public key', () => {
     expect(bytesToHex(publicKey)).toBe(
-      '04' + '0ae4c7798aa0f119471bee11825be46202bb79e2a5844495e97c04ff4df2548a' + '7c0240f88f1cd4e16352a73c17b7f16f07353e53a176d684a9fe0c6bb798e857',
+      '04' +
+        '0ae4c7798aa0f119471bee11825be46202bb79e2a5844495e97c04ff4df2548a' +
+        '7c0240f88f1cd4e16352a73c17b7f16f07353e53a176d684a9fe0c6bb798e857',
     );
   });
 
@@ -107,14 +114,32 @@ describe('SM2 on the recommended curve: interop with sm-crypto-v2 (standard user
 });
 
 type WycheproofCase = { tcId: number; result: 'valid' | 'invalid'; msg: string; sig: string };
-const wycheproof = JSON.parse(readFileSync(new URL('./fixtures/ed25519-wycheproof.json', import.meta.url), 'utf8')) as { publicKey: string; tests: WycheproofCase[] };
+const wycheproof = JSON.parse(readFileSync(new URL('./fixtures/ed25519-wycheproof.json', import.meta.url), 'utf8')) as {
+  publicKey: string;
+  tests: WycheproofCase[];
+};
 
 describe('Ed25519 suite', () => {
   it.each([
     // RFC 8032 §7.1 TEST 1–3
-    ['9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', '', 'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b'],
-    ['4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb', '3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c', '72', '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00'],
-    ['c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7', 'fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025', 'af82', '6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e9716ed28dc027beceea1ec40a'],
+    [
+      '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',
+      'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+      '',
+      'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
+    ],
+    [
+      '4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb',
+      '3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c',
+      '72',
+      '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00',
+    ],
+    [
+      'c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7',
+      'fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025',
+      'af82',
+      '6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e9716ed28dc027beceea1ec40a',
+    ],
   ])('RFC 8032 vector with secret %s', (secret, publicKey, message, signature) => {
     expect(bytesToHex(ed25519Suite.getPublicKey(hexToBytes(secret)))).toBe(publicKey);
     expect(bytesToHex(ed25519Suite.sign(hexToBytes(message), hexToBytes(secret)))).toBe(signature);
@@ -122,14 +147,18 @@ describe('Ed25519 suite', () => {
   });
 
   it.each(wycheproof.tests.map((t) => [t.tcId, t.result, t] as const))('Wycheproof tcId %i is %s', (_id, result, t) => {
-    expect(ed25519Suite.verify(hexToBytes(t.sig), hexToBytes(t.msg), hexToBytes(wycheproof.publicKey))).toBe(result === 'valid');
+    expect(ed25519Suite.verify(hexToBytes(t.sig), hexToBytes(t.msg), hexToBytes(wycheproof.publicKey))).toBe(
+      result === 'valid',
+    );
   });
 });
 
 describe('key ids', () => {
   it('are 8 hex digits that differ by algorithm and key', () => {
     const sm2Key = sm2().getPublicKey(sm2().randomPrivateKey());
-    const edKey = ed25519Suite.getPublicKey(hexToBytes('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60'));
+    const edKey = ed25519Suite.getPublicKey(
+      hexToBytes('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60'),
+    );
     expect(kidOf(sm2Sm3Suite, sm2Key)).toMatch(/^[0-9a-f]{8}$/);
     expect(kidOf(ed25519Suite, edKey)).not.toBe(kidOf(sm2Sm3Suite, sm2Key));
   });

@@ -45,7 +45,7 @@ export function digitsToBytes(digits: string): Uint8Array | null {
   if (tailBytes < 0) return null;
   const out = new Uint8Array(fullGroups * GROUP_BYTES + tailBytes);
   let pos = 0;
-  for (let d = 0; d < digits.length; ) {
+  for (let d = 0; d < digits.length;) {
     const n = out.length - pos >= GROUP_BYTES ? GROUP_BYTES : tailBytes;
     const width = n === GROUP_BYTES ? GROUP_DIGITS : TAIL_DIGITS[n]!;
     const split = Math.max(d, d + width - 8);

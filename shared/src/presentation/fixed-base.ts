@@ -20,7 +20,10 @@ export interface FixedBaseTable {
   readonly ys: bigint[];
 }
 
-export function buildFixedBaseTable(Point: WeierstrassPointCons<bigint>, point: WeierstrassPoint<bigint>): FixedBaseTable {
+export function buildFixedBaseTable(
+  Point: WeierstrassPointCons<bigint>,
+  point: WeierstrassPoint<bigint>,
+): FixedBaseTable {
   const all: WeierstrassPoint<bigint>[] = [];
   let base = point;
   for (let i = 0; i < WINDOWS; i++) {

@@ -6,7 +6,15 @@
  */
 export { sm3 } from './sm3';
 export { createSm2, sm2, SM2_CURVE, SM2_DEFAULT_USER_ID, type Sm2 } from './sm2';
-export { sm2Sm3Suite, ed25519Suite, signatureSuites, suiteByAlg, suiteById, kidOf, type SignatureSuite } from './suites';
+export {
+  sm2Sm3Suite,
+  ed25519Suite,
+  signatureSuites,
+  suiteByAlg,
+  suiteById,
+  kidOf,
+  type SignatureSuite,
+} from './suites';
 export {
   encodeToken,
   encodeTokenBody,
@@ -37,4 +45,13 @@ export {
   statusListReason,
   type StatusListValue,
 } from './status-list';
-export { checkToken, chinaDate, verdictReasons, trustedKeysFromList, verifyStatusListSignature, type TrustedKey, type VerifyOptions, type TokenCheck } from './verify';
+export {
+  checkToken,
+  chinaDate,
+  verdictReasons,
+  trustedKeysFromList,
+  verifyStatusListSignature,
+  type TrustedKey,
+  type VerifyOptions,
+  type TokenCheck,
+} from './verify';

@@ -14,7 +14,9 @@ export function tokenToQrText(baseUrl: string, bytes: Uint8Array): string {
 }
 
 /** The two QR segments for `qrcode`-style encoders: byte mode for the URL, numeric for the digits. */
-export function tokenQrSegments(qrText: string): [{ data: Uint8Array; mode: 'byte' }, { data: string; mode: 'numeric' }] {
+export function tokenQrSegments(
+  qrText: string,
+): [{ data: Uint8Array; mode: 'byte' }, { data: string; mode: 'numeric' }] {
   const at = qrText.lastIndexOf(VERIFY_PATH_PREFIX) + VERIFY_PATH_PREFIX.length;
   return [
     { data: utf8ToBytes(qrText.slice(0, at)), mode: 'byte' },

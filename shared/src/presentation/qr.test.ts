@@ -28,8 +28,17 @@ const base: Omit<TokenClaims, 'alg' | 'kid' | 'holderNameMasked' | 'numberMasked
 };
 
 const worstCases: Array<[string, { holderNameMasked: string; numberMasked: string }]> = [
-  ['person: long minority name, 18-char ID number', { holderNameMasked: '买*********', numberMasked: '6501**********123X' }],
-  ['operator: long company name, long licence number', fitTokenText('新疆维吾尔自治区乌鲁木齐市天山区丝路国际物流运输有限责任公司', '新交运管许可乌鲁木齐字650100123456789号')],
+  [
+    'person: long minority name, 18-char ID number',
+    { holderNameMasked: '买*********', numberMasked: '6501**********123X' },
+  ],
+  [
+    'operator: long company name, long licence number',
+    fitTokenText(
+      '新疆维吾尔自治区乌鲁木齐市天山区丝路国际物流运输有限责任公司',
+      '新交运管许可乌鲁木齐字650100123456789号',
+    ),
+  ],
 ];
 
 async function renderAndRead(text: string): Promise<{ version: number; read: string | null }> {
@@ -37,22 +46,34 @@ async function renderAndRead(text: string): Promise<{ version: number; read: str
   const qr = QRCode.create(segments, { errorCorrectionLevel: 'M' });
   const png: Buffer = await QRCode.toBuffer(segments, { errorCorrectionLevel: 'M', type: 'png', scale: 4, margin: 4 });
   const image = PNG.sync.read(png);
-  const decoded = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height);
+  const decoded = jsQR(
+    new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+    image.width,
+    image.height,
+  );
   return { version: qr.version, read: decoded?.data ?? null };
 }
 
 describe('QR size and independent decoding', () => {
-  it.each(worstCases)('%s: SM2 token within TOKEN_MAX_BYTES, QR version ≤ 10 at M, jsQR reads it back', async (_label, text) => {
-    const suite = sm2Sm3Suite;
-    const claims: TokenClaims = { ...base, ...text, alg: suite.alg, kid: kidOf(suite, suite.getPublicKey(sm2Private)) };
-    const bytes = encodeToken(claims, (body) => suite.sign(body, sm2Private));
-    expect(bytes.length).toBeLessThanOrEqual(TOKEN_MAX_BYTES);
-    const qrText = tokenToQrText(BASE_URL, bytes);
-    const { version, read } = await renderAndRead(qrText);
-    expect(version).toBeLessThanOrEqual(10);
-    expect(read).toBe(qrText);
-    expect(decodeToken(qrTextToToken(read ?? '')).claims).toEqual(claims);
-  });
+  it.each(worstCases)(
+    '%s: SM2 token within TOKEN_MAX_BYTES, QR version ≤ 10 at M, jsQR reads it back',
+    async (_label, text) => {
+      const suite = sm2Sm3Suite;
+      const claims: TokenClaims = {
+        ...base,
+        ...text,
+        alg: suite.alg,
+        kid: kidOf(suite, suite.getPublicKey(sm2Private)),
+      };
+      const bytes = encodeToken(claims, (body) => suite.sign(body, sm2Private));
+      expect(bytes.length).toBeLessThanOrEqual(TOKEN_MAX_BYTES);
+      const qrText = tokenToQrText(BASE_URL, bytes);
+      const { version, read } = await renderAndRead(qrText);
+      expect(version).toBeLessThanOrEqual(10);
+      expect(read).toBe(qrText);
+      expect(decodeToken(qrTextToToken(read ?? '')).claims).toEqual(claims);
+    },
+  );
 
   it('an Ed25519 token of the same claims has the same size', async () => {
     const suite = ed25519Suite;
@@ -65,7 +86,13 @@ describe('QR size and independent decoding', () => {
   });
 
   it('a typical driver token (2-char name) is smaller: version 9 or less', async () => {
-    const claims: TokenClaims = { ...base, holderNameMasked: '张*', numberMasked: '4401**********8910', alg: 'SM2-SM3', kid: kidOf(sm2Sm3Suite, sm2Sm3Suite.getPublicKey(sm2Private)) };
+    const claims: TokenClaims = {
+      ...base,
+      holderNameMasked: '张*',
+      numberMasked: '4401**********8910',
+      alg: 'SM2-SM3',
+      kid: kidOf(sm2Sm3Suite, sm2Sm3Suite.getPublicKey(sm2Private)),
+    };
     const bytes = encodeToken(claims, (body) => sm2Sm3Suite.sign(body, sm2Private));
     const { version } = await renderAndRead(tokenToQrText(BASE_URL, bytes));
     expect(bytes.length).toBe(126);

@@ -37,7 +37,11 @@ export interface Sm2 {
   /** Z_A for a public key and user id (cached). */
   za(publicKey: Uint8Array, userId?: string): Uint8Array;
   /** Raw r‖s. `publicKey` saves deriving it (a scalar multiplication); `k` only for known-answer tests. */
-  sign(message: Uint8Array, privateKey: Uint8Array, opts?: { userId?: string; k?: bigint; publicKey?: Uint8Array }): Uint8Array;
+  sign(
+    message: Uint8Array,
+    privateKey: Uint8Array,
+    opts?: { userId?: string; k?: bigint; publicKey?: Uint8Array },
+  ): Uint8Array;
   verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array, opts?: { userId?: string }): boolean;
   /** Builds the fixed-base table of a key ahead of the first verify (issuer keys at start-up). */
   precomputePublicKey(publicKey: Uint8Array): void;
@@ -85,7 +89,8 @@ export function createSm2(curve: WeierstrassOpts<bigint>): Sm2 {
     return z;
   }
 
-  const digest = (message: Uint8Array, publicKey: Uint8Array, userId?: string) => Fn.create(bytesToNumberBE(sm3(concatBytes(za(publicKey, userId), message))));
+  const digest = (message: Uint8Array, publicKey: Uint8Array, userId?: string) =>
+    Fn.create(bytesToNumberBE(sm3(concatBytes(za(publicKey, userId), message))));
 
   function privateScalar(privateKey: Uint8Array): bigint {
     const d = bytesToNumberBE(privateKey);
@@ -105,7 +110,11 @@ export function createSm2(curve: WeierstrassOpts<bigint>): Sm2 {
     }
   }
 
-  function sign(message: Uint8Array, privateKey: Uint8Array, opts: { userId?: string; k?: bigint; publicKey?: Uint8Array } = {}): Uint8Array {
+  function sign(
+    message: Uint8Array,
+    privateKey: Uint8Array,
+    opts: { userId?: string; k?: bigint; publicKey?: Uint8Array } = {},
+  ): Uint8Array {
     const d = privateScalar(privateKey);
     const e = digest(message, opts.publicKey ?? getPublicKey(privateKey), opts.userId);
     const dInv = Fn.inv(1n + d);
@@ -126,7 +135,12 @@ export function createSm2(curve: WeierstrassOpts<bigint>): Sm2 {
     }
   }
 
-  function verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array, opts: { userId?: string } = {}): boolean {
+  function verify(
+    signature: Uint8Array,
+    message: Uint8Array,
+    publicKey: Uint8Array,
+    opts: { userId?: string } = {},
+  ): boolean {
     if (signature.length !== 2 * byteLen) return false;
     const r = bytesToNumberBE(signature.subarray(0, byteLen));
     const s = bytesToNumberBE(signature.subarray(byteLen));

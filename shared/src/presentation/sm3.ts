@@ -8,7 +8,9 @@ import { clean, createHasher, rotl } from '@noble/hashes/utils.js';
  * so only the compression function is written here; the GB/T 32905 Annex A vectors pin it.
  */
 /** T_j rotated left by j mod 32, precomputed for the 64 rounds. */
-const T_ROT = /* @__PURE__ */ Uint32Array.from({ length: 64 }, (_, j) => rotl(j < 16 ? 0x79cc4519 : 0x7a879d8a, j % 32));
+const T_ROT = /* @__PURE__ */ Uint32Array.from({ length: 64 }, (_, j) =>
+  rotl(j < 16 ? 0x79cc4519 : 0x7a879d8a, j % 32),
+);
 const W = /* @__PURE__ */ new Uint32Array(68);
 
 const p0 = (x: number) => x ^ rotl(x, 9) ^ rotl(x, 17);
@@ -47,7 +49,8 @@ export class SM3 extends HashMD<SM3> {
   // Indexes below are loop-bounded inside W (68) and T_ROT (64), hence the `!`s.
   protected process(view: DataView, offset: number): void {
     for (let i = 0; i < 16; i++, offset += 4) W[i] = view.getUint32(offset, false);
-    for (let j = 16; j < 68; j++) W[j] = p1(W[j - 16]! ^ W[j - 9]! ^ rotl(W[j - 3]!, 15)) ^ rotl(W[j - 13]!, 7) ^ W[j - 6]!;
+    for (let j = 16; j < 68; j++)
+      W[j] = p1(W[j - 16]! ^ W[j - 9]! ^ rotl(W[j - 3]!, 15)) ^ rotl(W[j - 13]!, 7) ^ W[j - 6]!;
     let { A, B, C, D, E, F, G, H } = this;
     for (let j = 0; j < 64; j++) {
       const a12 = rotl(A, 12);

@@ -50,5 +50,16 @@ export function setStatusBits(bits: Uint8Array, index: number, value: number): v
 
 /** The exact bytes the list's signature covers: one line per field, in this order. */
 export function statusListSigningInput(list: Omit<StatusList, 'signature'>): Uint8Array {
-  return utf8ToBytes(['roadcert-status-list/1', list.issuedAt, String(list.ttlSeconds), String(list.size), String(list.bitsPerEntry), list.kid, list.alg, list.encodedList].join('\n'));
+  return utf8ToBytes(
+    [
+      'roadcert-status-list/1',
+      list.issuedAt,
+      String(list.ttlSeconds),
+      String(list.size),
+      String(list.bitsPerEntry),
+      list.kid,
+      list.alg,
+      list.encodedList,
+    ].join('\n'),
+  );
 }

@@ -38,8 +38,10 @@ export const sm2Sm3Suite: SignatureSuite = {
   signatureLength: 64,
   publicKeyLength: 65,
   getPublicKey: (privateKey) => sm2().getPublicKey(privateKey),
-  sign: (message, privateKey) => sm2().sign(message, privateKey, { userId: SM2_DEFAULT_USER_ID, publicKey: publicKeyOf(privateKey) }),
-  verify: (signature, message, publicKey) => publicKey.length === 65 && sm2().verify(signature, message, publicKey, { userId: SM2_DEFAULT_USER_ID }),
+  sign: (message, privateKey) =>
+    sm2().sign(message, privateKey, { userId: SM2_DEFAULT_USER_ID, publicKey: publicKeyOf(privateKey) }),
+  verify: (signature, message, publicKey) =>
+    publicKey.length === 65 && sm2().verify(signature, message, publicKey, { userId: SM2_DEFAULT_USER_ID }),
   precompute: (publicKey) => sm2().precomputePublicKey(publicKey),
 };
 

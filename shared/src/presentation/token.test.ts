@@ -101,7 +101,9 @@ describe('token codec', () => {
   });
 
   it('refuses claims that cannot be encoded', () => {
-    expect(reasonOf(() => sm2Token({ holderNameMasked: '某'.repeat(30), numberMasked: '粤交运管许可穗字440100151081号' }))).toBe('TOO_LONG');
+    expect(
+      reasonOf(() => sm2Token({ holderNameMasked: '某'.repeat(30), numberMasked: '粤交运管许可穗字440100151081号' })),
+    ).toBe('TOO_LONG');
     expect(reasonOf(() => sm2Token({ typeCode: 'd071' }))).toBe('BAD_TYPE_CODE');
     expect(reasonOf(() => sm2Token({ notAfter: T0 }))).toBe('BAD_WINDOW');
   });
@@ -112,7 +114,10 @@ describe('token codec', () => {
     expect(fitted.numberMasked).toBe(number);
     expect(fitted.holderNameMasked.endsWith('…')).toBe(true);
     expect(utf8ToBytes(fitted.holderNameMasked + fitted.numberMasked).length).toBeLessThanOrEqual(TOKEN_MAX_TEXT_BYTES);
-    expect(fitTokenText('张*', '4401**********8910')).toEqual({ holderNameMasked: '张*', numberMasked: '4401**********8910' });
+    expect(fitTokenText('张*', '4401**********8910')).toEqual({
+      holderNameMasked: '张*',
+      numberMasked: '4401**********8910',
+    });
     const bytes = sm2Token(fitted);
     expect(bytes.length).toBeLessThanOrEqual(TOKEN_MAX_BYTES);
   });
@@ -137,7 +142,7 @@ describe('digits', () => {
       const tails = [0, 3, 5, 8, 10, 13, 15];
       if (!/^\d*$/.test(digits) || !tails.includes(digits.length % 17)) return null;
       const out: number[] = [];
-      for (let d = 0; d < digits.length; ) {
+      for (let d = 0; d < digits.length;) {
         const width = digits.length - d >= 17 ? 17 : digits.length - d;
         const n = width === 17 ? 7 : tails.indexOf(width);
         let value = BigInt(digits.slice(d, d + width));
@@ -162,7 +167,7 @@ describe('digits', () => {
       'x2345678901234567',
     ];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 2000; i++) {
       const length = Math.floor(random() * 60);
       cases.push(Array.from({ length }, () => (random() < 0.5 ? '9' : String(Math.floor(random() * 10)))).join(''));
@@ -173,7 +178,8 @@ describe('digits', () => {
 
 describe('checkToken (offline rules)', () => {
   const now = (T0 + 10) * 1000;
-  const check = (bytes: Uint8Array, at = now, extra: Partial<Parameters<typeof checkToken>[1]> = {}) => checkToken(bytes, { keys, now: at, skewSeconds: 90, ...extra });
+  const check = (bytes: Uint8Array, at = now, extra: Partial<Parameters<typeof checkToken>[1]> = {}) =>
+    checkToken(bytes, { keys, now: at, skewSeconds: 90, ...extra });
 
   it('VALID inside the window, with the claims', () => {
     const result = check(sm2Token());
@@ -270,18 +276,43 @@ describe('offline flow: key list and signed status list', () => {
       issuer: 'https://roadcert.jtt.example.gov.cn',
       ttlSeconds: 3600,
       clockSkewSeconds: 90,
-      keys: [{ kid: sm2Kid, alg: 'SM2-SM3' as const, publicKey: Buffer.from(sm2Public).toString('hex'), userId: '1234567812345678', notBefore: '2026-01-01T00:00:00.000Z', retiredAt: null, verifyUntil: null }],
+      keys: [
+        {
+          kid: sm2Kid,
+          alg: 'SM2-SM3' as const,
+          publicKey: Buffer.from(sm2Public).toString('hex'),
+          userId: '1234567812345678',
+          notBefore: '2026-01-01T00:00:00.000Z',
+          retiredAt: null,
+          verifyUntil: null,
+        },
+      ],
     };
     const trusted = trustedKeysFromList(keyList);
     const bits = createStatusBits(131_072);
     setStatusBits(bits, claims.statusIndex, statusListValueOf('REVOKED'));
-    const unsigned = { issuedAt: '2026-11-27T02:00:00.000Z', ttlSeconds: 300, size: 131_072, bitsPerEntry: 2 as const, encodedList: base64urlEncode(gzipSync(bits)), kid: sm2Kid, alg: 'SM2-SM3' as const };
-    const list = { ...unsigned, signature: Buffer.from(sm2Sm3Suite.sign(statusListSigningInput(unsigned), sm2Private)).toString('hex') };
+    const unsigned = {
+      issuedAt: '2026-11-27T02:00:00.000Z',
+      ttlSeconds: 300,
+      size: 131_072,
+      bitsPerEntry: 2 as const,
+      encodedList: base64urlEncode(gzipSync(bits)),
+      kid: sm2Kid,
+      alg: 'SM2-SM3' as const,
+    };
+    const list = {
+      ...unsigned,
+      signature: Buffer.from(sm2Sm3Suite.sign(statusListSigningInput(unsigned), sm2Private)).toString('hex'),
+    };
     expect(list.encodedList.length).toBeLessThan(400); // 32 KB of mostly zeros
     expect(verifyStatusListSignature(list, trusted)).toBe(true);
     expect(verifyStatusListSignature({ ...list, issuedAt: '2026-11-28T02:00:00.000Z' }, trusted)).toBe(false);
     const inflated = new Uint8Array(gunzipSync(base64urlDecode(list.encodedList)!));
-    const result = checkToken(sm2Token(), { keys: trusted, now: (T0 + 5) * 1000, statusAt: (i) => getStatusBits(inflated, i) });
+    const result = checkToken(sm2Token(), {
+      keys: trusted,
+      now: (T0 + 5) * 1000,
+      statusAt: (i) => getStatusBits(inflated, i),
+    });
     expect(result).toMatchObject({ verdict: 'NOT_VALID' });
   });
 });

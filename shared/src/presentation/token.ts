@@ -79,7 +79,10 @@ export type TokenFormatReason =
 
 /** Why bytes are not a token (or claims cannot become one). `reason` is stable; tests switch on it. */
 export class TokenFormatError extends Error {
-  constructor(readonly reason: TokenFormatReason, detail: string) {
+  constructor(
+    readonly reason: TokenFormatReason,
+    detail: string,
+  ) {
     super(`${reason}: ${detail}`);
     this.name = 'TokenFormatError';
   }
@@ -137,7 +140,10 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * Shortens a name so name + number fit TOKEN_MAX_TEXT_BYTES (whole characters, ending in …).
  * The number is never cut: it is what a verifier compares; an operator's long name is not.
  */
-export function fitTokenText(holderNameMasked: string, numberMasked: string): { holderNameMasked: string; numberMasked: string } {
+export function fitTokenText(
+  holderNameMasked: string,
+  numberMasked: string,
+): { holderNameMasked: string; numberMasked: string } {
   const numberBytes = utf8ToBytes(numberMasked).length;
   const room = TOKEN_MAX_TEXT_BYTES - numberBytes;
   if (utf8ToBytes(holderNameMasked).length <= room) return { holderNameMasked, numberMasked };
@@ -153,14 +159,26 @@ export function encodeTokenBody(claims: TokenClaims): Uint8Array {
   const name = utf8ToBytes(claims.holderNameMasked);
   const number = utf8ToBytes(claims.numberMasked);
   if (name.length > 255 || number.length > 255 || name.length + number.length > TOKEN_MAX_TEXT_BYTES) {
-    throw new TokenFormatError('TOO_LONG', `name ${name.length} + number ${number.length} bytes > ${TOKEN_MAX_TEXT_BYTES}`);
+    throw new TokenFormatError(
+      'TOO_LONG',
+      `name ${name.length} + number ${number.length} bytes > ${TOKEN_MAX_TEXT_BYTES}`,
+    );
   }
   const window = claims.notAfter - claims.notBefore;
-  if (!Number.isInteger(claims.notBefore) || claims.notBefore < 0 || claims.notBefore > 0xffffffff || !Number.isInteger(window) || window < 1 || window > 0xffff) {
+  if (
+    !Number.isInteger(claims.notBefore) ||
+    claims.notBefore < 0 ||
+    claims.notBefore > 0xffffffff ||
+    !Number.isInteger(window) ||
+    window < 1 ||
+    window > 0xffff
+  ) {
     throw new TokenFormatError('BAD_WINDOW', `${claims.notBefore}..${claims.notAfter}`);
   }
-  if (!Number.isInteger(claims.epoch) || claims.epoch < 0 || claims.epoch > 0xffff) throw new TokenFormatError('BAD_TEXT', 'epoch out of range');
-  if (!Number.isInteger(claims.statusIndex) || claims.statusIndex < 0 || claims.statusIndex > 0xffffff) throw new TokenFormatError('BAD_TEXT', 'statusIndex out of range');
+  if (!Number.isInteger(claims.epoch) || claims.epoch < 0 || claims.epoch > 0xffff)
+    throw new TokenFormatError('BAD_TEXT', 'epoch out of range');
+  if (!Number.isInteger(claims.statusIndex) || claims.statusIndex < 0 || claims.statusIndex > 0xffffff)
+    throw new TokenFormatError('BAD_TEXT', 'statusIndex out of range');
   if (!/^[0-9a-f]{8}$/.test(claims.kid)) throw new TokenFormatError('BAD_TEXT', 'kid must be 8 hex digits');
   const out = new Uint8Array(TOKEN_FIXED_BYTES + 2 + name.length + number.length);
   const view = new DataView(out.buffer);
@@ -183,7 +201,10 @@ export function encodeTokenBody(claims: TokenClaims): Uint8Array {
   return out;
 }
 
-export function encodeToken(claims: TokenClaims, sign: (body: Uint8Array, suite: SignatureSuite) => Uint8Array): Uint8Array {
+export function encodeToken(
+  claims: TokenClaims,
+  sign: (body: Uint8Array, suite: SignatureSuite) => Uint8Array,
+): Uint8Array {
   const body = encodeTokenBody(claims);
   const suite = suiteByAlg(claims.alg)!;
   const signature = sign(body, suite);

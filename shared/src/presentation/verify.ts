@@ -3,7 +3,14 @@ import { certificateStatuses } from '../domain/codes';
 import type { KeyList, StatusList, VerifyVerdict } from '../schemas/presentation';
 import { statusListReason, statusListSigningInput } from './status-list';
 import { suiteByAlg } from './suites';
-import { decodeToken, TokenFormatError, verifyTokenSignature, type DecodedToken, type TokenClaims, type TokenFormatReason } from './token';
+import {
+  decodeToken,
+  TokenFormatError,
+  verifyTokenSignature,
+  type DecodedToken,
+  type TokenClaims,
+  type TokenFormatReason,
+} from './token';
 
 /** Chinese reasons for each verdict (NOT_VALID adds the certificate's own status). */
 export const verdictReasons = {
@@ -66,19 +73,31 @@ export function checkToken(bytes: Uint8Array, options: VerifyOptions): TokenChec
   } catch (e) {
     if (!(e instanceof TokenFormatError)) throw e;
     const unsupported = e.reason === 'UNKNOWN_VERSION' || e.reason === 'UNKNOWN_ALG';
-    return { verdict: 'INVALID', reason: unsupported ? verdictReasons.UNSUPPORTED : verdictReasons.INVALID, claims: null, formatError: e.reason };
+    return {
+      verdict: 'INVALID',
+      reason: unsupported ? verdictReasons.UNSUPPORTED : verdictReasons.INVALID,
+      claims: null,
+      formatError: e.reason,
+    };
   }
   const { claims } = decoded;
   const key = options.keys.find((k) => k.kid === claims.kid);
   if (!key) return { verdict: 'UNKNOWN_KEY', reason: verdictReasons.UNKNOWN_KEY, claims: null };
   if (key.alg !== claims.alg) return { verdict: 'INVALID', reason: verdictReasons.WRONG_ALG, claims: null };
-  const signed = options.verifySignature ? options.verifySignature(decoded, key) : verifyTokenSignature(decoded, key.publicKey);
+  const signed = options.verifySignature
+    ? options.verifySignature(decoded, key)
+    : verifyTokenSignature(decoded, key.publicKey);
   if (!signed) return { verdict: 'INVALID', reason: verdictReasons.INVALID, claims: null };
-  if (key.verifyUntil !== null && options.now > key.verifyUntil) return { verdict: 'UNKNOWN_KEY', reason: verdictReasons.KEY_EXPIRED, claims };
-  if (options.now < claims.notBefore * 1000 - skewMs) return { verdict: 'NOT_YET_VALID', reason: verdictReasons.NOT_YET_VALID, claims };
-  if (options.now > claims.notAfter * 1000 + skewMs) return { verdict: 'TOKEN_EXPIRED', reason: verdictReasons.TOKEN_EXPIRED, claims };
-  if (claims.status !== 'VALID') return { verdict: 'NOT_VALID', reason: `证照${certificateStatuses[claims.status].label}`, claims };
-  if (claims.validUntil !== null && chinaDate(options.now) > claims.validUntil) return { verdict: 'NOT_VALID', reason: verdictReasons.CERTIFICATE_EXPIRED, claims };
+  if (key.verifyUntil !== null && options.now > key.verifyUntil)
+    return { verdict: 'UNKNOWN_KEY', reason: verdictReasons.KEY_EXPIRED, claims };
+  if (options.now < claims.notBefore * 1000 - skewMs)
+    return { verdict: 'NOT_YET_VALID', reason: verdictReasons.NOT_YET_VALID, claims };
+  if (options.now > claims.notAfter * 1000 + skewMs)
+    return { verdict: 'TOKEN_EXPIRED', reason: verdictReasons.TOKEN_EXPIRED, claims };
+  if (claims.status !== 'VALID')
+    return { verdict: 'NOT_VALID', reason: `证照${certificateStatuses[claims.status].label}`, claims };
+  if (claims.validUntil !== null && chinaDate(options.now) > claims.validUntil)
+    return { verdict: 'NOT_VALID', reason: verdictReasons.CERTIFICATE_EXPIRED, claims };
   const listed = options.statusAt?.(claims.statusIndex);
   const listReason = listed === undefined ? null : statusListReason(listed);
   if (listReason) return { verdict: 'NOT_VALID', reason: listReason, claims };
@@ -87,7 +106,12 @@ export function checkToken(bytes: Uint8Array, options: VerifyOptions): TokenChec
 
 /** The published key list (keys.json) as the keys checkToken takes. */
 export function trustedKeysFromList(list: KeyList): TrustedKey[] {
-  return list.keys.map((k) => ({ kid: k.kid, alg: k.alg, publicKey: hexToBytes(k.publicKey), verifyUntil: k.verifyUntil === null ? null : Date.parse(k.verifyUntil) }));
+  return list.keys.map((k) => ({
+    kid: k.kid,
+    alg: k.alg,
+    publicKey: hexToBytes(k.publicKey),
+    verifyUntil: k.verifyUntil === null ? null : Date.parse(k.verifyUntil),
+  }));
 }
 
 /**

@@ -16,11 +16,14 @@ describe('certificate type registry', () => {
     }
   });
 
-  it.each(certificateTypes.map((t) => [t.code, t] as const))('%s has a well-formed ministry type code', (_code, type) => {
-    expect(type.typeCode).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}\d{3}$/);
-    expect(validateSocialCreditCode(type.typeCode.slice(0, 18))).toEqual({ ok: true, value: MOT_CREDIT_CODE });
-    expect(type.typeCode.endsWith(type.code)).toBe(true);
-  });
+  it.each(certificateTypes.map((t) => [t.code, t] as const))(
+    '%s has a well-formed ministry type code',
+    (_code, type) => {
+      expect(type.typeCode).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}\d{3}$/);
+      expect(validateSocialCreditCode(type.typeCode.slice(0, 18))).toEqual({ ok: true, value: MOT_CREDIT_CODE });
+      expect(type.typeCode.endsWith(type.code)).toBe(true);
+    },
+  );
 
   it.each(certificateTypes.map((t) => [t.code, t] as const))('%s has consistent fields', (_code, type) => {
     expect(type.fields.length).toBeGreaterThan(0);
@@ -35,35 +38,49 @@ describe('certificate type registry', () => {
     }
   });
 
-  it.each(certificateTypes.map((t) => [t.code, t] as const))('%s matches category, holder, photo and plate rules', (_code, type) => {
-    expect(Object.keys(holderKinds)).toContain(type.holderKind);
-    expect(type.holderKind === 'PERSON').toBe(type.category === 'RE');
-    expect(type.photo !== null).toBe(type.holderKind === 'PERSON');
-    expect(type.plateRequired).toBe(type.category === 'RB');
-    if (type.plateRequired) expect(type.fields.some((f) => f.kind === 'plate' && f.required)).toBe(true);
-    expect(type.validity.years).toBeGreaterThan(0);
-  });
+  it.each(certificateTypes.map((t) => [t.code, t] as const))(
+    '%s matches category, holder, photo and plate rules',
+    (_code, type) => {
+      expect(Object.keys(holderKinds)).toContain(type.holderKind);
+      expect(type.holderKind === 'PERSON').toBe(type.category === 'RE');
+      expect(type.photo !== null).toBe(type.holderKind === 'PERSON');
+      expect(type.plateRequired).toBe(type.category === 'RB');
+      if (type.plateRequired) expect(type.fields.some((f) => f.kind === 'plate' && f.required)).toBe(true);
+      expect(type.validity.years).toBeGreaterThan(0);
+    },
+  );
 
-  it.each(certificateTypes.map((t) => [t.code, t] as const))('%s number format accepts its own examples', (_code, type) => {
-    for (const example of type.numberFormat.examples) expect(example).toMatch(type.numberFormat.pattern);
-    expect('<script>').not.toMatch(type.numberFormat.pattern);
-  });
+  it.each(certificateTypes.map((t) => [t.code, t] as const))(
+    '%s number format accepts its own examples',
+    (_code, type) => {
+      for (const example of type.numberFormat.examples) expect(example).toMatch(type.numberFormat.pattern);
+      expect('<script>').not.toMatch(type.numberFormat.pattern);
+    },
+  );
 
   it('gives person certificates a white-background JPEG portrait spec', () => {
     const persons = certificateTypes.filter((t) => t.holderKind === 'PERSON');
     expect(persons.map((t) => t.code)).toEqual(['D071', 'D075', 'D072']);
-    for (const type of persons) expect(type.photo).toMatchObject({ widthPx: 358, heightPx: 441, background: 'WHITE', mimeType: 'image/jpeg' });
+    for (const type of persons)
+      expect(type.photo).toMatchObject({ widthPx: 358, heightPx: 441, background: 'WHITE', mimeType: 'image/jpeg' });
   });
 
   it('models the national 从业资格证 validity rule', () => {
-    expect(certificateTypeByCode.D071.validity).toMatchObject({ years: 6, renewalWindowDays: 30, lapseAfterDays: 180, provincialVariable: false });
+    expect(certificateTypeByCode.D071.validity).toMatchObject({
+      years: 6,
+      renewalWindowDays: 30,
+      lapseAfterDays: 180,
+      provincialVariable: false,
+    });
     expect(certificateTypeByCode.D013.validity).toMatchObject({ reviewIntervalMonths: 12, provincialVariable: true });
   });
 
   it('has the face fields the brief lists for D071, D013 and D008', () => {
     const keys = (code: string) => getCertificateType(code)?.fields.map((f) => f.label);
     expect(keys('D071')).toEqual(expect.arrayContaining(['从业资格类别', '准驾车型', '初领日期']));
-    expect(keys('D013')).toEqual(expect.arrayContaining(['车辆号牌', '车牌颜色', '经营许可证号', '车辆类型', '吨(座)位', '车辆尺寸', '经营范围']));
+    expect(keys('D013')).toEqual(
+      expect.arrayContaining(['车辆号牌', '车牌颜色', '经营许可证号', '车辆类型', '吨(座)位', '车辆尺寸', '经营范围']),
+    );
     expect(keys('D008')).toEqual(expect.arrayContaining(['经营范围', '地址', '经济类型', '法定代表人']));
   });
 });

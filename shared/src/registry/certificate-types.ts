@@ -1,6 +1,15 @@
 import { normaliseCode } from '../validators/normalise';
-import { hazardousGoodsLicence, radioactiveGoodsLicence, rideHailingOperatingLicence, roadTransportOperatingLicence } from './operating-licences';
-import { cruisingTaxiDriverCertificate, qualificationCertificate, rideHailingDriverCertificate } from './qualification-certificates';
+import {
+  hazardousGoodsLicence,
+  radioactiveGoodsLicence,
+  rideHailingOperatingLicence,
+  roadTransportOperatingLicence,
+} from './operating-licences';
+import {
+  cruisingTaxiDriverCertificate,
+  qualificationCertificate,
+  rideHailingDriverCertificate,
+} from './qualification-certificates';
 import { rideHailingVehicleCertificate, roadTransportCertificate } from './transport-certificates';
 import type { CertificateTypeCode } from './type-codes';
 import type { CertificateTypeDefinition } from './types';

@@ -49,9 +49,21 @@ export const codeLists: Readonly<Record<CodeListId, CodeListDefinition>> = {
   businessScope: { name: '经营范围', source: 'JT/T 415（省级平台代码）', values: businessScopes },
   plateColour: { name: '车牌颜色', source: 'JT/T 415 §5.4.12', values: plateColours },
   // GB/T 12402 has a few dozen codes but none were collected in domain.md.
-  economicType: { name: '经济类型', source: 'GB/T 12402', values: null, pattern: /^\d{3}$/, patternDescription: '3位数字' },
+  economicType: {
+    name: '经济类型',
+    source: 'GB/T 12402',
+    values: null,
+    pattern: /^\d{3}$/,
+    patternDescription: '3位数字',
+  },
   // GA/T 16.4 has hundreds of codes (K11 大型普通客车, H11 重型普通货车, …).
-  vehicleType: { name: '车辆类型', source: 'GA/T 16.4', values: null, pattern: /^[A-Z]\d{2}$/, patternDescription: '1位字母加2位数字，如H11' },
+  vehicleType: {
+    name: '车辆类型',
+    source: 'GA/T 16.4',
+    values: null,
+    pattern: /^[A-Z]\d{2}$/,
+    patternDescription: '1位字母加2位数字，如H11',
+  },
   branchFlag: { name: '分支机构标识', source: 'JT/T 1291 §6.3.2.5.3', values: { '1': '企业法人', '2': '分支机构' } },
   sex: { name: '性别', source: 'GB/T 2261.1', values: { '1': '男', '2': '女' } },
 };

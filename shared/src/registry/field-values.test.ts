@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { certificateTypeByCode } from './certificate-types';
-import { checkCertificateExtension, checkFieldValue, fieldValueFromForm, fieldValueToForm, missingFieldMessage } from './field-values';
+import {
+  checkCertificateExtension,
+  checkFieldValue,
+  fieldValueFromForm,
+  fieldValueToForm,
+  missingFieldMessage,
+} from './field-values';
 import type { CertificateFieldDefinition } from './types';
 
 const field = (code: keyof typeof certificateTypeByCode, key: string): CertificateFieldDefinition => {
@@ -36,8 +42,12 @@ describe('checkFieldValue', () => {
 
   it('checks 从业资格类别 codes and the type’s allowed categories, in both shapes', () => {
     expect(checkFieldValue(field('D071', 'qualificationCategories'), ['02001'])).toBeNull();
-    expect(checkFieldValue(field('D071', 'qualificationCategories'), '02001,99999')).toContain('不在JT/T 697.7规定的范围内');
-    expect(checkFieldValue(field('D072', 'qualificationCategories'), '02001')).toBe('从业资格类别“02001”不适用于该证照');
+    expect(checkFieldValue(field('D071', 'qualificationCategories'), '02001,99999')).toContain(
+      '不在JT/T 697.7规定的范围内',
+    );
+    expect(checkFieldValue(field('D072', 'qualificationCategories'), '02001')).toBe(
+      '从业资格类别“02001”不适用于该证照',
+    );
   });
 
   it('refuses arrays for single-value fields and non-strings', () => {
@@ -56,7 +66,13 @@ describe('checkFieldValue', () => {
 describe('checkCertificateExtension', () => {
   it('names undeclared keys and bad values; missing required fields are not its business', () => {
     expect(checkCertificateExtension('D071', { qualificationCategories: ['02001'] })).toEqual({});
-    expect(checkCertificateExtension('D071', { qualificationCategory: '02001', licenceFirstIssuedOn: '2009-05-20', licenceClasses: 'Z9' })).toEqual({
+    expect(
+      checkCertificateExtension('D071', {
+        qualificationCategory: '02001',
+        licenceFirstIssuedOn: '2009-05-20',
+        licenceClasses: 'Z9',
+      }),
+    ).toEqual({
       qualificationCategory: '“qualificationCategory”不是从业资格证的字段',
       licenceFirstIssuedOn: '“licenceFirstIssuedOn”不是从业资格证的字段',
       licenceClasses: expect.stringContaining('无法识别'),

@@ -35,7 +35,10 @@ export function fieldValueToForm(_field: CertificateFieldDefinition, value: unkn
 }
 
 /** A form value as the certificate stores it: codes split into an array for multiple fields, strings trimmed. */
-export function fieldValueFromForm(field: CertificateFieldDefinition, value: string | number | boolean): string | string[] {
+export function fieldValueFromForm(
+  field: CertificateFieldDefinition,
+  value: string | number | boolean,
+): string | string[] {
   const text = String(value).trim();
   if (!isMultipleField(field)) return text;
   return text.split(CODE_SEPARATORS).filter(Boolean).map(normaliseCode);
@@ -43,13 +46,20 @@ export function fieldValueFromForm(field: CertificateFieldDefinition, value: str
 
 /** True when the value counts as not filled in. */
 export function isEmptyFieldValue(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function codeProblem(field: Extract<CertificateFieldDefinition, { kind: 'code' }>, code: string): string | null {
   const list = codeLists[field.codeList];
-  if (list.values !== null && !Object.prototype.hasOwnProperty.call(list.values, code)) return `${field.label}代码“${code}”不在${list.name}代码表中`;
-  if (list.values === null && list.pattern && !list.pattern.test(code)) return `${field.label}代码“${code}”格式不正确（${list.patternDescription ?? list.source}）`;
+  if (list.values !== null && !Object.prototype.hasOwnProperty.call(list.values, code))
+    return `${field.label}代码“${code}”不在${list.name}代码表中`;
+  if (list.values === null && list.pattern && !list.pattern.test(code))
+    return `${field.label}代码“${code}”格式不正确（${list.patternDescription ?? list.source}）`;
   if (field.allowedCodes && !field.allowedCodes.includes(code)) return `${field.label}“${code}”不适用于该证照`;
   return null;
 }
@@ -103,7 +113,9 @@ export function checkFieldValue(field: CertificateFieldDefinition, value: unknow
 
 /** The message for a required field left empty: pick-lists say 选择, the others 填写. */
 export function missingFieldMessage(field: CertificateFieldDefinition): string {
-  return field.kind === 'code' || field.kind === 'qualificationCategory' || field.kind === 'licenceClass' ? `请选择${field.label}` : `请填写${field.label}`;
+  return field.kind === 'code' || field.kind === 'qualificationCategory' || field.kind === 'licenceClass'
+    ? `请选择${field.label}`
+    : `请填写${field.label}`;
 }
 
 /**
@@ -112,7 +124,10 @@ export function missingFieldMessage(field: CertificateFieldDefinition): string {
  * missing (incomplete records exist and are the completeness work's to find).
  * Returns key → Chinese message; empty when all is well.
  */
-export function checkCertificateExtension(typeCode: string, extension: Record<string, unknown>): Record<string, string> {
+export function checkCertificateExtension(
+  typeCode: string,
+  extension: Record<string, unknown>,
+): Record<string, string> {
   const type = getCertificateType(typeCode);
   if (!type) return { typeCode: `未知的证照类型“${typeCode}”` };
   const problems: Record<string, string> = {};

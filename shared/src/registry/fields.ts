@@ -5,7 +5,13 @@ import type { CertificateFieldDefinition } from './types';
  * list is changed in one place. Keys are camelCase `extendInfo` keys.
  */
 
-export const addressField: CertificateFieldDefinition = { key: 'address', label: '地址', kind: 'text', required: true, maxLength: 200 };
+export const addressField: CertificateFieldDefinition = {
+  key: 'address',
+  label: '地址',
+  kind: 'text',
+  required: true,
+  maxLength: 200,
+};
 
 export const economicTypeField: CertificateFieldDefinition = {
   key: 'economicType',
@@ -34,11 +40,27 @@ export const branchFlagField: CertificateFieldDefinition = {
 };
 
 /** 经营区域 of taxi and ride-hailing certificates. */
-export const serviceAreaField: CertificateFieldDefinition = { key: 'serviceArea', label: '经营区域', kind: 'text', required: false, maxLength: 100 };
+export const serviceAreaField: CertificateFieldDefinition = {
+  key: 'serviceArea',
+  label: '经营区域',
+  kind: 'text',
+  required: false,
+  maxLength: 100,
+};
 
-export const firstIssuedField: CertificateFieldDefinition = { key: 'firstIssuedDate', label: '初领日期', kind: 'date', required: true };
+export const firstIssuedField: CertificateFieldDefinition = {
+  key: 'firstIssuedDate',
+  label: '初领日期',
+  kind: 'date',
+  required: true,
+};
 
-export const plateNumberField: CertificateFieldDefinition = { key: 'plateNumber', label: '车辆号牌', kind: 'plate', required: true };
+export const plateNumberField: CertificateFieldDefinition = {
+  key: 'plateNumber',
+  label: '车辆号牌',
+  kind: 'plate',
+  required: true,
+};
 
 /** Stored with the number because one number can exist in several colours (domain.md §8). */
 export const plateColourField: CertificateFieldDefinition = {
@@ -50,4 +72,9 @@ export const plateColourField: CertificateFieldDefinition = {
   required: true,
 };
 
-export const licenceClassField: CertificateFieldDefinition = { key: 'licenceClasses', label: '准驾车型', kind: 'licenceClass', required: true };
+export const licenceClassField: CertificateFieldDefinition = {
+  key: 'licenceClasses',
+  label: '准驾车型',
+  kind: 'licenceClass',
+  required: true,
+};

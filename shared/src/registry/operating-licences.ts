@@ -14,7 +14,14 @@ import type { CertificateTypeDefinition, ValidityRule } from './types';
  */
 const OPERATING_VALIDITY: ValidityRule = { kind: 'years', years: 4, provincialVariable: true };
 
-const COMMON = { category: 'RA', holderKind: 'OPERATOR', standard: 'JT/T 1291-2019', standardConfirmed: true, photo: null, plateRequired: false } as const;
+const COMMON = {
+  category: 'RA',
+  holderKind: 'OPERATOR',
+  standard: 'JT/T 1291-2019',
+  standardConfirmed: true,
+  photo: null,
+  plateRequired: false,
+} as const;
 
 export const roadTransportOperatingLicence: CertificateTypeDefinition = {
   ...COMMON,
@@ -23,7 +30,14 @@ export const roadTransportOperatingLicence: CertificateTypeDefinition = {
   name: '道路运输经营许可证',
   shortName: '经营许可证',
   fields: [
-    { key: 'businessScope', label: '经营范围', kind: 'code', codeList: 'businessScope', multiple: true, required: true },
+    {
+      key: 'businessScope',
+      label: '经营范围',
+      kind: 'code',
+      codeList: 'businessScope',
+      multiple: true,
+      required: true,
+    },
     addressField,
     economicTypeField,
     legalRepresentativeField,
@@ -40,7 +54,15 @@ export const hazardousGoodsLicence: CertificateTypeDefinition = {
   name: '道路危险货物运输许可证',
   shortName: '危货运输许可证',
   fields: [
-    { key: 'businessScope', label: '经营范围', kind: 'code', codeList: 'businessScope', multiple: true, required: true, allowedCodes: ['030', '031', '032'] },
+    {
+      key: 'businessScope',
+      label: '经营范围',
+      kind: 'code',
+      codeList: 'businessScope',
+      multiple: true,
+      required: true,
+      allowedCodes: ['030', '031', '032'],
+    },
     // JT/T 1291's 危险货物 类/项 value set was not found (domain.md §3), so free text for now.
     { key: 'hazardousGoodsClasses', label: '危险货物类项', kind: 'text', required: false, maxLength: 200 },
     addressField,

@@ -37,11 +37,25 @@ export const qualificationCertificate: CertificateTypeDefinition = {
   standard: 'JT/T 1290-2019',
   standardConfirmed: true,
   fields: [
-    { key: 'qualificationCategories', label: '从业资格类别', kind: 'qualificationCategory', multiple: true, required: true },
+    {
+      key: 'qualificationCategories',
+      label: '从业资格类别',
+      kind: 'qualificationCategory',
+      multiple: true,
+      required: true,
+    },
     // 装卸、押运 and other non-driving roles hold no driving licence.
     { ...licenceClassField, required: false },
     firstIssuedField,
-    { key: 'sex', label: '性别', kind: 'code', codeList: 'sex', multiple: false, required: false, hint: '可由身份证号码推算' },
+    {
+      key: 'sex',
+      label: '性别',
+      kind: 'code',
+      codeList: 'sex',
+      multiple: false,
+      required: false,
+      hint: '可由身份证号码推算',
+    },
   ],
   validity: QUALIFICATION_VALIDITY,
   numberFormat: qualificationNumberFormat,
@@ -58,7 +72,14 @@ export const cruisingTaxiDriverCertificate: CertificateTypeDefinition = {
   standardConfirmed: false,
   fields: [
     // 09001 出租汽车驾驶员 presumably predates the 巡游/网约 split; older certificates may carry it.
-    { key: 'qualificationCategories', label: '从业资格类别', kind: 'qualificationCategory', multiple: true, required: true, allowedCodes: ['09001', '09002'] },
+    {
+      key: 'qualificationCategories',
+      label: '从业资格类别',
+      kind: 'qualificationCategory',
+      multiple: true,
+      required: true,
+      allowedCodes: ['09001', '09002'],
+    },
     licenceClassField,
     firstIssuedField,
     { key: 'serviceCompany', label: '服务单位', kind: 'text', required: false, maxLength: 100 },
@@ -78,7 +99,14 @@ export const rideHailingDriverCertificate: CertificateTypeDefinition = {
   standard: 'JT/T 1290-2019',
   standardConfirmed: false,
   fields: [
-    { key: 'qualificationCategories', label: '从业资格类别', kind: 'qualificationCategory', multiple: true, required: true, allowedCodes: ['09001', '09003'] },
+    {
+      key: 'qualificationCategories',
+      label: '从业资格类别',
+      kind: 'qualificationCategory',
+      multiple: true,
+      required: true,
+      allowedCodes: ['09001', '09003'],
+    },
     licenceClassField,
     firstIssuedField,
     serviceAreaField,

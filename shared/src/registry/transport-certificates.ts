@@ -10,7 +10,14 @@ import type { CertificateTypeDefinition, ValidityRule } from './types';
  */
 const VEHICLE_VALIDITY: ValidityRule = { kind: 'years', years: 4, reviewIntervalMonths: 12, provincialVariable: true };
 
-const COMMON = { category: 'RB', holderKind: 'OPERATOR', standard: 'JT/T 1292-2019', standardConfirmed: true, photo: null, plateRequired: true } as const;
+const COMMON = {
+  category: 'RB',
+  holderKind: 'OPERATOR',
+  standard: 'JT/T 1292-2019',
+  standardConfirmed: true,
+  photo: null,
+  plateRequired: true,
+} as const;
 
 /** Fields from the printed face as read by OCR products (domain.md §4.2). */
 export const roadTransportCertificate: CertificateTypeDefinition = {
@@ -27,7 +34,14 @@ export const roadTransportCertificate: CertificateTypeDefinition = {
     { key: 'vehicleType', label: '车辆类型', kind: 'code', codeList: 'vehicleType', multiple: false, required: true },
     { key: 'capacity', label: '吨(座)位', kind: 'text', required: true, maxLength: 20, hint: '如“10吨”或“45座”' },
     { key: 'dimensions', label: '车辆尺寸', kind: 'text', required: true, maxLength: 40, hint: '长×宽×高，单位毫米' },
-    { key: 'businessScope', label: '经营范围', kind: 'code', codeList: 'businessScope', multiple: true, required: true },
+    {
+      key: 'businessScope',
+      label: '经营范围',
+      kind: 'code',
+      codeList: 'businessScope',
+      multiple: true,
+      required: true,
+    },
     { ...economicTypeField, required: false },
     { ...addressField, required: false },
     { key: 'firstIssuedDate', label: '初领日期', kind: 'date', required: false },

@@ -8,8 +8,14 @@ import { holderKindList } from '../domain/codes';
  */
 
 /** Mainland mobile number, 11 digits. */
-export const phoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入正确的11位手机号码');
-export const smsCodeSchema = z.string().trim().regex(/^\d{6}$/, '请输入6位数字验证码');
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入正确的11位手机号码');
+export const smsCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '请输入6位数字验证码');
 
 export const SMS_CODE_TTL_SECONDS = 300;
 /** Per phone number; per IP limits are the server's. */
@@ -38,7 +44,11 @@ export const refreshRequestSchema = z.object({ refreshToken: z.string().min(20).
 
 export const operatorRoleList = ['LEGAL_REPRESENTATIVE', 'MANAGER', 'VIEWER'] as const;
 export type OperatorRole = (typeof operatorRoleList)[number];
-export const operatorRoleLabels: Record<OperatorRole, string> = { LEGAL_REPRESENTATIVE: '法定代表人', MANAGER: '经办人（可办理）', VIEWER: '查看人员' };
+export const operatorRoleLabels: Record<OperatorRole, string> = {
+  LEGAL_REPRESENTATIVE: '法定代表人',
+  MANAGER: '经办人（可办理）',
+  VIEWER: '查看人员',
+};
 
 export const consentKindList = ['PRIVACY_POLICY', 'ID_NUMBER', 'FACE_DATA', 'SMS_REMINDERS'] as const;
 export type ConsentKind = (typeof consentKindList)[number];
@@ -88,12 +98,28 @@ export const sessionsRevokedSchema = z.object({ revoked: z.number().int() });
 
 // ── authority staff ──
 export const staffRoleList = ['REVIEWER', 'DATA_STEWARD', 'ADMIN'] as const;
-export const staffRoleLabels: Record<(typeof staffRoleList)[number], string> = { REVIEWER: '审核员', DATA_STEWARD: '数据管理员', ADMIN: '系统管理员' };
-export const staffLoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+export const staffRoleLabels: Record<(typeof staffRoleList)[number], string> = {
+  REVIEWER: '审核员',
+  DATA_STEWARD: '数据管理员',
+  ADMIN: '系统管理员',
+};
+export const staffLoginSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
 export const staffChallengeSchema = z.object({ challengeId: z.string(), secondFactor: z.literal('TOTP') });
 export const staffVerifySchema = z.object({ challengeId: z.string().min(1).max(100), code: smsCodeSchema });
-export const staffProfileSchema = z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.enum(staffRoleList)), regionCode: z.string() });
-export const staffTokenSchema = z.object({ accessToken: z.string(), accessTokenExpiresAt: z.string(), staff: staffProfileSchema });
+export const staffProfileSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(staffRoleList)),
+  regionCode: z.string(),
+});
+export const staffTokenSchema = z.object({
+  accessToken: z.string(),
+  accessTokenExpiresAt: z.string(),
+  staff: staffProfileSchema,
+});
 
 // ── local SMS outbox (console stand-in, embedded mode only) ──
 export const consoleSmsListSchema = z.object({

@@ -8,10 +8,26 @@ import { certificateSummarySchema } from './certificate';
 
 /** Versioned consent texts; a new version means asking again. */
 export const consentTexts = {
-  PRIVACY_POLICY: { version: '2026-11-27', title: '隐私政策', summary: '我们仅为办理和出示道路运输电子证照处理您的个人信息，不向无关第三方提供。' },
-  ID_NUMBER: { version: '2026-11-27', title: '身份证号码处理授权', summary: '您的身份证号码将用于核对持证人信息，加密存储，页面仅显示脱敏号码。' },
-  FACE_DATA: { version: '2026-11-27', title: '人脸信息处理单独同意', summary: '人脸信息属于敏感个人信息，仅用于本次实人核验，由核验服务方处理，本系统不保存人脸图像。' },
-  SMS_REMINDERS: { version: '2026-11-27', title: '短信提醒', summary: '证照到期、年审等提醒将以短信发送，可随时退订。' },
+  PRIVACY_POLICY: {
+    version: '2026-11-27',
+    title: '隐私政策',
+    summary: '我们仅为办理和出示道路运输电子证照处理您的个人信息，不向无关第三方提供。',
+  },
+  ID_NUMBER: {
+    version: '2026-11-27',
+    title: '身份证号码处理授权',
+    summary: '您的身份证号码将用于核对持证人信息，加密存储，页面仅显示脱敏号码。',
+  },
+  FACE_DATA: {
+    version: '2026-11-27',
+    title: '人脸信息处理单独同意',
+    summary: '人脸信息属于敏感个人信息，仅用于本次实人核验，由核验服务方处理，本系统不保存人脸图像。',
+  },
+  SMS_REMINDERS: {
+    version: '2026-11-27',
+    title: '短信提醒',
+    summary: '证照到期、年审等提醒将以短信发送，可随时退订。',
+  },
 } as const satisfies Record<(typeof consentKindList)[number], { version: string; title: string; summary: string }>;
 
 export const consentGrantSchema = z.object({ kind: z.enum(consentKindList), textVersion: z.string().min(1).max(20) });
@@ -24,11 +40,20 @@ export const consentsRequiredFor = {
 /** Real-name (and operator) matching: failures per account before a lock, and its length. */
 export const realNameLimits = { maxFailures: 5, windowHours: 24, lockHours: 24 } as const;
 
-const chineseName = z.string().trim().min(2, '请输入姓名').max(30, '姓名过长').regex(/^[\u4e00-\u9fa5·•]+$/, '请输入中文姓名');
-const citizenIdInput = z.string().trim().superRefine((v, ctx) => {
-  const r = validateCitizenId(v);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
-}).transform((v) => v.toUpperCase());
+const chineseName = z
+  .string()
+  .trim()
+  .min(2, '请输入姓名')
+  .max(30, '姓名过长')
+  .regex(/^[\u4e00-\u9fa5·•]+$/, '请输入中文姓名');
+const citizenIdInput = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const r = validateCitizenId(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+  })
+  .transform((v) => v.toUpperCase());
 
 export const realNameBindSchema = z.object({ name: chineseName, idNumber: citizenIdInput });
 
@@ -58,11 +83,19 @@ export const certificateDetailSchema = certificateSummarySchema.extend({
 });
 export type CertificateDetail = z.infer<typeof certificateDetailSchema>;
 
-const creditCodeInput = z.string().trim().toUpperCase().superRefine((v, ctx) => {
-  const r = validateSocialCreditCode(v);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+const creditCodeInput = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const r = validateSocialCreditCode(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+  });
+export const operatorActivateSchema = z.object({
+  creditCode: creditCodeInput,
+  legalRepName: chineseName,
+  legalRepIdNumber: citizenIdInput,
 });
-export const operatorActivateSchema = z.object({ creditCode: creditCodeInput, legalRepName: chineseName, legalRepIdNumber: citizenIdInput });
 
 export const operatorMemberSchema = z.object({
   id: z.string(),
@@ -74,4 +107,3 @@ export const operatorMemberSchema = z.object({
 });
 export const operatorMemberListSchema = z.object({ items: z.array(operatorMemberSchema) });
 export const operatorMemberAddSchema = z.object({ phone: phoneSchema, role: z.enum(['MANAGER', 'VIEWER']) });
-

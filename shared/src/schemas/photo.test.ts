@@ -10,7 +10,12 @@ describe('photo upload contract', () => {
   });
 
   it('crop box: normalised, positive, inside the image', () => {
-    expect(cropBoxSchema.parse({ x: 0, y: 0.1, width: 1, height: 0.9 })).toEqual({ x: 0, y: 0.1, width: 1, height: 0.9 });
+    expect(cropBoxSchema.parse({ x: 0, y: 0.1, width: 1, height: 0.9 })).toEqual({
+      x: 0,
+      y: 0.1,
+      width: 1,
+      height: 0.9,
+    });
     expect(cropBoxSchema.safeParse({ x: 0.5, y: 0, width: 0.6, height: 0.5 }).success).toBe(false);
     expect(cropBoxSchema.safeParse({ x: 0, y: 0.5, width: 0.5, height: 0.6 }).success).toBe(false);
     expect(cropBoxSchema.safeParse({ x: -0.1, y: 0, width: 0.5, height: 0.5 }).success).toBe(false);
@@ -20,7 +25,9 @@ describe('photo upload contract', () => {
 
   it('multipart fields: purpose defaults to PORTRAIT, cropBox arrives as JSON text', () => {
     expect(photoUploadFieldsSchema.parse({})).toEqual({ purpose: 'PORTRAIT' });
-    expect(photoUploadFieldsSchema.parse({ cropBox: '{"x":0,"y":0,"width":0.5,"height":0.5}', typeCode: 'D071' })).toMatchObject({
+    expect(
+      photoUploadFieldsSchema.parse({ cropBox: '{"x":0,"y":0,"width":0.5,"height":0.5}', typeCode: 'D071' }),
+    ).toMatchObject({
       cropBox: { x: 0, y: 0, width: 0.5, height: 0.5 },
       typeCode: 'D071',
     });
@@ -35,7 +42,14 @@ describe('photo upload contract', () => {
     expect(errorCodes.PHOTO_TOO_LARGE.status).toBe(413);
     expect(errorCodes.PHOTO_UNSUPPORTED_FORMAT.status).toBe(415);
     expect(errorCodes.PHOTO_REJECTED.status).toBe(422);
-    for (const code of ['PHOTO_CORRUPT', 'PHOTO_TOO_MANY_PIXELS', 'PHOTO_ANIMATED', 'PHOTO_BAD_ASPECT', 'PHOTO_BAD_CROP', 'PHOTO_MISSING'] as const) {
+    for (const code of [
+      'PHOTO_CORRUPT',
+      'PHOTO_TOO_MANY_PIXELS',
+      'PHOTO_ANIMATED',
+      'PHOTO_BAD_ASPECT',
+      'PHOTO_BAD_CROP',
+      'PHOTO_MISSING',
+    ] as const) {
       expect(errorCodes[code].status).toBe(400);
     }
   });

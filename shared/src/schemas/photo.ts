@@ -27,7 +27,8 @@ export type PhotoFormat = (typeof photoUploadLimits.formats)[number];
  * for HEVC-coded HEIF content, the client's precheck for a declared image/heic or image/heif.
  * One text, so both say the same thing.
  */
-export const HEIC_UNSUPPORTED_MESSAGE = '暂不支持HEIC格式的照片（苹果手机默认格式），请在相机设置中选择“兼容性最佳”，或将照片转为JPG后上传';
+export const HEIC_UNSUPPORTED_MESSAGE =
+  '暂不支持HEIC格式的照片（苹果手机默认格式），请在相机设置中选择“兼容性最佳”，或将照片转为JPG后上传';
 
 /** 证件照 for a certificate, or 佐证材料 (a picture of a document: no portrait checks). */
 export const photoPurposeList = ['PORTRAIT', 'EVIDENCE'] as const;
@@ -51,7 +52,14 @@ export const cropBoxSchema = z
 export type CropBox = z.infer<typeof cropBoxSchema>;
 
 /** The quality checks, in the order they are reported. */
-export const photoCheckList = ['RESOLUTION', 'BRIGHTNESS', 'SHARPNESS', 'BACKGROUND_LIGHT', 'BACKGROUND_PLAIN', 'CENTRED'] as const;
+export const photoCheckList = [
+  'RESOLUTION',
+  'BRIGHTNESS',
+  'SHARPNESS',
+  'BACKGROUND_LIGHT',
+  'BACKGROUND_PLAIN',
+  'CENTRED',
+] as const;
 export type PhotoCheckName = (typeof photoCheckList)[number];
 
 /** One check: what was measured, the allowed range, and a Chinese sentence saying what to do. */
@@ -125,7 +133,9 @@ export type PhotoUploadFields = z.infer<typeof photoUploadFieldsSchema>;
 export const photoUploadFormSchema = z.object({
   file: z.string().describe('The image (binary); JPEG, PNG, WebP or AVIF, at most 10 MB'),
   purpose: z.enum(photoPurposeList).optional(),
-  typeCode: certificateTypeCodeSchema.optional().describe('Certificate type whose photo spec applies (default: the person portrait spec)'),
+  typeCode: certificateTypeCodeSchema
+    .optional()
+    .describe('Certificate type whose photo spec applies (default: the person portrait spec)'),
   cropBox: z.string().optional().describe('JSON {x,y,width,height}, normalised to the displayed image'),
   applicationId: z.string().optional().describe("One of the caller's applications"),
 });

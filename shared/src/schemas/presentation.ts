@@ -17,7 +17,14 @@ export type PresentationAlg = (typeof presentationAlgList)[number];
 const instantSchema = z.string().datetime({ offset: true });
 
 /** Verdict of one verification; the client chooses colour and wording from it, `reason` is the Chinese text. */
-export const verifyVerdictList = ['VALID', 'NOT_VALID', 'TOKEN_EXPIRED', 'NOT_YET_VALID', 'UNKNOWN_KEY', 'INVALID'] as const;
+export const verifyVerdictList = [
+  'VALID',
+  'NOT_VALID',
+  'TOKEN_EXPIRED',
+  'NOT_YET_VALID',
+  'UNKNOWN_KEY',
+  'INVALID',
+] as const;
 export type VerifyVerdict = (typeof verifyVerdictList)[number];
 
 /** Who is looking: anonymous (any camera), signed-in staff / inspector, or a partner (P2). */

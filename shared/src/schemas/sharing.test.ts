@@ -7,7 +7,13 @@ const id = (first17: string) => first17 + citizenIdCheckChar(first17);
 describe('checkLookupInput', () => {
   it('accepts an ID-number 从业资格证号 with a correct check character, normalised (full-width, lower-case x)', () => {
     const number = id('44010519780101353');
-    expect(checkLookupInput({ typeCode: 'D071', number: ` ${number.toLowerCase()} `, name: ' 王 强 ' })).toEqual({ ok: true, number, name: '王强', plate: null, personal: true });
+    expect(checkLookupInput({ typeCode: 'D071', number: ` ${number.toLowerCase()} `, name: ' 王 强 ' })).toEqual({
+      ok: true,
+      number,
+      name: '王强',
+      plate: null,
+      personal: true,
+    });
     const fullWidth = number.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
     expect(checkLookupInput({ typeCode: 'D071', number: fullWidth, name: '王强' })).toMatchObject({ ok: true, number });
   });
@@ -24,10 +30,17 @@ describe('checkLookupInput', () => {
   });
 
   it('accepts printed and digits-only operator numbers; 运输证 need a valid plate', () => {
-    expect(checkLookupInput({ typeCode: 'D008', number: '粤交运管许可穗字440100151081号', name: '广州顺达物流有限公司' }).ok).toBe(true);
+    expect(
+      checkLookupInput({ typeCode: 'D008', number: '粤交运管许可穗字440100151081号', name: '广州顺达物流有限公司' }).ok,
+    ).toBe(true);
     expect(checkLookupInput({ typeCode: 'D008', number: '440100151081', name: '广州顺达物流有限公司' }).ok).toBe(true);
-    expect(checkLookupInput({ typeCode: 'D013', number: '440100165716', name: 'x' })).toEqual({ ok: false, fields: { plate: '车辆证照请填写车牌号' } });
-    expect(checkLookupInput({ typeCode: 'D013', number: '440100165716', name: 'x', plate: '粤a·3k7q2' })).toMatchObject({ ok: true, plate: '粤A3K7Q2' });
+    expect(checkLookupInput({ typeCode: 'D013', number: '440100165716', name: 'x' })).toEqual({
+      ok: false,
+      fields: { plate: '车辆证照请填写车牌号' },
+    });
+    expect(checkLookupInput({ typeCode: 'D013', number: '440100165716', name: 'x', plate: '粤a·3k7q2' })).toMatchObject(
+      { ok: true, plate: '粤A3K7Q2' },
+    );
     const badPlate = checkLookupInput({ typeCode: 'D013', number: '440100165716', name: 'x', plate: '京' });
     expect(badPlate.ok).toBe(false);
   });
@@ -39,13 +52,19 @@ describe('checkLookupInput', () => {
 });
 
 describe('shareCreateRequestSchema', () => {
-  const base = { certificateIds: ['0195f2c4-1b2a-7c3d-8e4f-0123456789ab'], purposeCode: 'RECRUITMENT', expiresAt: '2026-12-01T00:00:00.000Z' };
+  const base = {
+    certificateIds: ['0195f2c4-1b2a-7c3d-8e4f-0123456789ab'],
+    purposeCode: 'RECRUITMENT',
+    expiresAt: '2026-12-01T00:00:00.000Z',
+  };
   it('needs a purpose text for OTHER only', () => {
     expect(shareCreateRequestSchema.safeParse(base).success).toBe(true);
     const other = shareCreateRequestSchema.safeParse({ ...base, purposeCode: 'OTHER' });
     expect(other.success).toBe(false);
     expect(other.error?.issues[0]).toMatchObject({ path: ['purposeText'], message: '事由为“其他”时请填写说明' });
-    expect(shareCreateRequestSchema.safeParse({ ...base, purposeCode: 'OTHER', purposeText: '租房' }).success).toBe(true);
+    expect(shareCreateRequestSchema.safeParse({ ...base, purposeCode: 'OTHER', purposeText: '租房' }).success).toBe(
+      true,
+    );
   });
   it('refuses an empty set, non-UUID ids and a non-ISO expiry', () => {
     expect(shareCreateRequestSchema.safeParse({ ...base, certificateIds: [] }).success).toBe(false);

@@ -25,7 +25,10 @@ export const verificationChannels = {
   SHARE_OPEN: { label: '加注件被查看' },
 } as const;
 export type VerificationChannel = keyof typeof verificationChannels;
-export const verificationChannelList = Object.keys(verificationChannels) as [VerificationChannel, ...VerificationChannel[]];
+export const verificationChannelList = Object.keys(verificationChannels) as [
+  VerificationChannel,
+  ...VerificationChannel[],
+];
 
 /**
  * Names of the certificate-face fields a verifier was shown. Only these names are
@@ -269,14 +272,28 @@ export const shareLimits = {
 
 export const shareCreateRequestSchema = z
   .object({
-    certificateIds: z.array(z.string().uuid('证照编号无效')).min(1, '请选择要分享的证照').max(shareLimits.maxCertificates, `一次最多分享${shareLimits.maxCertificates}张证照`),
+    certificateIds: z
+      .array(z.string().uuid('证照编号无效'))
+      .min(1, '请选择要分享的证照')
+      .max(shareLimits.maxCertificates, `一次最多分享${shareLimits.maxCertificates}张证照`),
     purposeCode: z.enum(sharePurposeList, { message: '请选择分享事由' }),
-    purposeText: z.string().trim().max(shareLimits.purposeTextMax, `事由说明不能超过${shareLimits.purposeTextMax}字`).optional(),
-    recipientName: z.string().trim().max(shareLimits.recipientNameMax, `接收方名称不能超过${shareLimits.recipientNameMax}字`).optional(),
+    purposeText: z
+      .string()
+      .trim()
+      .max(shareLimits.purposeTextMax, `事由说明不能超过${shareLimits.purposeTextMax}字`)
+      .optional(),
+    recipientName: z
+      .string()
+      .trim()
+      .max(shareLimits.recipientNameMax, `接收方名称不能超过${shareLimits.recipientNameMax}字`)
+      .optional(),
     /** ISO 8601; in the future and at most shareLimits.maxDays away (the server checks against its clock). */
     expiresAt: z.string().datetime({ offset: true, message: '有效期格式不正确' }),
   })
-  .refine((v) => v.purposeCode !== 'OTHER' || (v.purposeText ?? '').length > 0, { message: '事由为“其他”时请填写说明', path: ['purposeText'] });
+  .refine((v) => v.purposeCode !== 'OTHER' || (v.purposeText ?? '').length > 0, {
+    message: '事由为“其他”时请填写说明',
+    path: ['purposeText'],
+  });
 export type ShareCreateRequest = z.infer<typeof shareCreateRequestSchema>;
 
 export const shareStateList = ['ACTIVE', 'EXPIRED', 'REVOKED'] as const;

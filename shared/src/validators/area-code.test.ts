@@ -17,7 +17,10 @@ describe('validateAreaCode', () => {
   });
 
   it('names the province and normalises full-width digits', () => {
-    expect(validateAreaCode('１１０１０５')).toMatchObject({ ok: true, value: { code: '110105', provincePrefix: '11', provinceName: '北京市' } });
+    expect(validateAreaCode('１１０１０５')).toMatchObject({
+      ok: true,
+      value: { code: '110105', provincePrefix: '11', provinceName: '北京市' },
+    });
   });
 
   it.each([

@@ -22,12 +22,17 @@ describe('parseCertificateIdentifier', () => {
 
   it('rejects every other check character', () => {
     for (const c of ALPHABET.replace('F', '')) {
-      expect(parseCertificateIdentifier(`${EXAMPLE.slice(0, -1)}${c}`)).toMatchObject({ ok: false, reason: 'CHECK_CHAR_MISMATCH' });
+      expect(parseCertificateIdentifier(`${EXAMPLE.slice(0, -1)}${c}`)).toMatchObject({
+        ok: false,
+        reason: 'CHECK_CHAR_MISMATCH',
+      });
     }
   });
 
   it('detects a changed serial digit', () => {
-    expect(parseCertificateIdentifier(EXAMPLE.replace('2430599', '2430598'))).toMatchObject({ reason: 'CHECK_CHAR_MISMATCH' });
+    expect(parseCertificateIdentifier(EXAMPLE.replace('2430599', '2430598'))).toMatchObject({
+      reason: 'CHECK_CHAR_MISMATCH',
+    });
   });
 
   it.each([
@@ -43,7 +48,12 @@ describe('parseCertificateIdentifier', () => {
   });
 
   it('warns, but does not fail, when an embedded credit code fails GB 32100', () => {
-    const id = buildCertificateIdentifier({ typeCode: '11100000000019713D071', issuerCode: '114400000000000001', serial: '1', version: 1 });
+    const id = buildCertificateIdentifier({
+      typeCode: '11100000000019713D071',
+      issuerCode: '114400000000000001',
+      serial: '1',
+      version: 1,
+    });
     const result = parseCertificateIdentifier(id);
     expect(result).toMatchObject({ ok: true, warnings: [expect.stringContaining('颁发机构')] });
   });
@@ -57,15 +67,27 @@ describe('buildCertificateIdentifier', () => {
   });
 
   it('round-trips through the parser', () => {
-    const id = buildCertificateIdentifier({ typeCode: '11100000000019713D071', issuerCode: '11100000000019713D', serial: 'A0001', version: 2 });
+    const id = buildCertificateIdentifier({
+      typeCode: '11100000000019713D071',
+      issuerCode: '11100000000019713D',
+      serial: 'A0001',
+      version: 2,
+    });
     expect(parseCertificateIdentifier(id)).toMatchObject({ ok: true, value: { serial: 'A0001', version: '002' } });
   });
 
   it('throws on malformed parts', () => {
-    expect(() => buildCertificateIdentifier({ typeCode: 'D071', issuerCode: '11100000000019713D', serial: '1', version: 1 })).toThrow(RangeError);
-    expect(() => buildCertificateIdentifier({ typeCode: '11100000000019713D071', issuerCode: '11100000000019713D', serial: '1', version: 1000 })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      buildCertificateIdentifier({ typeCode: 'D071', issuerCode: '11100000000019713D', serial: '1', version: 1 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      buildCertificateIdentifier({
+        typeCode: '11100000000019713D071',
+        issuerCode: '11100000000019713D',
+        serial: '1',
+        version: 1000,
+      }),
+    ).toThrow(RangeError);
   });
 });
 

@@ -66,7 +66,9 @@ export function mod3736(input: string): string {
  * RangeError on malformed parts: building from bad parts is a programming
  * error, unlike parsing input.
  */
-export function buildCertificateIdentifier(parts: Omit<CertificateIdentifierParts, 'version'> & { version: string | number }): string {
+export function buildCertificateIdentifier(
+  parts: Omit<CertificateIdentifierParts, 'version'> & { version: string | number },
+): string {
   const version = String(parts.version).padStart(3, '0');
   const problem = partsProblem({ ...parts, version });
   if (problem !== undefined) throw new RangeError(`buildCertificateIdentifier: ${problem.reason}`);
@@ -79,7 +81,9 @@ export function buildCertificateIdentifier(parts: Omit<CertificateIdentifierPart
  * only produce warnings: the MOD 37,36 check already guards the identifier's
  * integrity, and the codes are assigned by other authorities.
  */
-export function parseCertificateIdentifier(input: string): ValidationResult<ParsedCertificateIdentifier, CertificateIdentifierReason> {
+export function parseCertificateIdentifier(
+  input: string,
+): ValidationResult<ParsedCertificateIdentifier, CertificateIdentifierReason> {
   const identifier = normaliseCode(input);
   if (identifier === '') return fail('EMPTY', '请输入电子证照标识');
   if (!identifier.startsWith(CERTIFICATE_IDENTIFIER_PREFIX)) {
@@ -100,7 +104,8 @@ export function parseCertificateIdentifier(input: string): ValidationResult<Pars
 }
 
 function partsProblem(parts: CertificateIdentifierParts): ValidationFailure<CertificateIdentifierReason> | undefined {
-  if (!TYPE_CODE.test(parts.typeCode)) return fail('INVALID_TYPE_CODE', '证照类型代码应为21位：18位统一社会信用代码加3位顺序号');
+  if (!TYPE_CODE.test(parts.typeCode))
+    return fail('INVALID_TYPE_CODE', '证照类型代码应为21位：18位统一社会信用代码加3位顺序号');
   if (!ISSUER_CODE.test(parts.issuerCode)) return fail('INVALID_ISSUER_CODE', '颁发机构代码应为18位统一社会信用代码');
   if (!SERIAL.test(parts.serial)) return fail('INVALID_SERIAL', '流水号应为1至32位数字或大写字母');
   if (!VERSION.test(parts.version)) return fail('INVALID_VERSION', '版本号应为3位数字');

@@ -5,7 +5,10 @@ const TODAY = '2025-06-01';
 
 describe('validateCitizenId', () => {
   it('accepts the GB 11643 worked example', () => {
-    expect(validateCitizenId('11010519491231002X', { today: TODAY })).toEqual({ ok: true, value: '11010519491231002X' });
+    expect(validateCitizenId('11010519491231002X', { today: TODAY })).toEqual({
+      ok: true,
+      value: '11010519491231002X',
+    });
   });
 
   it('rejects every other last character of the worked example', () => {
@@ -21,7 +24,10 @@ describe('validateCitizenId', () => {
   });
 
   it('normalises lower-case x, full-width characters and spaces', () => {
-    expect(validateCitizenId(' 110105 19491231 002x', { today: TODAY })).toMatchObject({ ok: true, value: '11010519491231002X' });
+    expect(validateCitizenId(' 110105 19491231 002x', { today: TODAY })).toMatchObject({
+      ok: true,
+      value: '11010519491231002X',
+    });
     expect(validateCitizenId('１１０１０５１９４９１２３１００２Ｘ', { today: TODAY })).toMatchObject({ ok: true });
   });
 
@@ -37,9 +43,15 @@ describe('validateCitizenId', () => {
 
   it('rejects impossible and future birth dates even with a correct check character', () => {
     const withCheck = (first17: string) => first17 + citizenIdCheckChar(first17);
-    expect(validateCitizenId(withCheck('11010519490230002'), { today: TODAY })).toMatchObject({ reason: 'INVALID_BIRTH_DATE' });
-    expect(validateCitizenId(withCheck('11010518991231002'), { today: TODAY })).toMatchObject({ reason: 'INVALID_BIRTH_DATE' });
-    expect(validateCitizenId(withCheck('11010520250602002'), { today: TODAY })).toMatchObject({ reason: 'FUTURE_BIRTH_DATE' });
+    expect(validateCitizenId(withCheck('11010519490230002'), { today: TODAY })).toMatchObject({
+      reason: 'INVALID_BIRTH_DATE',
+    });
+    expect(validateCitizenId(withCheck('11010518991231002'), { today: TODAY })).toMatchObject({
+      reason: 'INVALID_BIRTH_DATE',
+    });
+    expect(validateCitizenId(withCheck('11010520250602002'), { today: TODAY })).toMatchObject({
+      reason: 'FUTURE_BIRTH_DATE',
+    });
     expect(validateCitizenId(withCheck('11010520250601002'), { today: TODAY }).ok).toBe(true);
     expect(validateCitizenId(withCheck('11010520000229002'), { today: TODAY }).ok).toBe(true);
   });

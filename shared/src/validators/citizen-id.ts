@@ -56,7 +56,10 @@ export function citizenIdCheckChar(first17: string): string {
  * Validates an 18-character ID number. Lower-case x, full-width characters and
  * spaces are accepted and normalised, so `value` is the canonical form.
  */
-export function validateCitizenId(input: string, options: CitizenIdOptions = {}): ValidationResult<string, CitizenIdReason> {
+export function validateCitizenId(
+  input: string,
+  options: CitizenIdOptions = {},
+): ValidationResult<string, CitizenIdReason> {
   const id = normaliseCode(input);
   if (id === '') return fail('EMPTY', '请输入身份证号码');
   if (/^\d{15}$/.test(id)) return fail('LEGACY_15_DIGIT', '15位旧身份证号码已停用，请输入18位身份证号码');

@@ -1,9 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { classesDrivableWith, licenceClassList, licenceClasses, licenceCovers, parseLicenceClasses } from './licence-class';
+import {
+  classesDrivableWith,
+  licenceClassList,
+  licenceClasses,
+  licenceCovers,
+  parseLicenceClasses,
+} from './licence-class';
 
 describe('licence classes', () => {
   it('has the 17 classes of 公安部令162号 with Chinese names', () => {
-    expect(licenceClassList).toEqual(['A1', 'A2', 'A3', 'B1', 'B2', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'D', 'E', 'F', 'M', 'N', 'P']);
+    expect(licenceClassList).toEqual([
+      'A1',
+      'A2',
+      'A3',
+      'B1',
+      'B2',
+      'C1',
+      'C2',
+      'C3',
+      'C4',
+      'C5',
+      'C6',
+      'D',
+      'E',
+      'F',
+      'M',
+      'N',
+      'P',
+    ]);
     for (const cls of licenceClassList) expect(licenceClasses[cls].name).toMatch(/[\u4e00-\u9fa5]/);
   });
 

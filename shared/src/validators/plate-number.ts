@@ -9,8 +9,37 @@ import { fail, ok, type ValidationResult } from './result';
 
 /** The 31 mainland province abbreviations that start a civil plate. */
 export const plateProvinceAbbreviations = [
-  '京', '津', '沪', '渝', '冀', '豫', '云', '辽', '黑', '湘', '皖', '鲁', '新', '苏', '浙', '赣',
-  '鄂', '桂', '甘', '晋', '蒙', '陕', '吉', '闽', '贵', '粤', '青', '藏', '川', '宁', '琼',
+  '京',
+  '津',
+  '沪',
+  '渝',
+  '冀',
+  '豫',
+  '云',
+  '辽',
+  '黑',
+  '湘',
+  '皖',
+  '鲁',
+  '新',
+  '苏',
+  '浙',
+  '赣',
+  '鄂',
+  '桂',
+  '甘',
+  '晋',
+  '蒙',
+  '陕',
+  '吉',
+  '闽',
+  '贵',
+  '粤',
+  '青',
+  '藏',
+  '川',
+  '宁',
+  '琼',
 ] as const;
 export type PlateProvinceAbbreviation = (typeof plateProvinceAbbreviations)[number];
 
@@ -73,12 +102,20 @@ export function validatePlateNumber(input: string): ValidationResult<PlateNumber
   return fail('INVALID_LENGTH', '车牌号码应为7位（普通号牌）或8位（新能源号牌）');
 }
 
-function checkOrdinary(plate: string, province: PlateProvinceAbbreviation, rest: string): ValidationResult<PlateNumber, PlateNumberReason> {
+function checkOrdinary(
+  plate: string,
+  province: PlateProvinceAbbreviation,
+  rest: string,
+): ValidationResult<PlateNumber, PlateNumberReason> {
   if (!ORDINARY.test(rest)) return fail('INVALID_FORMAT', '车牌号码格式不正确，请核对（号牌中不使用字母I和O）');
   return ok({ plate, province, kind: plate.endsWith('挂') ? 'TRAILER' : 'ORDINARY' });
 }
 
-function checkNewEnergy(plate: string, province: PlateProvinceAbbreviation, rest: string): ValidationResult<PlateNumber, PlateNumberReason> {
+function checkNewEnergy(
+  plate: string,
+  province: PlateProvinceAbbreviation,
+  rest: string,
+): ValidationResult<PlateNumber, PlateNumberReason> {
   const small = NEW_ENERGY_SMALL.exec(rest);
   const large = small === null ? NEW_ENERGY_LARGE.exec(rest) : null;
   const energyLetter = (small ?? large)?.[1];

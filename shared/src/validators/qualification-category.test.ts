@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getQualificationCategory, qualificationCategories, validateQualificationCategory } from './qualification-category';
+import {
+  getQualificationCategory,
+  qualificationCategories,
+  validateQualificationCategory,
+} from './qualification-category';
 
 describe('qualification categories', () => {
   it('holds unique 5-digit codes in code order', () => {
@@ -26,7 +30,10 @@ describe('qualification categories', () => {
 
 describe('validateQualificationCategory', () => {
   it('accepts a known code', () => {
-    expect(validateQualificationCategory(' 01001 ')).toMatchObject({ ok: true, value: { code: '01001', name: '经营性道路旅客运输驾驶员' } });
+    expect(validateQualificationCategory(' 01001 ')).toMatchObject({
+      ok: true,
+      value: { code: '01001', name: '经营性道路旅客运输驾驶员' },
+    });
   });
 
   it.each([

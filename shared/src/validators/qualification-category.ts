@@ -22,12 +22,19 @@ const HAZARD_ROLES = ['驾驶员', '装卸管理人员', '押运人员', '专职
 
 /** The four roles repeated for each special hazardous-goods group (03005–03016). */
 function hazardRoles(firstSequence: number, goods: string): QualificationCategory[] {
-  return HAZARD_ROLES.map((role, i) => confirmed(`030${pad2(firstSequence + i)}`, `${goods}道路运输${role}`, '道路危险货物运输'));
+  return HAZARD_ROLES.map((role, i) =>
+    confirmed(`030${pad2(firstSequence + i)}`, `${goods}道路运输${role}`, '道路危险货物运输'),
+  );
 }
 
 /** Codes `${group}001`…`${group}${count}` known only by their group name. */
 function groupOnly(group: string, count: number, name: string): QualificationCategory[] {
-  return Array.from({ length: count }, (_, i) => ({ code: `${group}0${pad2(i + 1)}`, name, group: name, detailConfirmed: false }));
+  return Array.from({ length: count }, (_, i) => ({
+    code: `${group}0${pad2(i + 1)}`,
+    name,
+    group: name,
+    detailConfirmed: false,
+  }));
 }
 
 function confirmed(code: string, name: string, group: string): QualificationCategory {
@@ -67,7 +74,9 @@ export function getQualificationCategory(code: string): QualificationCategory | 
 export type QualificationCategoryReason = 'EMPTY' | 'INVALID_FORMAT' | 'UNKNOWN_CATEGORY';
 
 /** Validates a 从业资格类别代码 against the known list. */
-export function validateQualificationCategory(input: string): ValidationResult<QualificationCategory, QualificationCategoryReason> {
+export function validateQualificationCategory(
+  input: string,
+): ValidationResult<QualificationCategory, QualificationCategoryReason> {
   const code = normaliseCode(input);
   if (code === '') return fail('EMPTY', '请选择从业资格类别');
   if (!/^\d{5}$/.test(code)) return fail('INVALID_FORMAT', '从业资格类别代码应为5位数字');

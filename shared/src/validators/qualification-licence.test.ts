@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkQualificationLicence, findQualificationLicenceRule, qualificationLicenceRules, type QualificationLicenceRule } from './qualification-licence';
+import {
+  checkQualificationLicence,
+  findQualificationLicenceRule,
+  qualificationLicenceRules,
+  type QualificationLicenceRule,
+} from './qualification-licence';
 
 const ON = '2025-06-01';
 
@@ -8,28 +13,57 @@ describe('findQualificationLicenceRule', () => {
     expect(findQualificationLicenceRule('09003')?.minYearsHeld).toBe(3);
     expect(findQualificationLicenceRule('01001')?.acceptedClasses).toEqual(['A1', 'A3', 'B1']);
     expect(findQualificationLicenceRule('03002')).toBeNull();
-    const rules = { ...qualificationLicenceRules, '0900': { label: 'x', acceptedClasses: ['A1'], match: 'exact', minYearsHeld: 0 } } as const;
+    const rules = {
+      ...qualificationLicenceRules,
+      '0900': { label: 'x', acceptedClasses: ['A1'], match: 'exact', minYearsHeld: 0 },
+    } as const;
     expect(findQualificationLicenceRule('09003', rules)?.label).toBe('x');
   });
 });
 
 describe('checkQualificationLicence', () => {
   it('accepts a 客运 driver with A1 held for over a year', () => {
-    const result = checkQualificationLicence({ category: '01001', licenceClasses: ['A1'], licenceFirstIssued: '2020-03-01', onDate: ON });
+    const result = checkQualificationLicence({
+      category: '01001',
+      licenceClasses: ['A1'],
+      licenceFirstIssued: '2020-03-01',
+      onDate: ON,
+    });
     expect(result).toMatchObject({ ok: true, value: { yearsHeld: 5, rule: { label: '客运驾驶员' } } });
   });
 
   it('rejects a 客运 driver whose licence is under a year old', () => {
-    const result = checkQualificationLicence({ category: '01001', licenceClasses: ['B1'], licenceFirstIssued: '2024-06-02', onDate: ON });
+    const result = checkQualificationLicence({
+      category: '01001',
+      licenceClasses: ['B1'],
+      licenceFirstIssued: '2024-06-02',
+      onDate: ON,
+    });
     expect(result).toMatchObject({ ok: false, reason: 'LICENCE_HELD_TOO_SHORT' });
-    const exactlyOne = checkQualificationLicence({ category: '01001', licenceClasses: ['B1'], licenceFirstIssued: '2024-06-01', onDate: ON });
+    const exactlyOne = checkQualificationLicence({
+      category: '01001',
+      licenceClasses: ['B1'],
+      licenceFirstIssued: '2024-06-01',
+      onDate: ON,
+    });
     expect(exactlyOne.ok).toBe(true);
   });
 
   it('rejects classes that cannot drive the vehicles of the category', () => {
-    expect(checkQualificationLicence({ category: '01001', licenceClasses: ['B2'], onDate: ON })).toMatchObject({ reason: 'LICENCE_CLASS_NOT_ACCEPTED' });
-    expect(checkQualificationLicence({ category: '02001', licenceClasses: ['C1'], onDate: ON })).toMatchObject({ reason: 'LICENCE_CLASS_NOT_ACCEPTED' });
-    expect(checkQualificationLicence({ category: '09002', licenceClasses: ['C2'], licenceFirstIssued: '2010-01-01', onDate: ON })).toMatchObject({
+    expect(checkQualificationLicence({ category: '01001', licenceClasses: ['B2'], onDate: ON })).toMatchObject({
+      reason: 'LICENCE_CLASS_NOT_ACCEPTED',
+    });
+    expect(checkQualificationLicence({ category: '02001', licenceClasses: ['C1'], onDate: ON })).toMatchObject({
+      reason: 'LICENCE_CLASS_NOT_ACCEPTED',
+    });
+    expect(
+      checkQualificationLicence({
+        category: '09002',
+        licenceClasses: ['C2'],
+        licenceFirstIssued: '2010-01-01',
+        onDate: ON,
+      }),
+    ).toMatchObject({
       reason: 'LICENCE_CLASS_NOT_ACCEPTED',
     });
   });
@@ -38,28 +72,55 @@ describe('checkQualificationLicence', () => {
     expect(checkQualificationLicence({ category: '02001', licenceClasses: ['A1'], onDate: ON }).ok).toBe(true);
     expect(checkQualificationLicence({ category: '03001', licenceClasses: ['A2D'], onDate: ON }).ok).toBe(true);
     // A2 may drive B1 (中型客车), so it satisfies the 客运 rule under 'covers'.
-    expect(checkQualificationLicence({ category: '01001', licenceClasses: ['A2'], licenceFirstIssued: '2020-01-01', onDate: ON }).ok).toBe(true);
-    expect(checkQualificationLicence({ category: '09003', licenceClasses: ['B2'], licenceFirstIssued: '2020-01-01', onDate: ON }).ok).toBe(true);
+    expect(
+      checkQualificationLicence({
+        category: '01001',
+        licenceClasses: ['A2'],
+        licenceFirstIssued: '2020-01-01',
+        onDate: ON,
+      }).ok,
+    ).toBe(true);
+    expect(
+      checkQualificationLicence({
+        category: '09003',
+        licenceClasses: ['B2'],
+        licenceFirstIssued: '2020-01-01',
+        onDate: ON,
+      }).ok,
+    ).toBe(true);
   });
 
   it('honours an exact-match rule table passed in', () => {
-    const exact: Record<string, QualificationLicenceRule> = { '02001': { label: '货运驾驶员', acceptedClasses: ['A2', 'B2'], match: 'exact', minYearsHeld: 0 } };
+    const exact: Record<string, QualificationLicenceRule> = {
+      '02001': { label: '货运驾驶员', acceptedClasses: ['A2', 'B2'], match: 'exact', minYearsHeld: 0 },
+    };
     expect(checkQualificationLicence({ category: '02001', licenceClasses: ['A1'], onDate: ON }, exact).ok).toBe(false);
     expect(checkQualificationLicence({ category: '02001', licenceClasses: ['B2'], onDate: ON }, exact).ok).toBe(true);
   });
 
   it('requires three years for 出租/网约车 drivers', () => {
     const base = { category: '09003', licenceClasses: ['C1'], onDate: ON };
-    expect(checkQualificationLicence({ ...base, licenceFirstIssued: '2022-06-02' })).toMatchObject({ reason: 'LICENCE_HELD_TOO_SHORT' });
-    expect(checkQualificationLicence({ ...base, licenceFirstIssued: '2022-06-01' })).toMatchObject({ ok: true, value: { yearsHeld: 3 } });
+    expect(checkQualificationLicence({ ...base, licenceFirstIssued: '2022-06-02' })).toMatchObject({
+      reason: 'LICENCE_HELD_TOO_SHORT',
+    });
+    expect(checkQualificationLicence({ ...base, licenceFirstIssued: '2022-06-01' })).toMatchObject({
+      ok: true,
+      value: { yearsHeld: 3 },
+    });
   });
 
   it('warns when the first-issue date is missing but years are required', () => {
-    expect(checkQualificationLicence({ category: '09001', licenceClasses: ['C1'], onDate: ON })).toMatchObject({ ok: true, warnings: [expect.any(String)] });
+    expect(checkQualificationLicence({ category: '09001', licenceClasses: ['C1'], onDate: ON })).toMatchObject({
+      ok: true,
+      warnings: [expect.any(String)],
+    });
   });
 
   it('needs no licence for roles such as 押运人员', () => {
-    expect(checkQualificationLicence({ category: '03003', licenceClasses: [], onDate: ON })).toMatchObject({ ok: true, value: { rule: null } });
+    expect(checkQualificationLicence({ category: '03003', licenceClasses: [], onDate: ON })).toMatchObject({
+      ok: true,
+      value: { rule: null },
+    });
   });
 
   it.each([

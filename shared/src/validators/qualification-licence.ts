@@ -25,7 +25,12 @@ export interface QualificationLicenceRule {
 }
 
 /** A 危货 vehicle is a goods vehicle, so we assume the 货运 classes (§7.3 says "depends on the vehicle"). */
-const HAZARDOUS_DRIVER: QualificationLicenceRule = { label: '危险货物运输驾驶员', acceptedClasses: ['A2', 'B2'], match: 'covers', minYearsHeld: 0 };
+const HAZARDOUS_DRIVER: QualificationLicenceRule = {
+  label: '危险货物运输驾驶员',
+  acceptedClasses: ['A2', 'B2'],
+  match: 'covers',
+  minYearsHeld: 0,
+};
 
 /**
  * Default rules keyed by category-code prefix; the longest matching prefix
@@ -100,7 +105,9 @@ export function checkQualificationLicence(
   if (classProblem !== undefined) return classProblem;
   if (rule.minYearsHeld === 0) return ok({ category: category.value, rule });
   if (input.licenceFirstIssued === undefined) {
-    return ok({ category: category.value, rule }, [`未提供驾驶证初领日期，无法核验是否已取得驾驶证满${rule.minYearsHeld}年`]);
+    return ok({ category: category.value, rule }, [
+      `未提供驾驶证初领日期，无法核验是否已取得驾驶证满${rule.minYearsHeld}年`,
+    ]);
   }
   if (!isIsoDate(input.licenceFirstIssued) || input.licenceFirstIssued > input.onDate) {
     return fail('INVALID_DATE', '驾驶证初领日期不正确');
@@ -108,7 +115,10 @@ export function checkQualificationLicence(
   // Only the licence's first-issue date is known, not when each class was added.
   const yearsHeld = completedYears(input.licenceFirstIssued, input.onDate);
   if (yearsHeld < rule.minYearsHeld) {
-    return fail('LICENCE_HELD_TOO_SHORT', `${category.value.name}须取得驾驶证满${rule.minYearsHeld}年，当前驾龄${yearsHeld}年`);
+    return fail(
+      'LICENCE_HELD_TOO_SHORT',
+      `${category.value.name}须取得驾驶证满${rule.minYearsHeld}年，当前驾龄${yearsHeld}年`,
+    );
   }
   return ok({ category: category.value, rule, yearsHeld });
 }
@@ -128,5 +138,8 @@ function licenceClassProblem(
   );
   if (accepted) return undefined;
   const suffix = rule.match === 'covers' ? '（或可准驾上述车型）' : '';
-  return fail('LICENCE_CLASS_NOT_ACCEPTED', `${categoryName}须持有${rule.acceptedClasses.join('、')}${suffix}准驾车型的驾驶证`);
+  return fail(
+    'LICENCE_CLASS_NOT_ACCEPTED',
+    `${categoryName}须持有${rule.acceptedClasses.join('、')}${suffix}准驾车型的驾驶证`,
+  );
 }

@@ -6,14 +6,16 @@
  * legal but unusual (e.g. pilot-era credit codes), so they never block.
  */
 export type ValidationResult<T, R extends string = string> =
-  | { ok: true; value: T; warnings?: readonly string[] }
-  | { ok: false; reason: R; message: string };
+  { ok: true; value: T; warnings?: readonly string[] } | { ok: false; reason: R; message: string };
 
 /** The failure branch of a {@link ValidationResult}. */
 export type ValidationFailure<R extends string = string> = Extract<ValidationResult<never, R>, { ok: false }>;
 
 /** Builds a success, leaving `warnings` out entirely when there are none. */
-export function ok<T>(value: T, warnings: readonly string[] = []): { ok: true; value: T; warnings?: readonly string[] } {
+export function ok<T>(
+  value: T,
+  warnings: readonly string[] = [],
+): { ok: true; value: T; warnings?: readonly string[] } {
   return warnings.length > 0 ? { ok: true, value, warnings } : { ok: true, value };
 }
 

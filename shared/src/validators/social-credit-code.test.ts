@@ -10,7 +10,10 @@ describe('validateSocialCreditCode', () => {
 
   it('rejects every other check character', () => {
     for (const c of SOCIAL_CREDIT_ALPHABET.replace('D', '')) {
-      expect(validateSocialCreditCode(`11100000000019713${c}`)).toMatchObject({ ok: false, reason: 'CHECK_CHAR_MISMATCH' });
+      expect(validateSocialCreditCode(`11100000000019713${c}`)).toMatchObject({
+        ok: false,
+        reason: 'CHECK_CHAR_MISMATCH',
+      });
     }
   });
 
@@ -23,7 +26,10 @@ describe('validateSocialCreditCode', () => {
   it('accepts extra legal codes from configuration', () => {
     const odd = '91350100M0001TGQX0';
     expect(validateSocialCreditCode(odd).ok).toBe(false);
-    expect(validateSocialCreditCode(odd, { knownLegalCodes: [odd] })).toMatchObject({ ok: true, warnings: [expect.any(String)] });
+    expect(validateSocialCreditCode(odd, { knownLegalCodes: [odd] })).toMatchObject({
+      ok: true,
+      warnings: [expect.any(String)],
+    });
   });
 
   it('applies the pilot pattern only when asked, and only to Fujian 工商 codes with a valid organisation code', () => {

@@ -10,14 +10,22 @@ const fresh = { forced: null, activated: false };
 const consent = (kind: ConsentKind, textVersion: string = consentTexts[kind].version) => ({ kind, textVersion });
 const holder = { id: 'h1', kind: 'PERSON' as const, nameMasked: '张*', idNumberMasked: '4401**********4518' };
 
-function account(overrides: Partial<{ consents: ReturnType<typeof consent>[]; holder: typeof holder | null; faceVerifiedUntil: string | null }> = {}) {
+function account(
+  overrides: Partial<{
+    consents: ReturnType<typeof consent>[];
+    holder: typeof holder | null;
+    faceVerifiedUntil: string | null;
+  }> = {},
+) {
   return { consents: [consent('PRIVACY_POLICY')], holder: null, faceVerifiedUntil: null, ...overrides };
 }
 
 describe('nextStep (activation: consent → real name → face → activate)', () => {
   it('asks for the privacy policy first, also when only an older text version was agreed to', () => {
     expect(nextStep(account({ consents: [] }), ACTIVATE, fresh, NOW)).toBe('privacy');
-    expect(nextStep(account({ consents: [consent('PRIVACY_POLICY', '2020-01-01')] }), ACTIVATE, fresh, NOW)).toBe('privacy');
+    expect(nextStep(account({ consents: [consent('PRIVACY_POLICY', '2020-01-01')] }), ACTIVATE, fresh, NOW)).toBe(
+      'privacy',
+    );
   });
 
   it('then real-name binding', () => {
@@ -27,7 +35,9 @@ describe('nextStep (activation: consent → real name → face → activate)', (
   it('then a face verification, unless one is still fresh', () => {
     expect(nextStep(account({ holder }), ACTIVATE, fresh, NOW)).toBe('face');
     expect(nextStep(account({ holder, faceVerifiedUntil: '2026-11-27T07:59:59Z' }), ACTIVATE, fresh, NOW)).toBe('face');
-    expect(nextStep(account({ holder, faceVerifiedUntil: '2026-11-27T08:10:00Z' }), ACTIVATE, fresh, NOW)).toBe('activate');
+    expect(nextStep(account({ holder, faceVerifiedUntil: '2026-11-27T08:10:00Z' }), ACTIVATE, fresh, NOW)).toBe(
+      'activate',
+    );
   });
 
   it('is done once the certificate is activated (by this flow or before it)', () => {
@@ -59,7 +69,13 @@ describe('stepForError', () => {
   });
 
   it('leaves failures that the step itself explains where they are', () => {
-    for (const code of ['REAL_NAME_MISMATCH', 'REAL_NAME_LOCKED', 'FACE_VERIFICATION_FAILED', 'NOT_ACTIVATABLE', 'NETWORK'] as const) {
+    for (const code of [
+      'REAL_NAME_MISMATCH',
+      'REAL_NAME_LOCKED',
+      'FACE_VERIFICATION_FAILED',
+      'NOT_ACTIVATABLE',
+      'NETWORK',
+    ] as const) {
       expect(stepForError(code, 'activate')).toBeNull();
     }
   });

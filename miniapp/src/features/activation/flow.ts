@@ -40,7 +40,12 @@ export interface FlowProgress {
 }
 
 /** The first step not yet satisfied, judged from the account at `now`. */
-export function nextStep(account: Pick<Account, 'consents' | 'holder' | 'faceVerifiedUntil'>, goal: FlowGoal, progress: FlowProgress, now: Date): FlowStep {
+export function nextStep(
+  account: Pick<Account, 'consents' | 'holder' | 'faceVerifiedUntil'>,
+  goal: FlowGoal,
+  progress: FlowProgress,
+  now: Date,
+): FlowStep {
   if (progress.forced) return progress.forced;
   if (!hasCurrentConsent(account.consents, 'PRIVACY_POLICY')) return 'privacy';
   if (!account.holder) return 'real-name';

@@ -11,7 +11,9 @@ import { nextStep, stepForError, type FlowGoal, type FlowStep } from './flow';
 function loadCertificate(goal: FlowGoal, certificateId: string | undefined): Promise<CertificateDetail | null> {
   if (certificateId) return fetchCertificate(certificateId);
   if (!goal.activate) return Promise.resolve(null);
-  return Promise.reject(new ApiError({ code: 'NOT_FOUND', status: 404, message: '未指定要激活的证照，请从“我的证照”进入' }));
+  return Promise.reject(
+    new ApiError({ code: 'NOT_FOUND', status: 404, message: '未指定要激活的证照，请从“我的证照”进入' }),
+  );
 }
 
 /**
@@ -31,10 +33,13 @@ export function useIdentityFlow(goal: FlowGoal, certificateId?: string) {
   const certificateData = certificate.state.status === 'ready' ? certificate.state.data : null;
   const certificateReady = !certificateId || certificateData !== null;
   const wasActivated = certificateData?.activated === true || activated !== null;
-  const notActivatable = goal.activate && certificateData !== null && !wasActivated && activationState(certificateData) !== 'activatable';
+  const notActivatable =
+    goal.activate && certificateData !== null && !wasActivated && activationState(certificateData) !== 'activatable';
 
   const step: FlowStep | null =
-    accountData && certificateReady ? nextStep(accountData, goal, { forced, activated: wasActivated }, new Date()) : null;
+    accountData && certificateReady
+      ? nextStep(accountData, goal, { forced, activated: wasActivated }, new Date())
+      : null;
 
   /** A step finished: re-read the account and let `nextStep` pick what follows. */
   async function stepDone(): Promise<void> {
@@ -71,7 +76,12 @@ export function useIdentityFlow(goal: FlowGoal, certificateId?: string) {
     void certificate.reload();
   }
 
-  const loadError = account.state.status === 'error' ? account.state.error : certificate.state.status === 'error' ? certificate.state.error : null;
+  const loadError =
+    account.state.status === 'error'
+      ? account.state.error
+      : certificate.state.status === 'error'
+        ? certificate.state.error
+        : null;
 
   return {
     step,

@@ -26,7 +26,11 @@ export function fetchApplication(id: string): Promise<ApplicationDetail> {
 }
 
 /** Saves the form server-side (DRAFT or RETURNED), so it can be continued on another device. */
-export function saveApplicationDraft(id: string, formData: ApplicationFormData, photoId?: string): Promise<ApplicationDetail> {
+export function saveApplicationDraft(
+  id: string,
+  formData: ApplicationFormData,
+  photoId?: string,
+): Promise<ApplicationDetail> {
   const body: Record<string, unknown> = { formData };
   if (photoId) body.photoId = photoId;
   return request({ path: `${one(id)}/draft`, method: 'PUT', data: body, schema: applicationDetailSchema });

@@ -20,11 +20,16 @@ export function hasPhotoStep(detail: Pick<ApplicationDetail, 'typeCode' | 'requi
  * (`photoRequired`: the rule submit enforces, `applicationNeedsPhoto`, with whether the base
  * certificate has a portrait to carry over — which only the server can see).
  */
-export function photoRequiredHere(detail: Pick<ApplicationDetail, 'photoRequired' | 'typeCode' | 'requirements'>): boolean {
+export function photoRequiredHere(
+  detail: Pick<ApplicationDetail, 'photoRequired' | 'typeCode' | 'requirements'>,
+): boolean {
   return detail.photoRequired && hasPhotoStep(detail);
 }
 
 /** The missing-photo problem (key `photo`, on the 照片与材料 step) when the form asks for one and none is attached. */
-export function photoProblem(detail: Pick<ApplicationDetail, 'photoRequired' | 'typeCode' | 'requirements'>, photo: ApplicationPhoto | null): Record<string, string> {
+export function photoProblem(
+  detail: Pick<ApplicationDetail, 'photoRequired' | 'typeCode' | 'requirements'>,
+  photo: ApplicationPhoto | null,
+): Record<string, string> {
   return photoRequiredHere(detail) && !photo ? { photo: APPLICATION_PHOTO_MISSING_MESSAGE } : {};
 }

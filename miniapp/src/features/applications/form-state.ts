@@ -39,7 +39,11 @@ export interface FormField {
 
 export const formSteps = ['confirm', 'materials', 'review'] as const;
 export type FormStep = (typeof formSteps)[number];
-export const formStepLabels: Record<FormStep, string> = { confirm: '核对信息', materials: '照片与材料', review: '确认提交' };
+export const formStepLabels: Record<FormStep, string> = {
+  confirm: '核对信息',
+  materials: '照片与材料',
+  review: '确认提交',
+};
 
 const PREFILL_LABELS: Record<string, string> = {
   holderName: '姓名',
@@ -131,23 +135,33 @@ export function displayValue(typeCode: string, key: string, value: string): stri
 }
 
 /** Field key → Chinese message; empty when the form can be submitted. */
-export function validateForm(typeCode: string, fields: readonly FormField[], values: Record<string, string>): Record<string, string> {
+export function validateForm(
+  typeCode: string,
+  fields: readonly FormField[],
+  values: Record<string, string>,
+): Record<string, string> {
   const trimmed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()]));
   const problems = validateApplicationForm(typeCode, trimmed);
   for (const field of fields) {
     const value = trimmed[field.key] ?? '';
     if (!field.editable) continue;
     if (value === '' && field.required) problems[field.key] = `请填写${field.label}`;
-    else if (field.maxLength !== undefined && value.length > field.maxLength) problems[field.key] = `${field.label}不能超过${field.maxLength}个字`;
+    else if (field.maxLength !== undefined && value.length > field.maxLength)
+      problems[field.key] = `${field.label}不能超过${field.maxLength}个字`;
   }
   return problems;
 }
 
 /** The form to save: everything the server filled in kept, the edited values over it (empty → null). */
-export function toFormData(saved: Record<string, unknown>, fields: readonly FormField[], values: Record<string, string>): ApplicationFormData {
+export function toFormData(
+  saved: Record<string, unknown>,
+  fields: readonly FormField[],
+  values: Record<string, string>,
+): ApplicationFormData {
   const kept: ApplicationFormData = {};
   for (const [key, value] of Object.entries(saved)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) kept[key] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+      kept[key] = value;
   }
   for (const field of fields) {
     if (!field.editable) continue;
@@ -167,7 +181,11 @@ export interface PlacedErrors {
 }
 
 /** Where each error of a VALIDATION_FAILED answer (or the local check) goes. */
-export function placeErrors(errors: Record<string, string> | undefined, fields: readonly FormField[], hasPhotoStep: boolean): PlacedErrors {
+export function placeErrors(
+  errors: Record<string, string> | undefined,
+  fields: readonly FormField[],
+  hasPhotoStep: boolean,
+): PlacedErrors {
   const byField: Record<string, string> = {};
   const other: string[] = [];
   let step: FormStep | null = null;
@@ -195,9 +213,15 @@ export function stepOfKey(key: string, fields: readonly FormField[]): FormStep {
 }
 
 /** Problems on the steps before `target`: moving forward stops at them, later ones wait. */
-export function problemsBefore(problems: Record<string, string>, fields: readonly FormField[], target: FormStep): Record<string, string> {
+export function problemsBefore(
+  problems: Record<string, string>,
+  fields: readonly FormField[],
+  target: FormStep,
+): Record<string, string> {
   const limit = formSteps.indexOf(target);
-  return Object.fromEntries(Object.entries(problems).filter(([key]) => formSteps.indexOf(stepOfKey(key, fields)) < limit));
+  return Object.fromEntries(
+    Object.entries(problems).filter(([key]) => formSteps.indexOf(stepOfKey(key, fields)) < limit),
+  );
 }
 
 function earlier(current: FormStep | null, candidate: FormStep): FormStep {
@@ -215,7 +239,12 @@ export function fieldLabel(typeCode: string, kind: ApplicationKind, key: string)
  * How a field shows: `confirm` (prefilled value with 修改), `input` (being typed: empty, opened
  * with 修改, or wrong), `fixed` (a code value the form cannot edit yet).
  */
-export function fieldMode(field: Pick<FormField, 'editable'>, value: string, editing: boolean, error: string | undefined): 'confirm' | 'input' | 'fixed' {
+export function fieldMode(
+  field: Pick<FormField, 'editable'>,
+  value: string,
+  editing: boolean,
+  error: string | undefined,
+): 'confirm' | 'input' | 'fixed' {
   if (!field.editable) return 'fixed';
   if (editing || error !== undefined || value.trim() === '') return 'input';
   return 'confirm';

@@ -22,8 +22,12 @@ describe('applicationOffers', () => {
   });
 
   it('adds 延续 within the renewal window (30 days for 从业资格证), not before', () => {
-    expect(kinds(applicationOffers({ ...paper, carrier: 'ELECTRONIC', validUntil: '2026-12-27' }, TODAY))).toContain('RENEWAL');
-    expect(kinds(applicationOffers({ ...paper, carrier: 'ELECTRONIC', validUntil: '2026-12-28' }, TODAY))).not.toContain('RENEWAL');
+    expect(kinds(applicationOffers({ ...paper, carrier: 'ELECTRONIC', validUntil: '2026-12-27' }, TODAY))).toContain(
+      'RENEWAL',
+    );
+    expect(
+      kinds(applicationOffers({ ...paper, carrier: 'ELECTRONIC', validUntil: '2026-12-28' }, TODAY)),
+    ).not.toContain('RENEWAL');
     // Paper near expiry: 换领 stays the filled button, 延续 is offered beside it.
     const paperNear = applicationOffers({ ...paper, validUntil: '2026-12-10' }, TODAY);
     expect(kinds(paperNear)).toEqual(['CONVERSION', 'RENEWAL', 'REISSUE', 'REPLACEMENT', 'CHANGE']);
@@ -47,11 +51,17 @@ describe('applicationOffers', () => {
     expect(lapsed.offers[0]?.label).toBe('重新申领');
     expect(lapsed.note).toContain('超过180天未延续');
     // Exactly 180 days: still 延续.
-    expect(kinds(applicationOffers({ ...paper, status: 'EXPIRED', validUntil: '2026-05-31' }, TODAY))).toEqual(['RENEWAL']);
+    expect(kinds(applicationOffers({ ...paper, status: 'EXPIRED', validUntil: '2026-05-31' }, TODAY))).toEqual([
+      'RENEWAL',
+    ]);
   });
 
   it('keeps 延续 for a long-expired non-RE certificate (no lapse rule)', () => {
-    expect(kinds(applicationOffers({ typeCode: 'D013', carrier: 'PAPER', status: 'EXPIRED', validUntil: '2025-01-01' }, TODAY))).toEqual(['RENEWAL']);
+    expect(
+      kinds(
+        applicationOffers({ typeCode: 'D013', carrier: 'PAPER', status: 'EXPIRED', validUntil: '2025-01-01' }, TODAY),
+      ),
+    ).toEqual(['RENEWAL']);
   });
 
   it('offers nothing on a replaced, cancelled or revoked certificate, or to a 查看人员, and says why', () => {
@@ -61,7 +71,10 @@ describe('applicationOffers', () => {
     const revoked = applicationOffers({ ...paper, status: 'REVOKED' }, TODAY);
     expect(revoked.offers).toEqual([]);
     expect(revoked.note).toContain('已吊销');
-    const viewer = applicationOffers({ typeCode: 'D013', carrier: 'PAPER', status: 'VALID', validUntil: '2028-01-01', operatorRole: 'VIEWER' }, TODAY);
+    const viewer = applicationOffers(
+      { typeCode: 'D013', carrier: 'PAPER', status: 'VALID', validUntil: '2028-01-01', operatorRole: 'VIEWER' },
+      TODAY,
+    );
     expect(viewer.offers).toEqual([]);
     expect(viewer.note).toContain('查看人员');
   });

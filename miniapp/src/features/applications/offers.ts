@@ -1,4 +1,9 @@
-import { certificateStatuses, getCertificateType, type ApplicationKind, type CertificateSummary } from '@roadcert/shared';
+import {
+  certificateStatuses,
+  getCertificateType,
+  type ApplicationKind,
+  type CertificateSummary,
+} from '@roadcert/shared';
 import { formatDate } from '../../lib/format';
 import { localIsoDate } from '../certificates/card-view';
 
@@ -17,7 +22,9 @@ export interface OfferSummary {
   note: string | null;
 }
 
-type OfferFacts = Pick<CertificateSummary, 'typeCode' | 'carrier' | 'status' | 'validUntil'> & { operatorRole?: CertificateSummary['operatorRole'] };
+type OfferFacts = Pick<CertificateSummary, 'typeCode' | 'carrier' | 'status' | 'validUntil'> & {
+  operatorRole?: CertificateSummary['operatorRole'];
+};
 
 const DAY_MS = 86_400_000;
 /** 延续 is offered this many days before expiry when the type does not say (道路运输证 年审 etc.). */
@@ -54,7 +61,10 @@ function afterExpiry(certificate: OfferFacts, today: string): OfferSummary {
       note: `该证已于${formatDate(validUntil)}到期，超过${lapse}天未延续，按规定不能再延续，需要重新申领。`,
     };
   }
-  const deadline = lapse !== undefined ? `请在${formatDate(addDays(validUntil, lapse))}前申请延续，逾期只能重新申领。` : '请及时申请延续。';
+  const deadline =
+    lapse !== undefined
+      ? `请在${formatDate(addDays(validUntil, lapse))}前申请延续，逾期只能重新申领。`
+      : '请及时申请延续。';
   return { offers: [offer('RENEWAL', true)], note: `该证已于${formatDate(validUntil)}到期。${deadline}` };
 }
 
@@ -70,7 +80,8 @@ export function applicationOffers(certificate: OfferFacts, today: string = local
   if (certificate.status !== 'VALID' && certificate.status !== 'EXPIRED') {
     return { offers: [], note: `该证照${certificateStatuses[certificate.status].label}，不能办理业务。` };
   }
-  const expired = certificate.status === 'EXPIRED' || (certificate.validUntil !== null && certificate.validUntil < today);
+  const expired =
+    certificate.status === 'EXPIRED' || (certificate.validUntil !== null && certificate.validUntil < today);
   if (expired) return afterExpiry(certificate, today);
 
   const offers: ApplicationOffer[] = [];

@@ -4,6 +4,13 @@ import type { ApplicationSummary } from '@roadcert/shared';
 const CLOSED: ReadonlySet<ApplicationSummary['state']> = new Set(['REJECTED', 'ISSUED']);
 
 /** The application still open on this certificate, if any: the page links to it instead of offering new ones. */
-export function openApplicationFor(applications: readonly ApplicationSummary[], certificateId: string): ApplicationSummary | null {
-  return applications.find((application) => application.baseCertificateId === certificateId && !CLOSED.has(application.state)) ?? null;
+export function openApplicationFor(
+  applications: readonly ApplicationSummary[],
+  certificateId: string,
+): ApplicationSummary | null {
+  return (
+    applications.find(
+      (application) => application.baseCertificateId === certificateId && !CLOSED.has(application.state),
+    ) ?? null
+  );
 }

@@ -1,4 +1,9 @@
-import { applicationKindList, certificateTypeCodes, type ApplicationKind, type CertificateTypeCode } from '@roadcert/shared';
+import {
+  applicationKindList,
+  certificateTypeCodes,
+  type ApplicationKind,
+  type CertificateTypeCode,
+} from '@roadcert/shared';
 
 /** A type code from a query string, or null when it is not one of the nine. */
 export function typeCodeParam(value: string | undefined): CertificateTypeCode | null {

@@ -25,8 +25,22 @@ describe('application status view', () => {
 
   it('shows the timeline newest first, with who acted and the note', () => {
     const views = timelineViews([
-      { fromState: null, toState: 'DRAFT', label: '创建草稿', actorKind: 'ACCOUNT', note: null, at: '2026-11-27T08:00:00.000Z' },
-      { fromState: 'SUBMITTED', toState: 'RETURNED', label: '退回补正', actorKind: 'STAFF', note: '请核对准驾车型', at: '2026-11-27T09:00:00.000Z' },
+      {
+        fromState: null,
+        toState: 'DRAFT',
+        label: '创建草稿',
+        actorKind: 'ACCOUNT',
+        note: null,
+        at: '2026-11-27T08:00:00.000Z',
+      },
+      {
+        fromState: 'SUBMITTED',
+        toState: 'RETURNED',
+        label: '退回补正',
+        actorKind: 'STAFF',
+        note: '请核对准驾车型',
+        at: '2026-11-27T09:00:00.000Z',
+      },
     ]);
     expect(views.map((view) => [view.label, view.actor, view.note])).toEqual([
       ['退回补正', '工作人员', '请核对准驾车型'],
@@ -34,13 +48,30 @@ describe('application status view', () => {
     ]);
   });
 
-  it("names returned fields by their labels in the timeline note, leaving unknown keys and plain text alone", () => {
-    expect(readableNote('licenceClasses：与驾驶证不符；photoId：背景不是白色', 'D071', 'CONVERSION')).toBe('准驾车型：与驾驶证不符；证件照：背景不是白色');
-    expect(readableNote('lossStatement：请写明时间：地点', 'D071', 'REISSUE')).toBe('遗失或损毁情况说明：请写明时间：地点');
+  it('names returned fields by their labels in the timeline note, leaving unknown keys and plain text alone', () => {
+    expect(readableNote('licenceClasses：与驾驶证不符；photoId：背景不是白色', 'D071', 'CONVERSION')).toBe(
+      '准驾车型：与驾驶证不符；证件照：背景不是白色',
+    );
+    expect(readableNote('lossStatement：请写明时间：地点', 'D071', 'REISSUE')).toBe(
+      '遗失或损毁情况说明：请写明时间：地点',
+    );
     expect(readableNote('mystery：原因', 'D071', 'CONVERSION')).toBe('mystery：原因');
     expect(readableNote('补正后重新提交', 'D071', 'CONVERSION')).toBe('补正后重新提交');
     expect(readableNote(null, 'D071', 'CONVERSION')).toBeNull();
-    const [entry] = timelineViews([{ fromState: 'SUBMITTED', toState: 'RETURNED', label: '已退回补正', actorKind: 'STAFF', note: 'lossStatement：写清楚', at: '2026-11-27T09:00:00.000Z' }], undefined, { typeCode: 'D071', kind: 'REISSUE' });
+    const [entry] = timelineViews(
+      [
+        {
+          fromState: 'SUBMITTED',
+          toState: 'RETURNED',
+          label: '已退回补正',
+          actorKind: 'STAFF',
+          note: 'lossStatement：写清楚',
+          at: '2026-11-27T09:00:00.000Z',
+        },
+      ],
+      undefined,
+      { typeCode: 'D071', kind: 'REISSUE' },
+    );
     expect(entry?.note).toBe('遗失或损毁情况说明：写清楚');
   });
 

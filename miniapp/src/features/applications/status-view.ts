@@ -1,4 +1,11 @@
-import { applicationStateLabels, editableApplicationStates, type ApplicationDetail, type ApplicationKind, type ApplicationState, type ApplicationSummary } from '@roadcert/shared';
+import {
+  applicationStateLabels,
+  editableApplicationStates,
+  type ApplicationDetail,
+  type ApplicationKind,
+  type ApplicationState,
+  type ApplicationSummary,
+} from '@roadcert/shared';
 import { formatDateTime } from '../../lib/format';
 import { displayValue, fieldLabel } from './form-state';
 
@@ -44,11 +51,18 @@ export interface ReturnedField {
 }
 
 /** Each field a reviewer returned, with its reason, in the order given. */
-export function returnedFields(detail: Pick<ApplicationDetail, 'typeCode' | 'kind' | 'returnReasons' | 'formData'>): ReturnedField[] {
+export function returnedFields(
+  detail: Pick<ApplicationDetail, 'typeCode' | 'kind' | 'returnReasons' | 'formData'>,
+): ReturnedField[] {
   return Object.entries(detail.returnReasons ?? {}).map(([key, reason]) => {
     const raw = detail.formData[key];
     const value = raw === undefined || raw === null ? '' : String(raw);
-    return { key, label: fieldLabel(detail.typeCode, detail.kind, key), reason, value: key === 'photo' || key === 'photoId' ? '' : displayValue(detail.typeCode, key, value) };
+    return {
+      key,
+      label: fieldLabel(detail.typeCode, detail.kind, key),
+      reason,
+      value: key === 'photo' || key === 'photoId' ? '' : displayValue(detail.typeCode, key, value),
+    };
   });
 }
 
@@ -75,7 +89,11 @@ export function readableNote(note: string | null, typeCode: string, kind: Applic
 }
 
 /** Newest first, as the certificate history: the question is "what happened last". */
-export function timelineViews(timeline: ApplicationDetail['timeline'], now?: Date, context?: { typeCode: string; kind: ApplicationKind }): TimelineEntryView[] {
+export function timelineViews(
+  timeline: ApplicationDetail['timeline'],
+  now?: Date,
+  context?: { typeCode: string; kind: ApplicationKind },
+): TimelineEntryView[] {
   return [...timeline]
     .sort((a, b) => b.at.localeCompare(a.at))
     .map((entry, index) => ({

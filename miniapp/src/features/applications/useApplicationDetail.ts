@@ -5,7 +5,8 @@ import { followErrorNavigation } from '../session/error-navigation';
 import { fetchApplication, fetchMyApplications } from './api';
 
 function load(id: string | undefined): Promise<ApplicationDetail> {
-  if (!id) return Promise.reject(new ApiError({ code: 'NOT_FOUND', status: 404, message: errorCodes.NOT_FOUND.message }));
+  if (!id)
+    return Promise.reject(new ApiError({ code: 'NOT_FOUND', status: 404, message: errorCodes.NOT_FOUND.message }));
   return fetchApplication(id);
 }
 

@@ -7,19 +7,35 @@ import { takeHandedPhoto } from '../photo/photo-handoff';
 import { followErrorNavigation } from '../session/error-navigation';
 import { fetchApplication, saveApplicationDraft, submitApplication } from './api';
 import { hasPhotoStep, photoOf, photoProblem, photoRequiredHere, type ApplicationPhoto } from './application-photo';
-import { formFieldsFor, formSteps, initialValues, placeErrors, problemsBefore, toFormData, validateForm, type FormField, type FormStep } from './form-state';
+import {
+  formFieldsFor,
+  formSteps,
+  initialValues,
+  placeErrors,
+  problemsBefore,
+  toFormData,
+  validateForm,
+  type FormField,
+  type FormStep,
+} from './form-state';
 import { canEdit } from './status-view';
 import { createSubmissionKeys } from './submission-key';
 
 export const SUBMIT_UNKNOWN_MESSAGE = '网络中断，未能确认是否提交成功。请再点一次“提交申请”，不会重复提交。';
 
 function load(id: string | undefined): Promise<ApplicationDetail> {
-  if (!id) return Promise.reject(new ApiError({ code: 'NOT_FOUND', status: 404, message: errorCodes.NOT_FOUND.message }));
+  if (!id)
+    return Promise.reject(new ApiError({ code: 'NOT_FOUND', status: 404, message: errorCodes.NOT_FOUND.message }));
   return fetchApplication(id);
 }
 
 /** What is wrong before anything is sent: the shared field checks, and a missing photo where the server requires one. */
-function localProblems(detail: ApplicationDetail, fields: readonly FormField[], values: Record<string, string>, photo: ApplicationPhoto | null) {
+function localProblems(
+  detail: ApplicationDetail,
+  fields: readonly FormField[],
+  values: Record<string, string>,
+  photo: ApplicationPhoto | null,
+) {
   return { ...validateForm(detail.typeCode, fields, values), ...photoProblem(detail, photo) };
 }
 
@@ -30,7 +46,10 @@ function localProblems(detail: ApplicationDetail, fields: readonly FormField[], 
  * their fields.
  */
 export function useApplicationForm(id: string | undefined) {
-  const remote = useRemote(() => load(id), (error) => followErrorNavigation(error));
+  const remote = useRemote(
+    () => load(id),
+    (error) => followErrorNavigation(error),
+  );
   const [saved, setSaved] = useState<ApplicationDetail | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
@@ -172,7 +191,27 @@ export function useApplicationForm(id: string | undefined) {
     }
   }
 
-  return { remote, saved, fields, photoStep, photoRequired, values, editing, step, errors, otherErrors, notice, busy, photo, setValue, edit, goTo, takePhoto, receivePhoto, submit };
+  return {
+    remote,
+    saved,
+    fields,
+    photoStep,
+    photoRequired,
+    values,
+    editing,
+    step,
+    errors,
+    otherErrors,
+    notice,
+    busy,
+    photo,
+    setValue,
+    edit,
+    goTo,
+    takePhoto,
+    receivePhoto,
+    submit,
+  };
 }
 
 export type ApplicationForm = ReturnType<typeof useApplicationForm>;

@@ -1,4 +1,9 @@
-import { applicationRequirements, type ApplicationKind, type CertificateDetail, type CertificateTypeCode } from '@roadcert/shared';
+import {
+  applicationRequirements,
+  type ApplicationKind,
+  type CertificateDetail,
+  type CertificateTypeCode,
+} from '@roadcert/shared';
 import { useState } from 'react';
 import { useRemote } from '../../hooks/useRemote';
 import { toApiError, type ApiErrorCode } from '../../lib/api-error';
@@ -18,7 +23,11 @@ export interface StartRefusal {
  * the draft and opens its form. A refusal (APPLICATION_NOT_ALLOWED, RENEWAL_NOT_ALLOWED) is the
  * server's word and is shown as it says.
  */
-export function useStartApplication(typeCode: CertificateTypeCode, kind: ApplicationKind, certificateId: string | undefined) {
+export function useStartApplication(
+  typeCode: CertificateTypeCode,
+  kind: ApplicationKind,
+  certificateId: string | undefined,
+) {
   const requirements = applicationRequirements(typeCode, kind);
   const certificate = useRemote<CertificateDetail | null>(
     () => (certificateId ? fetchCertificate(certificateId) : Promise.resolve(null)),
@@ -32,7 +41,11 @@ export function useStartApplication(typeCode: CertificateTypeCode, kind: Applica
     setStarting(true);
     setRefusal(null);
     try {
-      const draft = await startApplication({ typeCode, kind, ...(certificateId ? { baseCertificateId: certificateId } : {}) });
+      const draft = await startApplication({
+        typeCode,
+        kind,
+        ...(certificateId ? { baseCertificateId: certificateId } : {}),
+      });
       await redirect('applyForm', { id: draft.id });
     } catch (cause) {
       const error = toApiError(cause);

@@ -1,4 +1,10 @@
-import { certificateDetailSchema, certificateListSchema, certificateSummarySchema, type CertificateDetail, type CertificateSummary } from '@roadcert/shared';
+import {
+  certificateDetailSchema,
+  certificateListSchema,
+  certificateSummarySchema,
+  type CertificateDetail,
+  type CertificateSummary,
+} from '@roadcert/shared';
 import { getJson, postJson } from '../../lib/request';
 
 export async function fetchMyCertificates(): Promise<CertificateSummary[]> {

@@ -37,7 +37,12 @@ describe('toCertificateCardView', () => {
 
   it('shows the plate of a vehicle certificate and its carrier label', () => {
     const card = toCertificateCardView(
-      certificate({ typeName: '道路运输证', carrier: 'IC_CARD', plateNumber: '粤A12345', numberMasked: '440100123456' }),
+      certificate({
+        typeName: '道路运输证',
+        carrier: 'IC_CARD',
+        plateNumber: '粤A12345',
+        numberMasked: '440100123456',
+      }),
     );
     expect(card.plateNumber).toBe('粤A12345');
     expect(card.carrierLabel).toBe('IC卡证');
@@ -74,7 +79,9 @@ describe('activationState', () => {
 
   it('shows 已激活 for an activated electronic certificate, whatever its status', () => {
     expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: true }))).toBe('activated');
-    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: true, status: 'EXPIRED' }))).toBe('activated');
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: true, status: 'EXPIRED' }))).toBe(
+      'activated',
+    );
   });
 
   it('has nothing to activate on paper or IC cards, or on an electronic certificate that is not valid', () => {
@@ -90,8 +97,12 @@ describe('activationState', () => {
   });
 
   it("lets an operator's 查看人员 see, but not activate, its certificates", () => {
-    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: false, operatorRole: 'VIEWER' }))).toBe('view-only');
-    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: false, operatorRole: 'MANAGER' }))).toBe('activatable');
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: false, operatorRole: 'VIEWER' }))).toBe(
+      'view-only',
+    );
+    expect(activationState(certificate({ carrier: 'ELECTRONIC', activated: false, operatorRole: 'MANAGER' }))).toBe(
+      'activatable',
+    );
   });
 
   it('names the operator and the role for staff', () => {

@@ -25,7 +25,9 @@ export interface CertificateCardView {
  */
 export type ActivationState = 'activatable' | 'activated' | 'view-only' | 'none';
 
-type ActivationFacts = Pick<CertificateSummary, 'carrier' | 'status' | 'activated' | 'validUntil'> & { operatorRole?: CertificateSummary['operatorRole'] };
+type ActivationFacts = Pick<CertificateSummary, 'carrier' | 'status' | 'activated' | 'validUntil'> & {
+  operatorRole?: CertificateSummary['operatorRole'];
+};
 
 /** Today as YYYY-MM-DD on the device, to compare with calendar dates as text. */
 export function localIsoDate(now: Date): string {
@@ -33,7 +35,10 @@ export function localIsoDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function activationState(certificate: ActivationFacts, today: string = localIsoDate(new Date())): ActivationState {
+export function activationState(
+  certificate: ActivationFacts,
+  today: string = localIsoDate(new Date()),
+): ActivationState {
   if (certificate.carrier !== 'ELECTRONIC') return 'none';
   if (certificate.activated) return 'activated';
   if (certificate.status !== 'VALID') return 'none';
@@ -43,7 +48,9 @@ export function activationState(certificate: ActivationFacts, today: string = lo
 
 function operatorLine(certificate: CertificateSummary): string | null {
   if (!certificate.operatorName) return null;
-  return certificate.operatorRole ? `${certificate.operatorName} · ${operatorRoleLabels[certificate.operatorRole]}` : certificate.operatorName;
+  return certificate.operatorRole
+    ? `${certificate.operatorName} · ${operatorRoleLabels[certificate.operatorRole]}`
+    : certificate.operatorName;
 }
 
 export function toCertificateCardView(certificate: CertificateSummary, today?: string): CertificateCardView {

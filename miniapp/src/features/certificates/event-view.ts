@@ -31,5 +31,10 @@ export function actorLabel(actor: string): string {
 export function toEventViews(events: CertificateDetail['events'], now?: Date): CertificateEventView[] {
   return [...events]
     .sort((a, b) => b.at.localeCompare(a.at))
-    .map((event, index) => ({ key: `${event.at}-${index}`, label: eventLabel(event.kind), when: formatDateTime(event.at, now), actor: actorLabel(event.actor) }));
+    .map((event, index) => ({
+      key: `${event.at}-${index}`,
+      label: eventLabel(event.kind),
+      when: formatDateTime(event.at, now),
+      actor: actorLabel(event.actor),
+    }));
 }

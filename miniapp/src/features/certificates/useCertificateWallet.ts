@@ -35,7 +35,10 @@ async function loadWallet(): Promise<CertificateWallet> {
   }
   const account = await fetchAccount();
   const certificates = await loadCertificates(account);
-  return { account, cards: certificates ? sortForDisplay(certificates.map((certificate) => toCertificateCardView(certificate))) : null };
+  return {
+    account,
+    cards: certificates ? sortForDisplay(certificates.map((certificate) => toCertificateCardView(certificate))) : null,
+  };
 }
 
 /** The signed-in account and its certificates; signed-out people are sent to sign in. */

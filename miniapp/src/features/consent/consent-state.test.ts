@@ -12,7 +12,10 @@ describe('consent state (versions from shared consentTexts)', () => {
   });
 
   it('lists what is still to be asked, in order', () => {
-    expect(missingConsents([current('ID_NUMBER')], ['PRIVACY_POLICY', 'ID_NUMBER', 'FACE_DATA'])).toEqual(['PRIVACY_POLICY', 'FACE_DATA']);
+    expect(missingConsents([current('ID_NUMBER')], ['PRIVACY_POLICY', 'ID_NUMBER', 'FACE_DATA'])).toEqual([
+      'PRIVACY_POLICY',
+      'FACE_DATA',
+    ]);
   });
 
   it('tells granted, outdated and never apart', () => {

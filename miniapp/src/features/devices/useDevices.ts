@@ -30,7 +30,12 @@ export function useDevices() {
 
   async function signOutDevice(device: DeviceView): Promise<void> {
     if (device.current) return signOutHere(device.id);
-    const sure = await confirm({ title: '退出该设备', content: `确定让“${device.title}”退出登录吗？该设备需重新登录才能使用。`, confirmText: '退出', danger: true });
+    const sure = await confirm({
+      title: '退出该设备',
+      content: `确定让“${device.title}”退出登录吗？该设备需重新登录才能使用。`,
+      confirmText: '退出',
+      danger: true,
+    });
     if (!sure) return;
     if (await run(device.id, () => revokeDeviceSession(device.id))) {
       toastSuccess('已退出该设备');
@@ -39,7 +44,12 @@ export function useDevices() {
   }
 
   async function signOutHere(pendingKey = 'here'): Promise<void> {
-    const sure = await confirm({ title: '退出登录', content: '确定退出本机的登录吗？', confirmText: '退出', danger: true });
+    const sure = await confirm({
+      title: '退出登录',
+      content: '确定退出本机的登录吗？',
+      confirmText: '退出',
+      danger: true,
+    });
     if (!sure) return;
     // Even if the server cannot be told, this device forgets the session.
     await run(pendingKey, logout);
@@ -47,7 +57,12 @@ export function useDevices() {
   }
 
   async function signOutEverywhere(): Promise<void> {
-    const sure = await confirm({ title: '退出全部设备', content: '所有设备（包括本机）都将退出登录，需重新登录才能使用。确定吗？', confirmText: '全部退出', danger: true });
+    const sure = await confirm({
+      title: '退出全部设备',
+      content: '所有设备（包括本机）都将退出登录，需重新登录才能使用。确定吗？',
+      confirmText: '全部退出',
+      danger: true,
+    });
     if (!sure) return;
     if (await run('all', revokeAllDeviceSessions)) goToSignIn();
   }

@@ -13,6 +13,13 @@ export function startFaceVerification() {
 }
 
 /** WeChat's verifyResult (the server asks WeChat for the outcome), or the stand-in's chosen outcome. */
-export function completeFaceVerification(verificationId: string, body: { verifyResult: string } | { standInOutcome: 'pass' | 'fail' }) {
-  return postJson(`/api/v1/me/face-verifications/${encodeURIComponent(verificationId)}/complete`, body, faceVerificationResultSchema);
+export function completeFaceVerification(
+  verificationId: string,
+  body: { verifyResult: string } | { standInOutcome: 'pass' | 'fail' },
+) {
+  return postJson(
+    `/api/v1/me/face-verifications/${encodeURIComponent(verificationId)}/complete`,
+    body,
+    faceVerificationResultSchema,
+  );
 }

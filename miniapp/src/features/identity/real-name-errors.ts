@@ -23,7 +23,8 @@ export function placeRealNameError(error: ApiError): RealNameErrors {
     case 'CONSENT_REQUIRED':
       return { ...NO_REAL_NAME_ERRORS, form: error.message, consentRequired: true };
     case 'VALIDATION_FAILED':
-      if (error.fields && Object.keys(error.fields).length > 0) return { ...NO_REAL_NAME_ERRORS, fields: { ...error.fields } };
+      if (error.fields && Object.keys(error.fields).length > 0)
+        return { ...NO_REAL_NAME_ERRORS, fields: { ...error.fields } };
       return { ...NO_REAL_NAME_ERRORS, form: error.message };
     default:
       return { ...NO_REAL_NAME_ERRORS, form: error.message };

@@ -12,7 +12,11 @@ import { useIdNumberSubmission } from './useIdNumberSubmission';
  * `realNameBindSchema`, consent recorded first, then bound. `onError` gets first say on errors
  * that move the flow elsewhere (returns true when handled).
  */
-export function useRealNameForm(account: Account, onBound: (account: Account) => void, onError: (error: ApiError) => boolean) {
+export function useRealNameForm(
+  account: Account,
+  onBound: (account: Account) => void,
+  onError: (error: ApiError) => boolean,
+) {
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const submission = useIdNumberSubmission(account, {

@@ -26,7 +26,12 @@ describe('lookup form', () => {
   });
 
   it('checks the plate of a vehicle certificate with the plate rules', () => {
-    const form = { typeCode: 'D013' as const, number: '粤交运管穗字440100165715号', name: '广州顺达物流有限公司', plate: '' };
+    const form = {
+      typeCode: 'D013' as const,
+      number: '粤交运管穗字440100165715号',
+      name: '广州顺达物流有限公司',
+      plate: '',
+    };
     expect(validateLookupForm(form)).toEqual({ ok: false, fields: { plate: '车辆证照请填写车牌号' } });
     const bad = validateLookupForm({ ...form, plate: '粤AI2345' });
     expect(bad.ok).toBe(false);
@@ -34,11 +39,21 @@ describe('lookup form', () => {
   });
 
   it('sends the number and plate normalised (half-width, upper case), and no plate for other types', () => {
-    expect(validateLookupForm({ ...emptyLookupForm, number: ' 440105197801013532 ', name: ' 王强 ', plate: '粤A12345' })).toEqual({
+    expect(
+      validateLookupForm({ ...emptyLookupForm, number: ' 440105197801013532 ', name: ' 王强 ', plate: '粤A12345' }),
+    ).toEqual({
       ok: true,
       value: { typeCode: 'D071', number: '440105197801013532', name: '王强', plate: undefined },
     });
-    const vehicle = validateLookupForm({ typeCode: 'D013', number: '４４０１００１６５７１５', name: '广州顺达物流有限公司', plate: '粤a·3k7q2' });
-    expect(vehicle).toEqual({ ok: true, value: { typeCode: 'D013', number: '440100165715', name: '广州顺达物流有限公司', plate: '粤A3K7Q2' } });
+    const vehicle = validateLookupForm({
+      typeCode: 'D013',
+      number: '４４０１００１６５７１５',
+      name: '广州顺达物流有限公司',
+      plate: '粤a·3k7q2',
+    });
+    expect(vehicle).toEqual({
+      ok: true,
+      value: { typeCode: 'D013', number: '440100165715', name: '广州顺达物流有限公司', plate: '粤A3K7Q2' },
+    });
   });
 });

@@ -1,4 +1,10 @@
-import { certificateTypes, checkLookupInput, lookupRequestSchema, type CertificateTypeCode, type LookupRequest } from '@roadcert/shared';
+import {
+  certificateTypes,
+  checkLookupInput,
+  lookupRequestSchema,
+  type CertificateTypeCode,
+  type LookupRequest,
+} from '@roadcert/shared';
 import { validateForm, type Validated } from '../../lib/validation';
 
 /**
@@ -47,10 +53,18 @@ export const emptyLookupForm: LookupForm = { typeCode: 'D071', number: '', name:
 /** Every field at once: empty fields in the schema's words, the rest from the format checks. */
 export function validateLookupForm(form: LookupForm): Validated<LookupRequest> {
   const option = lookupTypeOption(form.typeCode);
-  const input = { typeCode: form.typeCode, number: form.number, name: form.name, plate: option.plateRequired && form.plate.trim() !== '' ? form.plate : undefined };
+  const input = {
+    typeCode: form.typeCode,
+    number: form.number,
+    name: form.name,
+    plate: option.plateRequired && form.plate.trim() !== '' ? form.plate : undefined,
+  };
   const schema = validateForm(lookupRequestSchema, input);
   const formats = checkLookupInput(input);
   const fields = { ...(formats.ok ? {} : formats.fields), ...(schema.ok ? {} : schema.fields) };
   if (!schema.ok || !formats.ok) return { ok: false, fields };
-  return { ok: true, value: { ...schema.value, number: formats.number, name: formats.name, plate: formats.plate ?? undefined } };
+  return {
+    ok: true,
+    value: { ...schema.value, number: formats.number, name: formats.name, plate: formats.plate ?? undefined },
+  };
 }

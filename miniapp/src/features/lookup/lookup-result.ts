@@ -22,11 +22,21 @@ export const replacedExplanation =
 
 export function toLookupResultView(result: LookupResult): LookupResultView {
   if (!result.found || result.status === null) {
-    return { headline: '未查到匹配的证照', status: null, validity: null, validFrom: null, message: result.message, replacedNote: null };
+    return {
+      headline: '未查到匹配的证照',
+      status: null,
+      validity: null,
+      validFrom: null,
+      message: result.message,
+      replacedNote: null,
+    };
   }
   const status = statusAppearance(result.status);
   // `valid` already includes the date check: a VALID certificate past its end date is shown as not valid.
-  const shown: StatusAppearance = result.valid || status.tone === 'invalid' ? status : { ...status, tone: 'invalid', symbol: '✕', colours: statusColours.invalid };
+  const shown: StatusAppearance =
+    result.valid || status.tone === 'invalid'
+      ? status
+      : { ...status, tone: 'invalid', symbol: '✕', colours: statusColours.invalid };
   return {
     headline: result.typeName,
     status: shown,

@@ -4,7 +4,11 @@ import { deleteJson, getJson, postJson } from '../../lib/request';
 export type OperatorMember = ReturnType<typeof operatorMemberListSchema.parse>['items'][number];
 
 /** The legal representative activates the operator: USCC + their own name and ID number. */
-export async function activateOperator(input: { creditCode: string; legalRepName: string; legalRepIdNumber: string }): Promise<void> {
+export async function activateOperator(input: {
+  creditCode: string;
+  legalRepName: string;
+  legalRepIdNumber: string;
+}): Promise<void> {
   await postJson('/api/v1/operators/activate', { ...input });
 }
 
@@ -13,7 +17,10 @@ export async function fetchOperatorMembers(operatorId: string): Promise<Operator
   return list.items;
 }
 
-export async function addOperatorMember(operatorId: string, input: { phone: string; role: Exclude<OperatorRole, 'LEGAL_REPRESENTATIVE'> }): Promise<void> {
+export async function addOperatorMember(
+  operatorId: string,
+  input: { phone: string; role: Exclude<OperatorRole, 'LEGAL_REPRESENTATIVE'> },
+): Promise<void> {
   await postJson(`/api/v1/operators/${encodeURIComponent(operatorId)}/members`, { ...input });
 }
 

@@ -27,6 +27,7 @@ export function toMemberView(member: OperatorMember, now?: Date): MemberView {
 
 /** Active members first (legal representative on top), revoked ones after. */
 export function sortMembers(members: readonly OperatorMember[]): OperatorMember[] {
-  const rank = (member: OperatorMember) => (member.revokedAt !== null ? 2 : member.role === 'LEGAL_REPRESENTATIVE' ? 0 : 1);
+  const rank = (member: OperatorMember) =>
+    member.revokedAt !== null ? 2 : member.role === 'LEGAL_REPRESENTATIVE' ? 0 : 1;
   return [...members].sort((a, b) => rank(a) - rank(b) || a.grantedAt.localeCompare(b.grantedAt));
 }

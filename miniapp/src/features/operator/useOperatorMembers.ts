@@ -13,7 +13,10 @@ export type GrantableRole = 'MANAGER' | 'VIEWER';
 
 /** One operator's staff: the list, adding by phone number + role, revoking with confirmation. */
 export function useOperatorMembers(operatorId: string) {
-  const members = useRemote(() => fetchOperatorMembers(operatorId), (error) => followErrorNavigation(error));
+  const members = useRemote(
+    () => fetchOperatorMembers(operatorId),
+    (error) => followErrorNavigation(error),
+  );
   const [phone, setPhone] = useState('');
   // Least privilege by default: view only, unless the representative picks 可办理.
   const [role, setRole] = useState<GrantableRole>('VIEWER');

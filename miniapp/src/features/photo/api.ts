@@ -8,7 +8,10 @@ export type { PhotoOutcome };
 export const PHOTOS_PATH = '/api/v1/me/photos';
 
 /** Uploads a portrait with the frame the person set; 201 and 422 PHOTO_REJECTED are outcomes, the rest ApiErrors. */
-export async function uploadPortrait(image: PickedImage, options: { cropBox: CropBox; typeCode?: string; applicationId?: string }): Promise<PhotoOutcome> {
+export async function uploadPortrait(
+  image: PickedImage,
+  options: { cropBox: CropBox; typeCode?: string; applicationId?: string },
+): Promise<PhotoOutcome> {
   const fields: Record<string, string> = { purpose: 'PORTRAIT', cropBox: JSON.stringify(options.cropBox) };
   if (options.typeCode) fields.typeCode = options.typeCode;
   if (options.applicationId) fields.applicationId = options.applicationId;

@@ -17,5 +17,8 @@ export interface VerdictView {
 
 /** Failed checks first (each with the server's reason), in the server's order. */
 export function toVerdictView(verdict: PhotoVerdict): VerdictView {
-  return { failed: verdict.checks.filter((check) => !check.passed), passed: verdict.checks.filter((check) => check.passed) };
+  return {
+    failed: verdict.checks.filter((check) => !check.passed),
+    passed: verdict.checks.filter((check) => check.passed),
+  };
 }

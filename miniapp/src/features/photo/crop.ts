@@ -94,7 +94,10 @@ export function toCropBox(frame: CropFrame, g: CropGeometry): CropBox {
 /** The frame for a box the server applied (`verdict.crop`), e.g. to adjust after a rejection. */
 export function fromCropBox(box: CropBox, g: CropGeometry): CropFrame {
   const { width: W, height: H } = g.image;
-  return clampFrame({ centreX: (box.x + box.width / 2) * W, centreY: (box.y + box.height / 2) * H, width: box.width * W }, g);
+  return clampFrame(
+    { centreX: (box.x + box.width / 2) * W, centreY: (box.y + box.height / 2) * H, width: box.width * W },
+    g,
+  );
 }
 
 /** Relative difference between the box's pixel aspect and the spec's (the server allows 3 %). */
@@ -104,7 +107,10 @@ export function aspectError(box: CropBox, g: CropGeometry): number {
 }
 
 /** Percent position of the frame over the displayed image, for CSS. */
-export function framePercent(frame: CropFrame, g: CropGeometry): { left: number; top: number; width: number; height: number } {
+export function framePercent(
+  frame: CropFrame,
+  g: CropGeometry,
+): { left: number; top: number; width: number; height: number } {
   const box = toCropBox(frame, g);
   return { left: box.x * 100, top: box.y * 100, width: box.width * 100, height: box.height * 100 };
 }

@@ -25,10 +25,24 @@ const darkVerdict = {
   ],
 };
 
-const link = { url: '/api/v1/files/photos/h/2026/11/u.processed.jpg?exp=1&sig=x', expiresAt: '2026-11-27T10:00:00.000Z' };
+const link = {
+  url: '/api/v1/files/photos/h/2026/11/u.processed.jpg?exp=1&sig=x',
+  expiresAt: '2026-11-27T10:00:00.000Z',
+};
 const accepted = {
   verdict: { ...darkVerdict, accepted: true, checks: darkVerdict.checks.map((c) => ({ ...c, passed: true })) },
-  photo: { id: 'p1', purpose: 'PORTRAIT', typeCode: null, applicationId: null, width: 358, height: 441, bytes: 12000, createdAt: '2026-11-27T09:00:00.000Z', image: link, original: link },
+  photo: {
+    id: 'p1',
+    purpose: 'PORTRAIT',
+    typeCode: null,
+    applicationId: null,
+    width: 358,
+    height: 441,
+    bytes: 12000,
+    createdAt: '2026-11-27T09:00:00.000Z',
+    image: link,
+    original: link,
+  },
 };
 
 function thrown(run: () => unknown): ApiError {
@@ -53,7 +67,10 @@ describe('interpretPhotoResponse', () => {
       code: 'PHOTO_REJECTED',
       message: '照片太暗，请在光线充足、均匀的地方重新拍摄',
       requestId: 'r1',
-      fields: { BRIGHTNESS: '照片太暗，请在光线充足、均匀的地方重新拍摄', BACKGROUND_LIGHT: '背景颜色过深，请在白色或浅色的纯色墙前拍摄' },
+      fields: {
+        BRIGHTNESS: '照片太暗，请在光线充足、均匀的地方重新拍摄',
+        BACKGROUND_LIGHT: '背景颜色过深，请在白色或浅色的纯色墙前拍摄',
+      },
       verdict: darkVerdict,
     };
     const outcome = interpretPhotoResponse({ statusCode: 422, data: body });
@@ -68,7 +85,12 @@ describe('interpretPhotoResponse', () => {
   });
 
   it('maps a 422 without a usable verdict like any other error', () => {
-    const error = thrown(() => interpretPhotoResponse({ statusCode: 422, data: { code: 'PHOTO_REJECTED', message: '照片未通过质量检查，请按提示重新拍摄' } }));
+    const error = thrown(() =>
+      interpretPhotoResponse({
+        statusCode: 422,
+        data: { code: 'PHOTO_REJECTED', message: '照片未通过质量检查，请按提示重新拍摄' },
+      }),
+    );
     expect(error.code).toBe('PHOTO_REJECTED');
     expect(error.status).toBe(422);
   });
@@ -83,16 +105,22 @@ describe('interpretPhotoResponse', () => {
     [400, 'PHOTO_BAD_CROP'],
     [503, 'PHOTO_BUSY'],
   ] as const)('maps %i %s to an ApiError with the server message', (statusCode, code) => {
-    const error = thrown(() => interpretPhotoResponse({ statusCode, data: { code, message: errorCodes[code].message, requestId: 'r2' } }));
+    const error = thrown(() =>
+      interpretPhotoResponse({ statusCode, data: { code, message: errorCodes[code].message, requestId: 'r2' } }),
+    );
     expect(error).toMatchObject({ code, status: statusCode, message: errorCodes[code].message, requestId: 'r2' });
   });
 
   it('maps a body outside the contract by status (a proxy page for 413)', () => {
-    const error = thrown(() => interpretPhotoResponse({ statusCode: 413, data: '<html>Request Entity Too Large</html>' }));
+    const error = thrown(() =>
+      interpretPhotoResponse({ statusCode: 413, data: '<html>Request Entity Too Large</html>' }),
+    );
     expect(error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('calls a 201 that breaks the contract BAD_RESPONSE', () => {
-    expect(thrown(() => interpretPhotoResponse({ statusCode: 201, data: { verdict: darkVerdict } })).code).toBe('BAD_RESPONSE');
+    expect(thrown(() => interpretPhotoResponse({ statusCode: 201, data: { verdict: darkVerdict } })).code).toBe(
+      'BAD_RESPONSE',
+    );
   });
 });

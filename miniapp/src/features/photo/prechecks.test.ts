@@ -14,7 +14,10 @@ describe('precheckImage', () => {
   });
 
   it('refuses more than 10 MB with the server message, and allows exactly 10 MB', () => {
-    expect(precheckImage({ ...photo, size: photoUploadLimits.maxBytes + 1 })).toEqual({ code: 'PHOTO_TOO_LARGE', message: errorCodes.PHOTO_TOO_LARGE.message });
+    expect(precheckImage({ ...photo, size: photoUploadLimits.maxBytes + 1 })).toEqual({
+      code: 'PHOTO_TOO_LARGE',
+      message: errorCodes.PHOTO_TOO_LARGE.message,
+    });
     expect(precheckImage({ ...photo, size: photoUploadLimits.maxBytes })).toBeNull();
   });
 
@@ -24,13 +27,21 @@ describe('precheckImage', () => {
 
   it('refuses other declared types with the server message', () => {
     for (const mimeType of ['image/gif', 'image/tiff', 'text/plain', 'image/svg+xml']) {
-      expect(precheckImage({ ...photo, mimeType })).toEqual({ code: 'PHOTO_UNSUPPORTED_FORMAT', message: errorCodes.PHOTO_UNSUPPORTED_FORMAT.message });
+      expect(precheckImage({ ...photo, mimeType })).toEqual({
+        code: 'PHOTO_UNSUPPORTED_FORMAT',
+        message: errorCodes.PHOTO_UNSUPPORTED_FORMAT.message,
+      });
     }
   });
 
   it('tells iPhone users what to do about HEIC', () => {
-    expect(precheckImage({ ...photo, mimeType: 'image/heic' })).toEqual({ code: 'PHOTO_UNSUPPORTED_FORMAT', message: HEIC_UNSUPPORTED_MESSAGE });
-    expect(precheckImage({ ...photo, mimeType: 'image/heif', width: 0, height: 0 })?.message).toBe(HEIC_UNSUPPORTED_MESSAGE);
+    expect(precheckImage({ ...photo, mimeType: 'image/heic' })).toEqual({
+      code: 'PHOTO_UNSUPPORTED_FORMAT',
+      message: HEIC_UNSUPPORTED_MESSAGE,
+    });
+    expect(precheckImage({ ...photo, mimeType: 'image/heif', width: 0, height: 0 })?.message).toBe(
+      HEIC_UNSUPPORTED_MESSAGE,
+    );
     expect(HEIC_UNSUPPORTED_MESSAGE).toMatch(/HEIC.*兼容性最佳/);
   });
 
@@ -42,7 +53,10 @@ describe('precheckImage', () => {
 
   it('refuses more than 50 megapixels and absurd aspect ratios', () => {
     expect(precheckImage({ ...photo, width: 10_000, height: 5_001 })?.code).toBe('PHOTO_TOO_MANY_PIXELS');
-    expect(precheckImage({ ...photo, width: 4001, height: 1000 })).toEqual({ code: 'PHOTO_BAD_ASPECT', message: errorCodes.PHOTO_BAD_ASPECT.message });
+    expect(precheckImage({ ...photo, width: 4001, height: 1000 })).toEqual({
+      code: 'PHOTO_BAD_ASPECT',
+      message: errorCodes.PHOTO_BAD_ASPECT.message,
+    });
     expect(precheckImage({ ...photo, width: 4000, height: 1000 })).toBeNull();
   });
 });

@@ -17,7 +17,9 @@ function failure(code: ErrorCode, message: string = errorCodes[code].message): P
  * size, declared type, pixel count and aspect. The server still decides by content; this
  * only spares a 10-MB upload that would be refused anyway. Null = nothing wrong found.
  */
-export function precheckImage(image: Pick<PickedImage, 'size' | 'mimeType' | 'width' | 'height'>): PrecheckFailure | null {
+export function precheckImage(
+  image: Pick<PickedImage, 'size' | 'mimeType' | 'width' | 'height'>,
+): PrecheckFailure | null {
   if (image.size <= 0) return failure('PHOTO_MISSING');
   if (image.size > photoUploadLimits.maxBytes) return failure('PHOTO_TOO_LARGE');
   const type = image.mimeType?.toLowerCase() ?? null;

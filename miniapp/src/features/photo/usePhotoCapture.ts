@@ -1,4 +1,10 @@
-import { getCertificateType, personPortraitPhotoSpec, type PhotoResult, type PhotoSpec, type PhotoVerdict } from '@roadcert/shared';
+import {
+  getCertificateType,
+  personPortraitPhotoSpec,
+  type PhotoResult,
+  type PhotoSpec,
+  type PhotoVerdict,
+} from '@roadcert/shared';
 import { useEffect, useRef, useState } from 'react';
 import { isApiError, toApiError } from '../../lib/api-error';
 import { pickImage, releaseImage, type ImageSource } from '../../lib/image-picker';
@@ -11,9 +17,23 @@ import { precheckImage } from './prechecks';
 
 export type PhotoPhase =
   | { kind: 'choose'; message: string | null }
-  | { kind: 'crop'; image: PickedImage; geometry: CropGeometry; frame: CropFrame; uploading: boolean; message: string | null }
+  | {
+      kind: 'crop';
+      image: PickedImage;
+      geometry: CropGeometry;
+      frame: CropFrame;
+      uploading: boolean;
+      message: string | null;
+    }
   | { kind: 'accepted'; image: PickedImage; result: PhotoResult }
-  | { kind: 'rejected'; image: PickedImage; geometry: CropGeometry; frame: CropFrame; verdict: PhotoVerdict; message: string };
+  | {
+      kind: 'rejected';
+      image: PickedImage;
+      geometry: CropGeometry;
+      frame: CropFrame;
+      verdict: PhotoVerdict;
+      message: string;
+    };
 
 /** The spec of the certificate type asked for, or the person portrait spec. */
 export function photoSpecFor(typeCode: string | undefined): PhotoSpec {
@@ -36,9 +56,12 @@ export function usePhotoCapture(typeCode: string | undefined, applicationId?: st
   const [phase, setPhase] = useState<PhotoPhase>({ kind: 'choose', message: null });
   const current = useRef<PickedImage | null>(null);
 
-  useEffect(() => () => {
-    if (current.current) releaseImage(current.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (current.current) releaseImage(current.current);
+    },
+    [],
+  );
 
   function forgetImage(): void {
     if (current.current) releaseImage(current.current);
@@ -76,7 +99,8 @@ export function usePhotoCapture(typeCode: string | undefined, applicationId?: st
     setPhase({ ...phase, uploading: true, message: null });
     try {
       const outcome = await uploadPortrait(image, { cropBox: toCropBox(frame, geometry), typeCode, applicationId });
-      if (outcome.kind === 'accepted' && applicationId) handOverPhoto(applicationId, { id: outcome.result.photo.id, url: outcome.result.photo.image.url });
+      if (outcome.kind === 'accepted' && applicationId)
+        handOverPhoto(applicationId, { id: outcome.result.photo.id, url: outcome.result.photo.image.url });
       if (outcome.kind === 'accepted') setPhase({ kind: 'accepted', image, result: outcome.result });
       else setPhase({ kind: 'rejected', image, geometry, frame, verdict: outcome.verdict, message: outcome.message });
     } catch (cause) {

@@ -44,7 +44,13 @@ export function fetchReason(batch: BatchFacts | null, now: number, justOpened = 
 }
 
 /** Whether to call the service now: a reason, a network, nothing in flight, no failure just now. */
-export function shouldFetch(input: { reason: FetchReason; online: boolean; inFlight: boolean; lastFailureAt: number | null; now: number }): boolean {
+export function shouldFetch(input: {
+  reason: FetchReason;
+  online: boolean;
+  inFlight: boolean;
+  lastFailureAt: number | null;
+  now: number;
+}): boolean {
   if (input.reason === null || !input.online || input.inFlight) return false;
   return input.lastFailureAt === null || input.now - input.lastFailureAt >= RETRY_AFTER_MS;
 }

@@ -12,8 +12,19 @@ import { forgetAllBatches, forgetBatch, loadBatch, saveBatch, TOKENS_PER_CHUNK, 
 
 const T0 = 1_800_000_000_000;
 function batch(certificateId: string, count: number): StoredBatch {
-  const tokens = Array.from({ length: count }, (_, i) => ({ qrText: `https://x/v/${i}`, notBefore: T0 + i * 30_000, notAfter: T0 + (i + 1) * 30_000 }));
-  return { certificateId, face: { ...driverFace, certificateId }, windowSeconds: 30, fetchedAt: T0, tokens, refusedReason: null };
+  const tokens = Array.from({ length: count }, (_, i) => ({
+    qrText: `https://x/v/${i}`,
+    notBefore: T0 + i * 30_000,
+    notAfter: T0 + (i + 1) * 30_000,
+  }));
+  return {
+    certificateId,
+    face: { ...driverFace, certificateId },
+    windowSeconds: 30,
+    fetchedAt: T0,
+    tokens,
+    refusedReason: null,
+  };
 }
 
 beforeEach(() => {
@@ -25,7 +36,9 @@ describe('offline batch on the device', () => {
   it('keeps a day of tokens in chunks and reads them back in order', () => {
     const day = batch('c1', 2880);
     expect(saveBatch(day)).toBe(2880);
-    expect([...taro.store.keys()].filter((k) => k.startsWith('roadcert:presentation:c1:'))).toHaveLength(Math.ceil(2880 / TOKENS_PER_CHUNK));
+    expect([...taro.store.keys()].filter((k) => k.startsWith('roadcert:presentation:c1:'))).toHaveLength(
+      Math.ceil(2880 / TOKENS_PER_CHUNK),
+    );
     expect(loadBatch('c1')).toEqual(day);
   });
 
@@ -40,7 +53,8 @@ describe('offline batch on the device', () => {
     // Room for three chunks of this certificate's tokens, no more.
     const chunkKeys = () => [...taro.store.keys()].filter((k) => k.startsWith('roadcert:presentation:c1:'));
     taro.setStorageSync.mockImplementation((key: string, value: unknown) => {
-      if (key.startsWith('roadcert:presentation:c1:') && !taro.store.has(key) && chunkKeys().length >= 3) throw new Error('setStorageSync:fail exceed storage max size');
+      if (key.startsWith('roadcert:presentation:c1:') && !taro.store.has(key) && chunkKeys().length >= 3)
+        throw new Error('setStorageSync:fail exceed storage max size');
       taro.store.set(key, value);
     });
     const kept = saveBatch(batch('c1', 1000));

@@ -55,7 +55,14 @@ function isHeader(value: unknown): value is Header {
 function isTokenRows(value: unknown): value is TokenRow[] {
   return (
     Array.isArray(value) &&
-    value.every((row) => Array.isArray(row) && row.length === 3 && typeof row[0] === 'number' && typeof row[1] === 'number' && typeof row[2] === 'string')
+    value.every(
+      (row) =>
+        Array.isArray(row) &&
+        row.length === 3 &&
+        typeof row[0] === 'number' &&
+        typeof row[1] === 'number' &&
+        typeof row[2] === 'string',
+    )
   );
 }
 
@@ -71,7 +78,9 @@ function writeAll(batch: StoredBatch, tokens: TimedToken[]): boolean {
   const chunks = Math.ceil(tokens.length / TOKENS_PER_CHUNK);
   removeEntry(headerKey(batch.certificateId));
   for (let index = 0; index < chunks; index += 1) {
-    const rows: TokenRow[] = tokens.slice(index * TOKENS_PER_CHUNK, (index + 1) * TOKENS_PER_CHUNK).map((t) => [t.notBefore, t.notAfter, t.qrText]);
+    const rows: TokenRow[] = tokens
+      .slice(index * TOKENS_PER_CHUNK, (index + 1) * TOKENS_PER_CHUNK)
+      .map((t) => [t.notBefore, t.notAfter, t.qrText]);
     if (!writeEntry(chunkKey(batch.certificateId, index), rows)) return false;
   }
   removeChunksFrom(batch.certificateId, chunks);

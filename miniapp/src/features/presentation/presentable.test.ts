@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isPresentable } from './presentable';
 
-const activated = { carrier: 'ELECTRONIC' as const, activated: true, status: 'VALID' as const, validUntil: '2030-01-01' };
+const activated = {
+  carrier: 'ELECTRONIC' as const,
+  activated: true,
+  status: 'VALID' as const,
+  validUntil: '2030-01-01',
+};
 
 describe('亮证 button', () => {
   it('is offered for an activated, valid electronic certificate within its validity', () => {

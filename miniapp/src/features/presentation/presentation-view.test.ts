@@ -3,13 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { driverFace } from '../../test/presentation-face';
 import type { StoredBatch } from './batch-store';
 import { watermarkText, formatClock } from './clock';
-import { CHECK_CLOCK, notValidReason, OFFLINE_NOTHING_KEPT, OFFLINE_USED_UP, toPresentationView, type PresentationInputs } from './presentation-view';
+import {
+  CHECK_CLOCK,
+  notValidReason,
+  OFFLINE_NOTHING_KEPT,
+  OFFLINE_USED_UP,
+  toPresentationView,
+  type PresentationInputs,
+} from './presentation-view';
 
 const T0 = new Date(2026, 10, 27, 10, 0, 0).getTime(); // local time: the screen shows local time
 const face: PresentationFace = { ...driverFace, details: [{ label: '从业资格类别', value: '道路货物运输驾驶员' }] };
 
 function stored(overrides: Partial<StoredBatch> = {}): StoredBatch {
-  const tokens = Array.from({ length: 4 }, (_, i) => ({ qrText: `q${i}`, notBefore: T0 + i * 30_000, notAfter: T0 + (i + 1) * 30_000 }));
+  const tokens = Array.from({ length: 4 }, (_, i) => ({
+    qrText: `q${i}`,
+    notBefore: T0 + i * 30_000,
+    notAfter: T0 + (i + 1) * 30_000,
+  }));
   return { certificateId: 'c1', face, windowSeconds: 30, fetchedAt: T0, tokens, refusedReason: null, ...overrides };
 }
 
@@ -45,25 +56,49 @@ describe('holder screen: what the QR area shows', () => {
   });
 
   it('turns red without a QR when the service refused and nothing is kept', () => {
-    expect(toPresentationView(inputs({ batch: null, refusal: '该证照已注销，不能亮证' })).qr).toEqual({ kind: 'invalid', qrText: null, reason: '该证照已注销，不能亮证' });
+    expect(toPresentationView(inputs({ batch: null, refusal: '该证照已注销，不能亮证' })).qr).toEqual({
+      kind: 'invalid',
+      qrText: null,
+      reason: '该证照已注销，不能亮证',
+    });
   });
 
   it('turns red from the face alone: a status other than valid, or past the validity end', () => {
-    expect(toPresentationView(inputs({ batch: stored({ face: { ...face, status: 'SUSPENDED', statusLabel: '暂停' } }) })).qr).toMatchObject({
+    expect(
+      toPresentationView(inputs({ batch: stored({ face: { ...face, status: 'SUSPENDED', statusLabel: '暂停' } }) })).qr,
+    ).toMatchObject({
       kind: 'invalid',
       reason: '证照状态为「暂停」，不能作为有效证照出示',
     });
-    expect(notValidReason({ ...face, validUntil: '2026-11-26' }, '2026-11-27')).toBe('证照已超过有效期，不能作为有效证照出示');
+    expect(notValidReason({ ...face, validUntil: '2026-11-26' }, '2026-11-27')).toBe(
+      '证照已超过有效期，不能作为有效证照出示',
+    );
     expect(notValidReason({ ...face, validUntil: '2026-11-27' }, '2026-11-27')).toBeNull();
     expect(notValidReason({ ...face, validUntil: null }, '2040-01-01')).toBeNull();
   });
 
   it('explains an empty screen: nothing kept offline, used up, clock behind, or the service error', () => {
-    expect(toPresentationView(inputs({ batch: null, online: false })).qr).toEqual({ kind: 'unavailable', reason: OFFLINE_NOTHING_KEPT, retry: true });
+    expect(toPresentationView(inputs({ batch: null, online: false })).qr).toEqual({
+      kind: 'unavailable',
+      reason: OFFLINE_NOTHING_KEPT,
+      retry: true,
+    });
     expect(toPresentationView(inputs({ batch: null, fetching: true })).qr).toEqual({ kind: 'loading' });
-    expect(toPresentationView(inputs({ batch: null, error: '系统繁忙' })).qr).toEqual({ kind: 'unavailable', reason: '系统繁忙', retry: true });
-    expect(toPresentationView(inputs({ online: false, now: T0 + 200_000 })).qr).toEqual({ kind: 'unavailable', reason: OFFLINE_USED_UP, retry: true });
-    expect(toPresentationView(inputs({ now: T0 - 10 * 60_000 })).qr).toEqual({ kind: 'unavailable', reason: CHECK_CLOCK, retry: false });
+    expect(toPresentationView(inputs({ batch: null, error: '系统繁忙' })).qr).toEqual({
+      kind: 'unavailable',
+      reason: '系统繁忙',
+      retry: true,
+    });
+    expect(toPresentationView(inputs({ online: false, now: T0 + 200_000 })).qr).toEqual({
+      kind: 'unavailable',
+      reason: OFFLINE_USED_UP,
+      retry: true,
+    });
+    expect(toPresentationView(inputs({ now: T0 - 10 * 60_000 })).qr).toEqual({
+      kind: 'unavailable',
+      reason: CHECK_CLOCK,
+      retry: false,
+    });
     // Online with the batch used up: the refill is on its way.
     expect(toPresentationView(inputs({ now: T0 + 200_000, fetching: true })).qr).toEqual({ kind: 'loading' });
     expect(toPresentationView(inputs({ now: T0 + 200_000 })).coverage).toBeNull();

@@ -74,7 +74,8 @@ function qrState(input: PresentationInputs): QrState {
     return { kind: 'valid', qrText: token.qrText, secondsLeft, countdown: countdownLabel(secondsLeft) };
   }
   const earliest = batch.tokens[0];
-  if (earliest && earliest.notBefore - now > CLOCK_BEHIND_MS) return { kind: 'unavailable', reason: CHECK_CLOCK, retry: false };
+  if (earliest && earliest.notBefore - now > CLOCK_BEHIND_MS)
+    return { kind: 'unavailable', reason: CHECK_CLOCK, retry: false };
   if (input.online && (input.fetching || input.error === null)) return { kind: 'loading' };
   return { kind: 'unavailable', reason: input.online && input.error ? input.error : OFFLINE_USED_UP, retry: true };
 }

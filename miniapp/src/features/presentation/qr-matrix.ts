@@ -22,7 +22,12 @@ export function qrSegments(text: string): { data: string; mode: 'Byte' | 'Numeri
   const tail = /\d+$/.exec(text)?.[0] ?? '';
   if (tail.length < MIN_NUMERIC_RUN) return [{ data: text, mode: 'Byte' }];
   const head = text.slice(0, text.length - tail.length);
-  return head === '' ? [{ data: tail, mode: 'Numeric' }] : [{ data: head, mode: 'Byte' }, { data: tail, mode: 'Numeric' }];
+  return head === ''
+    ? [{ data: tail, mode: 'Numeric' }]
+    : [
+        { data: head, mode: 'Byte' },
+        { data: tail, mode: 'Numeric' },
+      ];
 }
 
 /** Error correction M: readable with up to ~15% of the code damaged (glare, a cracked screen). */

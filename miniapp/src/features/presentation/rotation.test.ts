@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { fetchReason, MIN_REFETCH_MS, REFILL_BELOW_MS, REFRESH_AFTER_MS, RETRY_AFTER_MS, shouldFetch } from './batch-policy';
-import { coverageEnd, currentToken, nextChangeAt, secondsUntilChange, toTimedTokens, unexpired, type TimedToken } from './rotation';
+import {
+  fetchReason,
+  MIN_REFETCH_MS,
+  REFILL_BELOW_MS,
+  REFRESH_AFTER_MS,
+  RETRY_AFTER_MS,
+  shouldFetch,
+} from './batch-policy';
+import {
+  coverageEnd,
+  currentToken,
+  nextChangeAt,
+  secondsUntilChange,
+  toTimedTokens,
+  unexpired,
+  type TimedToken,
+} from './rotation';
 
 const T0 = Date.parse('2026-11-27T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** `count` back-to-back windows of `seconds`, starting at `start`. */
 function batch(start: number, count: number, seconds = 30): TimedToken[] {
-  return Array.from({ length: count }, (_, i) => ({ qrText: `t${i}`, notBefore: start + i * seconds * 1000, notAfter: start + (i + 1) * seconds * 1000 }));
+  return Array.from({ length: count }, (_, i) => ({
+    qrText: `t${i}`,
+    notBefore: start + i * seconds * 1000,
+    notAfter: start + (i + 1) * seconds * 1000,
+  }));
 }
 
 describe('token rotation schedule', () => {

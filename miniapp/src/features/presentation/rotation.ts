@@ -16,8 +16,15 @@ export interface TimedToken {
 /** Parses the batch's ISO windows, drops malformed or empty windows, orders by start. */
 export function toTimedTokens(tokens: readonly PresentationToken[]): TimedToken[] {
   return tokens
-    .map((token) => ({ qrText: token.qrText, notBefore: Date.parse(token.notBefore), notAfter: Date.parse(token.notAfter) }))
-    .filter((token) => Number.isFinite(token.notBefore) && Number.isFinite(token.notAfter) && token.notAfter > token.notBefore)
+    .map((token) => ({
+      qrText: token.qrText,
+      notBefore: Date.parse(token.notBefore),
+      notAfter: Date.parse(token.notAfter),
+    }))
+    .filter(
+      (token) =>
+        Number.isFinite(token.notBefore) && Number.isFinite(token.notAfter) && token.notAfter > token.notBefore,
+    )
     .sort((a, b) => a.notBefore - b.notBefore);
 }
 

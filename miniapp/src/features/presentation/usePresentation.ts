@@ -46,10 +46,14 @@ export function usePresentation(certificateId: string | undefined): Presentation
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
 
-  useEffect(() => watchNetwork((online) => {
-    setNetworkUp(online);
-    if (online) setUnreachable(false);
-  }), []);
+  useEffect(
+    () =>
+      watchNetwork((online) => {
+        setNetworkUp(online);
+        if (online) setUnreachable(false);
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!visible) return undefined;
@@ -105,7 +109,8 @@ export function usePresentation(certificateId: string | undefined): Presentation
   useEffect(() => {
     if (!visible) return;
     const reason = refusal !== null && !batch ? null : dueReason(batch, now, justOpened.current);
-    if (shouldFetch({ reason, online: networkUp, inFlight: fetching, lastFailureAt: lastFailureAt.current, now })) void fetchNow();
+    if (shouldFetch({ reason, online: networkUp, inFlight: fetching, lastFailureAt: lastFailureAt.current, now }))
+      void fetchNow();
   }, [batch, refusal, now, networkUp, fetching, visible, fetchNow]);
 
   const refresh = useCallback(() => {

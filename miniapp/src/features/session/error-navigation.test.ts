@@ -27,9 +27,12 @@ beforeEach(() => {
 });
 
 describe('navigationForError', () => {
-  it.each(['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_IDLE_TIMEOUT'] as const)('%s → sign in', (code) => {
-    expect(navigationForError(code)).toEqual({ kind: 'sign-in' });
-  });
+  it.each(['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_IDLE_TIMEOUT'] as const)(
+    '%s → sign in',
+    (code) => {
+      expect(navigationForError(code)).toEqual({ kind: 'sign-in' });
+    },
+  );
 
   it('REAL_NAME_REQUIRED → the real-name page', () => {
     expect(navigationForError('REAL_NAME_REQUIRED')).toEqual({ kind: 'page', route: 'realName' });
@@ -40,8 +43,16 @@ describe('navigationForError', () => {
   });
 
   it("FACE_VERIFICATION_REQUIRED → back into the certificate's activation, or the face step on its own", () => {
-    expect(navigationForError('FACE_VERIFICATION_REQUIRED', { certificateId: 'c1' })).toEqual({ kind: 'page', route: 'activate', query: { certificateId: 'c1' } });
-    expect(navigationForError('FACE_VERIFICATION_REQUIRED')).toEqual({ kind: 'page', route: 'realName', query: { step: 'face' } });
+    expect(navigationForError('FACE_VERIFICATION_REQUIRED', { certificateId: 'c1' })).toEqual({
+      kind: 'page',
+      route: 'activate',
+      query: { certificateId: 'c1' },
+    });
+    expect(navigationForError('FACE_VERIFICATION_REQUIRED')).toEqual({
+      kind: 'page',
+      route: 'realName',
+      query: { step: 'face' },
+    });
   });
 
   it.each([

@@ -6,13 +6,21 @@ import { clearSession } from './session';
 export type ErrorNavigation = { kind: 'sign-in' } | { kind: 'page'; route: RouteName; query?: RouteQuery };
 
 /** Codes after which the session is unusable: the refresh (if any) already failed. */
-const SIGN_IN_CODES: ReadonlySet<ApiErrorCode> = new Set(['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_IDLE_TIMEOUT']);
+const SIGN_IN_CODES: ReadonlySet<ApiErrorCode> = new Set([
+  'UNAUTHENTICATED',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'SESSION_IDLE_TIMEOUT',
+]);
 
 /**
  * Error code → the step that resolves it. `certificateId` is the certificate being worked on, so
  * a missing face verification returns to that certificate's activation flow.
  */
-export function navigationForError(code: ApiErrorCode, context: { certificateId?: string } = {}): ErrorNavigation | null {
+export function navigationForError(
+  code: ApiErrorCode,
+  context: { certificateId?: string } = {},
+): ErrorNavigation | null {
   if (SIGN_IN_CODES.has(code)) return { kind: 'sign-in' };
   switch (code) {
     case 'REAL_NAME_REQUIRED':

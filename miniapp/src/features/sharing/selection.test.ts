@@ -1,6 +1,14 @@
 import type { CertificateSummary } from '@roadcert/shared';
 import { describe, expect, it } from 'vitest';
-import { emptySelection, groupByOwner, initialSelection, isGroupFullySelected, toShareCandidate, toggleCandidate, toggleGroup } from './selection';
+import {
+  emptySelection,
+  groupByOwner,
+  initialSelection,
+  isGroupFullySelected,
+  toShareCandidate,
+  toggleCandidate,
+  toggleGroup,
+} from './selection';
 
 const base: CertificateSummary = {
   id: 'x',
@@ -33,11 +41,20 @@ const candidate = (id: string) => groups.flatMap((group) => group.candidates).fi
 describe('choosing certificates to share', () => {
   it("groups by owner, the person's own first, and says why a certificate cannot be shared", () => {
     expect(groups.map((group) => group.label)).toEqual(['本人证照', '广州顺达物流有限公司']);
-    expect(operatorGroup.candidates.map((each) => each.id)).toEqual(['licence', 'truck-1', 'truck-2', 'truck-replaced', 'truck-expired']);
+    expect(operatorGroup.candidates.map((each) => each.id)).toEqual([
+      'licence',
+      'truck-1',
+      'truck-2',
+      'truck-replaced',
+      'truck-expired',
+    ]);
     expect(candidate('truck-replaced').blockedReason).toBe('已换发的证照不能分享，请分享换发后的证照');
     expect(candidate('truck-1').blockedReason).toBeNull();
     // Not valid, but shareable: the recipient sees the status, and so does the person choosing.
-    expect(candidate('truck-expired')).toMatchObject({ blockedReason: null, meta: '已过期 · 粤交运管穗字440100000001号' });
+    expect(candidate('truck-expired')).toMatchObject({
+      blockedReason: null,
+      meta: '已过期 · 粤交运管穗字440100000001号',
+    });
     expect(candidate('truck-1').meta).toBe('粤交运管穗字440100000001号');
     const viewer = toShareCandidate({ ...base, operatorName: '某公司', operatorRole: 'VIEWER' });
     expect(viewer.blockedReason).toContain('查看人员');
@@ -72,7 +89,12 @@ describe('choosing certificates to share', () => {
 
   it('starts from the certificate or the operator the person came from', () => {
     expect(initialSelection(groups, { certificateId: 'own' })).toEqual({ ownerKey: 'self', ids: ['own'] });
-    expect(initialSelection(groups, { operatorName: '广州顺达物流有限公司' }).ids).toEqual(['licence', 'truck-1', 'truck-2', 'truck-expired']);
+    expect(initialSelection(groups, { operatorName: '广州顺达物流有限公司' }).ids).toEqual([
+      'licence',
+      'truck-1',
+      'truck-2',
+      'truck-expired',
+    ]);
     expect(initialSelection(groups, { certificateId: 'truck-replaced' })).toEqual(emptySelection);
     expect(initialSelection(groups, {})).toEqual(emptySelection);
   });

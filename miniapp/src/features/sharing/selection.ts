@@ -106,7 +106,10 @@ export function toggleGroup(selection: ShareSelection, group: ShareOwnerGroup): 
  * Where the form starts: the one certificate the person came from (certificate page), or every
  * shareable certificate of an operator (operator page), or nothing.
  */
-export function initialSelection(groups: ShareOwnerGroup[], from: { certificateId?: string; operatorName?: string }): ShareSelection {
+export function initialSelection(
+  groups: ShareOwnerGroup[],
+  from: { certificateId?: string; operatorName?: string },
+): ShareSelection {
   if (from.certificateId) {
     const candidate = groups.flatMap((group) => group.candidates).find((each) => each.id === from.certificateId);
     return candidate ? toggleCandidate(emptySelection, candidate) : emptySelection;

@@ -4,7 +4,13 @@ import { closedShareView, purposeLine, toShareRow, toShareRows } from './share-v
 
 process.env.TZ = 'Asia/Shanghai';
 
-const truck = { id: 'c1', typeCode: 'D013', typeName: '道路运输证', numberMasked: '粤交运管穗字440100000001号', plateNumber: '粤A3K7Q2' };
+const truck = {
+  id: 'c1',
+  typeCode: 'D013',
+  typeName: '道路运输证',
+  numberMasked: '粤交运管穗字440100000001号',
+  plateNumber: '粤A3K7Q2',
+};
 const share = (overrides: Partial<ShareSummary>): ShareSummary => ({
   id: 's1',
   purposeCode: 'TRANSPORT_CONTRACT',
@@ -39,7 +45,15 @@ describe('my shares', () => {
   });
 
   it("counts an operator's set and its openings", () => {
-    const row = toShareRow(share({ operatorName: '广州顺达物流有限公司', certificates: [truck, { ...truck, id: 'c2' }, { ...truck, id: 'c3' }], openCount: 2, lastOpenedAt: '2026-11-27T03:00:00.000Z' }), new Date('2026-11-27T04:00:00.000Z'));
+    const row = toShareRow(
+      share({
+        operatorName: '广州顺达物流有限公司',
+        certificates: [truck, { ...truck, id: 'c2' }, { ...truck, id: 'c3' }],
+        openCount: 2,
+        lastOpenedAt: '2026-11-27T03:00:00.000Z',
+      }),
+      new Date('2026-11-27T04:00:00.000Z'),
+    );
     expect(row.what).toBe('广州顺达物流有限公司 · 3张证照');
     expect(row.openings).toBe('被打开 2 次，最近 今天 11:00');
   });
@@ -47,7 +61,11 @@ describe('my shares', () => {
   it('says when a link was revoked or expired, and only an open one can be revoked', () => {
     const revoked = toShareRow(share({ state: 'REVOKED', revokedAt: '2026-11-28T01:00:00.000Z' }));
     expect(revoked).toMatchObject({ stateLabel: '已撤销', expiry: '已于2026年11月28日 09:00撤销', revocable: false });
-    expect(toShareRow(share({ state: 'EXPIRED', recipientName: null }))).toMatchObject({ expiry: '已于2026年12月04日 10:00过期', recipient: '未填写接收方', revocable: false });
+    expect(toShareRow(share({ state: 'EXPIRED', recipientName: null }))).toMatchObject({
+      expiry: '已于2026年12月04日 10:00过期',
+      recipient: '未填写接收方',
+      revocable: false,
+    });
   });
 
   it('adds the free text of 其他 to the purpose', () => {

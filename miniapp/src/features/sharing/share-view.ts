@@ -30,7 +30,8 @@ export function purposeLine(share: Pick<ShareSummary, 'purposeLabel' | 'purposeT
 function whatLine(share: ShareSummary): string {
   const count = share.certificates.length;
   const first = share.certificates[0];
-  const subject = count === 1 && first ? `${first.typeName}${first.plateNumber ? `（${first.plateNumber}）` : ''}` : `${count}张证照`;
+  const subject =
+    count === 1 && first ? `${first.typeName}${first.plateNumber ? `（${first.plateNumber}）` : ''}` : `${count}张证照`;
   return share.operatorName ? `${share.operatorName} · ${subject}` : subject;
 }
 

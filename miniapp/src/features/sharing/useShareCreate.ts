@@ -6,7 +6,17 @@ import { validateForm, type FieldErrors } from '../../lib/validation';
 import { followErrorNavigation } from '../session/error-navigation';
 import { createShare, fetchShareableCertificates } from './api';
 import { expiresAtFor, expiryPresets, initialExpiryDays } from './expiry';
-import { emptySelection, groupByOwner, initialSelection, toShareCandidate, toggleCandidate, toggleGroup, type ShareCandidate, type ShareOwnerGroup, type ShareSelection } from './selection';
+import {
+  emptySelection,
+  groupByOwner,
+  initialSelection,
+  toShareCandidate,
+  toggleCandidate,
+  toggleGroup,
+  type ShareCandidate,
+  type ShareOwnerGroup,
+  type ShareSelection,
+} from './selection';
 
 export interface ShareCreateStart {
   /** From a certificate page: that certificate. */
@@ -73,18 +83,24 @@ export function useShareCreate(start: ShareCreateStart) {
 
   /** A field's error goes away as soon as the person changes that field. */
   const edited =
-    <T,>(field: string, set: (value: T) => void) =>
+    <T>(field: string, set: (value: T) => void) =>
     (value: T) => {
       set(value);
-      setFields((current) => (field in current ? Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)) : current));
+      setFields((current) =>
+        field in current ? Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)) : current,
+      );
     };
 
   return {
     certificates,
     groups,
     selection,
-    toggle: edited('certificateIds', (candidate: ShareCandidate) => setSelection((current) => toggleCandidate(current, candidate))),
-    toggleAll: edited('certificateIds', (group: ShareOwnerGroup) => setSelection((current) => toggleGroup(current, group))),
+    toggle: edited('certificateIds', (candidate: ShareCandidate) =>
+      setSelection((current) => toggleCandidate(current, candidate)),
+    ),
+    toggleAll: edited('certificateIds', (group: ShareOwnerGroup) =>
+      setSelection((current) => toggleGroup(current, group)),
+    ),
     purposeCode,
     setPurposeCode: edited('purposeCode', setPurposeCode),
     purposeText,

@@ -1,4 +1,10 @@
-import { accountProfileSchema, consoleSmsListSchema, smsCodeSentSchema, tokenPairSchema, type TokenPair } from '@roadcert/shared';
+import {
+  accountProfileSchema,
+  consoleSmsListSchema,
+  smsCodeSentSchema,
+  tokenPairSchema,
+  type TokenPair,
+} from '@roadcert/shared';
 import type { DeviceInput } from '../../lib/device-types';
 import { getJson, postJson, postPublic } from '../../lib/request';
 import type { Account } from '../account/api';

@@ -21,7 +21,8 @@ export function placeSmsError(error: ApiError): SmsFormErrors {
     case 'SMS_CODE_EXPIRED':
       return { fields: { code: error.message }, form: null, allowResend: true };
     case 'VALIDATION_FAILED':
-      if (error.fields && Object.keys(error.fields).length > 0) return { fields: { ...error.fields }, form: null, allowResend: false };
+      if (error.fields && Object.keys(error.fields).length > 0)
+        return { fields: { ...error.fields }, form: null, allowResend: false };
       return { fields: {}, form: error.message, allowResend: false };
     default:
       return { fields: {}, form: error.message, allowResend: false };

@@ -39,7 +39,9 @@ export function useWechatSignIn() {
   /** `code` is absent when the person declined in WeChat's sheet; that is not an error to shout. */
   async function bindPhone(code: string | undefined, errMsg: string | undefined): Promise<void> {
     if (!code) {
-      setError(/deny|cancel/i.test(errMsg ?? '') ? '您未授权使用手机号，可选择“暂不绑定，进入首页”' : '未能获取手机号，请重试');
+      setError(
+        /deny|cancel/i.test(errMsg ?? '') ? '您未授权使用手机号，可选择“暂不绑定，进入首页”' : '未能获取手机号，请重试',
+      );
       return;
     }
     setPending(true);

@@ -21,13 +21,25 @@ export type StaffQueueItem = ReturnType<typeof staffApplicationListSchema.parse>
 
 /** Step 1: username + password → a challenge for the authenticator code. */
 export async function staffLogin(username: string, password: string): Promise<string> {
-  const challenge = await staffRequest({ path: '/api/v1/staff/auth/login', method: 'POST', data: { username: username.trim(), password }, schema: staffChallengeSchema, auth: false });
+  const challenge = await staffRequest({
+    path: '/api/v1/staff/auth/login',
+    method: 'POST',
+    data: { username: username.trim(), password },
+    schema: staffChallengeSchema,
+    auth: false,
+  });
   return challenge.challengeId;
 }
 
 /** Step 2: the TOTP code → the staff session, kept apart from any account session. */
 export async function staffVerify(challengeId: string, code: string): Promise<StaffProfile> {
-  const token = await staffRequest({ path: '/api/v1/staff/auth/verify', method: 'POST', data: { challengeId, code: code.trim() }, schema: staffTokenSchema, auth: false });
+  const token = await staffRequest({
+    path: '/api/v1/staff/auth/verify',
+    method: 'POST',
+    data: { challengeId, code: code.trim() },
+    schema: staffTokenSchema,
+    auth: false,
+  });
   saveStaffToken(token.accessToken);
   return token.staff;
 }
@@ -67,14 +79,24 @@ async function reviewCall(path: string, method: 'GET' | 'POST', data?: Record<st
 export const fetchReview = (id: string) => reviewCall(one(id), 'GET');
 export const startReview = (id: string) => reviewCall(`${one(id)}/start-review`, 'POST', {});
 export const approveApplication = (id: string) => reviewCall(`${one(id)}/approve`, 'POST', {});
-export const returnApplication = (id: string, body: ReturnApplicationRequest) => reviewCall(`${one(id)}/return`, 'POST', { ...body });
+export const returnApplication = (id: string, body: ReturnApplicationRequest) =>
+  reviewCall(`${one(id)}/return`, 'POST', { ...body });
 export const rejectApplication = (id: string, reason: string) => reviewCall(`${one(id)}/reject`, 'POST', { reason });
 
 export async function findCertificates(number: string): Promise<StaffCertificate[]> {
-  const list = await staffRequest({ path: '/api/v1/staff/certificates', data: { number }, schema: staffCertificateListSchema });
+  const list = await staffRequest({
+    path: '/api/v1/staff/certificates',
+    data: { number },
+    schema: staffCertificateListSchema,
+  });
   return list.items;
 }
 
 export function setCertificateStatus(id: string, change: StaffCertificateStatusChange): Promise<StaffCertificate> {
-  return staffRequest({ path: `/api/v1/staff/certificates/${encodeURIComponent(id)}/status`, method: 'POST', data: { ...change }, schema: staffCertificateSchema });
+  return staffRequest({
+    path: `/api/v1/staff/certificates/${encodeURIComponent(id)}/status`,
+    method: 'POST',
+    data: { ...change },
+    schema: staffCertificateSchema,
+  });
 }

@@ -14,7 +14,8 @@ describe('statusActions', () => {
   });
 
   it('revoked, replaced, expired and cancelled ones offer nothing', () => {
-    for (const status of ['REVOKED', 'REPLACED', 'EXPIRED', 'CANCELLED', 'ANNULLED'] as const) expect(statusActions(status)).toEqual([]);
+    for (const status of ['REVOKED', 'REPLACED', 'EXPIRED', 'CANCELLED', 'ANNULLED'] as const)
+      expect(statusActions(status)).toEqual([]);
   });
 });
 

@@ -11,9 +11,24 @@ export interface StatusAction {
   danger: boolean;
 }
 
-const SUSPEND: StatusAction = { target: 'SUSPENDED', label: '暂停', effect: '暂停（暂扣）后该证照核验显示无效，持证人无法亮证，可再恢复。', danger: true };
-const REVOKE: StatusAction = { target: 'REVOKED', label: '吊销', effect: '吊销后该证照永久无效，核验显示已吊销，不能恢复。', danger: true };
-const RESTORE: StatusAction = { target: 'VALID', label: '恢复', effect: '恢复后该证照重新有效，可正常亮证和核验。', danger: false };
+const SUSPEND: StatusAction = {
+  target: 'SUSPENDED',
+  label: '暂停',
+  effect: '暂停（暂扣）后该证照核验显示无效，持证人无法亮证，可再恢复。',
+  danger: true,
+};
+const REVOKE: StatusAction = {
+  target: 'REVOKED',
+  label: '吊销',
+  effect: '吊销后该证照永久无效，核验显示已吊销，不能恢复。',
+  danger: true,
+};
+const RESTORE: StatusAction = {
+  target: 'VALID',
+  label: '恢复',
+  effect: '恢复后该证照重新有效，可正常亮证和核验。',
+  danger: false,
+};
 
 /** 有效 → 暂停 or 吊销; 已暂扣 → 恢复 or 吊销; other statuses (已吊销, 已换发, 已过期…) are final here. */
 export function statusActions(status: CertificateStatus): StatusAction[] {

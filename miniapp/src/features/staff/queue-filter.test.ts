@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, ageLabel, ageOptions, emptyQueueFilter, kindOptions, queueQuery, stateOptions, typeOptions } from './queue-filter';
+import {
+  activeFilterCount,
+  ageLabel,
+  ageOptions,
+  emptyQueueFilter,
+  kindOptions,
+  queueQuery,
+  stateOptions,
+  typeOptions,
+} from './queue-filter';
 
 describe('queue filter → query', () => {
   it('sends nothing for the default queue (the server then lists 已提交 and 审核中)', () => {
@@ -8,8 +17,14 @@ describe('queue filter → query', () => {
   });
 
   it('sends each filter that is set, as strings, and only those', () => {
-    expect(queueQuery({ typeCode: 'D071', kind: 'CONVERSION', state: '', minAgeDays: null })).toEqual({ typeCode: 'D071', kind: 'CONVERSION' });
-    expect(queueQuery({ typeCode: '', kind: '', state: 'RETURNED', minAgeDays: 7 })).toEqual({ state: 'RETURNED', minAgeDays: '7' });
+    expect(queueQuery({ typeCode: 'D071', kind: 'CONVERSION', state: '', minAgeDays: null })).toEqual({
+      typeCode: 'D071',
+      kind: 'CONVERSION',
+    });
+    expect(queueQuery({ typeCode: '', kind: '', state: 'RETURNED', minAgeDays: 7 })).toEqual({
+      state: 'RETURNED',
+      minAgeDays: '7',
+    });
     expect(activeFilterCount({ typeCode: 'D013', kind: 'RENEWAL', state: 'IN_REVIEW', minAgeDays: 3 })).toBe(4);
   });
 
@@ -23,7 +38,15 @@ describe('queue filter → query', () => {
     expect(typeOptions[0]).toEqual({ value: '', label: '全部证照' });
     expect(typeOptions).toHaveLength(10);
     expect(typeOptions.map((o) => o.value)).toContain('D071');
-    expect(kindOptions.map((o) => o.label)).toEqual(['全部业务', '申领', '纸质/IC卡证换领电子证', '换发', '补发', '变更', '延续']);
+    expect(kindOptions.map((o) => o.label)).toEqual([
+      '全部业务',
+      '申领',
+      '纸质/IC卡证换领电子证',
+      '换发',
+      '补发',
+      '变更',
+      '延续',
+    ]);
     expect(stateOptions.map((o) => o.value)).not.toContain('DRAFT');
     expect(stateOptions[0]).toEqual({ value: '', label: '待处理' });
     expect(ageOptions[0]).toEqual({ value: null, label: '不限' });

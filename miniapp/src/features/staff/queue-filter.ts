@@ -24,13 +24,22 @@ export interface FilterOption<V> {
   label: string;
 }
 
-export const typeOptions: FilterOption<CertificateTypeCode | ''>[] = [{ value: '', label: '全部证照' }, ...certificateTypes.map((type) => ({ value: type.code, label: type.shortName }))];
+export const typeOptions: FilterOption<CertificateTypeCode | ''>[] = [
+  { value: '', label: '全部证照' },
+  ...certificateTypes.map((type) => ({ value: type.code, label: type.shortName })),
+];
 
-export const kindOptions: FilterOption<ApplicationKind | ''>[] = [{ value: '', label: '全部业务' }, ...applicationKindList.map((kind) => ({ value: kind, label: applicationKindLabels[kind] }))];
+export const kindOptions: FilterOption<ApplicationKind | ''>[] = [
+  { value: '', label: '全部业务' },
+  ...applicationKindList.map((kind) => ({ value: kind, label: applicationKindLabels[kind] })),
+];
 
 /** States a reviewer looks for; drafts are the holder's own and never reach the queue. */
 const reviewStates: ApplicationState[] = ['SUBMITTED', 'IN_REVIEW', 'RETURNED', 'REJECTED', 'ISSUED'];
-export const stateOptions: FilterOption<ApplicationState | ''>[] = [{ value: '', label: '待处理' }, ...reviewStates.map((state) => ({ value: state, label: applicationStateLabels[state] }))];
+export const stateOptions: FilterOption<ApplicationState | ''>[] = [
+  { value: '', label: '待处理' },
+  ...reviewStates.map((state) => ({ value: state, label: applicationStateLabels[state] })),
+];
 
 export const ageOptions: FilterOption<number | null>[] = [
   { value: null, label: '不限' },
@@ -46,7 +55,8 @@ export function queueQuery(filter: QueueFilter): Record<string, string> {
   if (filter.typeCode) query.typeCode = filter.typeCode;
   if (filter.kind) query.kind = filter.kind;
   if (filter.state) query.state = filter.state;
-  if (filter.minAgeDays !== null && Number.isInteger(filter.minAgeDays) && filter.minAgeDays >= 0) query.minAgeDays = String(filter.minAgeDays);
+  if (filter.minAgeDays !== null && Number.isInteger(filter.minAgeDays) && filter.minAgeDays >= 0)
+    query.minAgeDays = String(filter.minAgeDays);
   return query;
 }
 

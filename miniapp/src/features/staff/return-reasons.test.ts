@@ -1,8 +1,19 @@
 import { applicationRequirements } from '@roadcert/shared';
 import { describe, expect, it } from 'vitest';
-import { checkReturnReasons, emptyReturnReasons, rejectReasonProblem, returnableFields, setReturnReason, toggleReturnField } from './return-reasons';
+import {
+  checkReturnReasons,
+  emptyReturnReasons,
+  rejectReasonProblem,
+  returnableFields,
+  setReturnReason,
+  toggleReturnField,
+} from './return-reasons';
 
-const d071 = { typeCode: 'D071', kind: 'CONVERSION' as const, requirements: applicationRequirements('D071', 'CONVERSION') };
+const d071 = {
+  typeCode: 'D071',
+  kind: 'CONVERSION' as const,
+  requirements: applicationRequirements('D071', 'CONVERSION'),
+};
 const fields = returnableFields(d071);
 
 describe('returnableFields', () => {
@@ -16,14 +27,26 @@ describe('returnableFields', () => {
   });
 
   it('leaves the photo out when the kind needs none (变更), and adds the statement for 补发', () => {
-    expect(returnableFields({ ...d071, kind: 'CHANGE', requirements: applicationRequirements('D071', 'CHANGE') }).map((f) => f.key)).not.toContain('photo');
-    expect(returnableFields({ ...d071, kind: 'REISSUE', requirements: applicationRequirements('D071', 'REISSUE') }).map((f) => f.key)).toContain('lossStatement');
+    expect(
+      returnableFields({ ...d071, kind: 'CHANGE', requirements: applicationRequirements('D071', 'CHANGE') }).map(
+        (f) => f.key,
+      ),
+    ).not.toContain('photo');
+    expect(
+      returnableFields({ ...d071, kind: 'REISSUE', requirements: applicationRequirements('D071', 'REISSUE') }).map(
+        (f) => f.key,
+      ),
+    ).toContain('lossStatement');
   });
 });
 
 describe('return reason form', () => {
   it('needs at least one field', () => {
-    expect(checkReturnReasons(emptyReturnReasons, fields)).toEqual({ ok: false, message: '请至少选择一项需要补正的内容', fieldErrors: {} });
+    expect(checkReturnReasons(emptyReturnReasons, fields)).toEqual({
+      ok: false,
+      message: '请至少选择一项需要补正的内容',
+      fieldErrors: {},
+    });
   });
 
   it('needs a reason for every field picked, named in the error', () => {
@@ -32,7 +55,11 @@ describe('return reason form', () => {
     state = setReturnReason(state, 'licenceClasses', '  与驾驶证不一致 ');
     state = setReturnReason(state, 'photo', '   ');
     const check = checkReturnReasons(state, fields);
-    expect(check).toEqual({ ok: false, message: '请为每一项填写退回原因', fieldErrors: { photo: '请填写“证件照”的退回原因' } });
+    expect(check).toEqual({
+      ok: false,
+      message: '请为每一项填写退回原因',
+      fieldErrors: { photo: '请填写“证件照”的退回原因' },
+    });
   });
 
   it('sends the trimmed reasons of the picked fields only', () => {
@@ -41,7 +68,10 @@ describe('return reason form', () => {
     state = toggleReturnField(state, 'photo');
     state = setReturnReason(state, 'photo', '背景不是白色');
     state = setReturnReason(state, 'firstIssuedDate', '写了但没勾选');
-    expect(checkReturnReasons(state, fields)).toEqual({ ok: true, body: { reasons: { licenceClasses: '与驾驶证不一致', photo: '背景不是白色' } } });
+    expect(checkReturnReasons(state, fields)).toEqual({
+      ok: true,
+      body: { reasons: { licenceClasses: '与驾驶证不一致', photo: '背景不是白色' } },
+    });
   });
 
   it('unticking keeps the text, so ticking again brings it back', () => {

@@ -22,7 +22,9 @@ export const emptyReturnReasons: ReturnReasonState = { selected: [], reasons: {}
 export const RETURN_REASON_MAX = 200;
 
 /** Fields the holder can correct: the form's editable fields, and the photo when the kind needs one. */
-export function returnableFields(detail: Pick<StaffApplicationDetail, 'typeCode' | 'kind' | 'requirements'>): ReturnableField[] {
+export function returnableFields(
+  detail: Pick<StaffApplicationDetail, 'typeCode' | 'kind' | 'requirements'>,
+): ReturnableField[] {
   const fields: ReturnableField[] = formFieldsFor(detail.typeCode, detail.kind)
     .filter((field) => field.editable)
     .map((field) => ({ key: field.key, label: field.label }));
@@ -39,7 +41,8 @@ export function setReturnReason(state: ReturnReasonState, key: string, reason: s
   return { ...state, reasons: { ...state.reasons, [key]: reason } };
 }
 
-export type ReturnCheck = { ok: true; body: ReturnApplicationRequest } | { ok: false; message: string; fieldErrors: Record<string, string> };
+export type ReturnCheck =
+  { ok: true; body: ReturnApplicationRequest } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /** The request body, or what is missing: at least one field, and a reason (≤ 200 字) for each one picked. */
 export function checkReturnReasons(state: ReturnReasonState, fields: readonly ReturnableField[]): ReturnCheck {

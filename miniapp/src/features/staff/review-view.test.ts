@@ -32,8 +32,22 @@ function conversionDetail(overrides: Partial<StaffApplicationDetail> = {}): Staf
     rejectReason: null,
     requirements: applicationRequirements('D071', 'CONVERSION'),
     timeline: [
-      { fromState: null, toState: 'DRAFT', label: '草稿', actorKind: 'ACCOUNT', note: null, at: '2026-11-20T01:00:00.000Z' },
-      { fromState: 'DRAFT', toState: 'SUBMITTED', label: '已提交', actorKind: 'ACCOUNT', note: null, at: '2026-11-20T02:00:00.000Z' },
+      {
+        fromState: null,
+        toState: 'DRAFT',
+        label: '草稿',
+        actorKind: 'ACCOUNT',
+        note: null,
+        at: '2026-11-20T01:00:00.000Z',
+      },
+      {
+        fromState: 'DRAFT',
+        toState: 'SUBMITTED',
+        label: '已提交',
+        actorKind: 'ACCOUNT',
+        note: null,
+        at: '2026-11-20T02:00:00.000Z',
+      },
     ],
     revision: 2,
     photo: null,
@@ -49,13 +63,26 @@ function conversionDetail(overrides: Partial<StaffApplicationDetail> = {}): Staf
 
 describe('compareRows', () => {
   it('puts the form values beside the record in the form order, marking what differs', () => {
-    const { rows, facts, hasBase, changedCount } = compareRows(conversionDetail({ diff: [{ field: 'licenceClasses', current: 'A2', proposed: 'A1' }] }));
+    const { rows, facts, hasBase, changedCount } = compareRows(
+      conversionDetail({ diff: [{ field: 'licenceClasses', current: 'A2', proposed: 'A1' }] }),
+    );
     expect(hasBase).toBe(true);
     expect(changedCount).toBe(1);
     expect(rows.map((row) => row.key)).toEqual(['qualificationCategories', 'licenceClasses', 'firstIssuedDate', 'sex']);
-    expect(rows.find((row) => row.key === 'licenceClasses')).toEqual({ key: 'licenceClasses', label: '准驾车型', proposed: 'A1', current: 'A2', changed: true, returnReason: null });
+    expect(rows.find((row) => row.key === 'licenceClasses')).toEqual({
+      key: 'licenceClasses',
+      label: '准驾车型',
+      proposed: 'A1',
+      current: 'A2',
+      changed: true,
+      returnReason: null,
+    });
     // Compared and equal: the same value on both sides.
-    expect(rows.find((row) => row.key === 'firstIssuedDate')).toMatchObject({ proposed: '2009-05-20', current: '2009-05-20', changed: false });
+    expect(rows.find((row) => row.key === 'firstIssuedDate')).toMatchObject({
+      proposed: '2009-05-20',
+      current: '2009-05-20',
+      changed: false,
+    });
     // Not in the form: nothing to claim about the record.
     expect(rows.find((row) => row.key === 'sex')).toMatchObject({ proposed: '未填写', current: null, changed: false });
     // Record facts apart, the photo id nowhere.
@@ -71,15 +98,23 @@ describe('compareRows', () => {
   });
 
   it('has no record column without a base certificate (申领)', () => {
-    const { rows, hasBase, changedCount } = compareRows(conversionDetail({ kind: 'INITIAL', baseCertificateId: null, diff: [] }));
+    const { rows, hasBase, changedCount } = compareRows(
+      conversionDetail({ kind: 'INITIAL', baseCertificateId: null, diff: [] }),
+    );
     expect(hasBase).toBe(false);
     expect(changedCount).toBe(0);
     expect(rows.every((row) => row.current === null)).toBe(true);
   });
 
   it('shows the kind’s own fields and keeps fields the type does not declare, uncompared', () => {
-    const { rows } = compareRows(conversionDetail({ kind: 'REISSUE', diff: [], formData: { lossStatement: '在白云区遗失', extra: 3 } }));
-    expect(rows.find((row) => row.key === 'lossStatement')).toMatchObject({ label: '遗失或损毁情况说明', proposed: '在白云区遗失', current: null });
+    const { rows } = compareRows(
+      conversionDetail({ kind: 'REISSUE', diff: [], formData: { lossStatement: '在白云区遗失', extra: 3 } }),
+    );
+    expect(rows.find((row) => row.key === 'lossStatement')).toMatchObject({
+      label: '遗失或损毁情况说明',
+      proposed: '在白云区遗失',
+      current: null,
+    });
     expect(rows.find((row) => row.key === 'extra')).toMatchObject({ label: 'extra', proposed: '3', current: null });
   });
 
@@ -94,7 +129,8 @@ describe('reviewActions', () => {
   it('offers 开始审核 only on a submitted application, decisions on submitted and in-review ones', () => {
     expect(reviewActions('SUBMITTED')).toEqual({ startReview: true, decide: true });
     expect(reviewActions('IN_REVIEW')).toEqual({ startReview: false, decide: true });
-    for (const state of ['DRAFT', 'RETURNED', 'REJECTED', 'APPROVED', 'ISSUED'] as const) expect(reviewActions(state)).toEqual({ startReview: false, decide: false });
+    for (const state of ['DRAFT', 'RETURNED', 'REJECTED', 'APPROVED', 'ISSUED'] as const)
+      expect(reviewActions(state)).toEqual({ startReview: false, decide: false });
   });
 });
 
@@ -108,7 +144,10 @@ describe('timelineRows', () => {
 
 describe('photoOf', () => {
   it('reads the attached photo when the detail carries one', () => {
-    expect(photoOf({ photo: { id: 'p', url: '/files/a.jpg', originalUrl: '/files/o.jpg' } })).toEqual({ url: '/files/a.jpg', originalUrl: '/files/o.jpg' });
+    expect(photoOf({ photo: { id: 'p', url: '/files/a.jpg', originalUrl: '/files/o.jpg' } })).toEqual({
+      url: '/files/a.jpg',
+      originalUrl: '/files/o.jpg',
+    });
     expect(photoOf({ photo: { id: 'p', url: '/files/a.jpg' } })).toEqual({ url: '/files/a.jpg', originalUrl: null });
   });
 

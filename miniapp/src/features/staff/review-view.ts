@@ -1,4 +1,9 @@
-import { canTransition, getCertificateType, type ApplicationState, type StaffApplicationDetail } from '@roadcert/shared';
+import {
+  canTransition,
+  getCertificateType,
+  type ApplicationState,
+  type StaffApplicationDetail,
+} from '@roadcert/shared';
 import { formatDateTime } from '../../lib/format';
 import { displayValue, formFieldsFor, prefillRows, type PrefillRow } from '../applications/form-state';
 
@@ -45,22 +50,41 @@ function text(value: unknown): string {
  * the form carries beyond those. A field the server compared and found equal shows the same value
  * on both sides; a field it did not compare shows no record value rather than a guess.
  */
-export function compareRows(detail: Pick<StaffApplicationDetail, 'typeCode' | 'kind' | 'formData' | 'diff' | 'baseCertificateId' | 'returnReasons'>): Comparison {
+export function compareRows(
+  detail: Pick<
+    StaffApplicationDetail,
+    'typeCode' | 'kind' | 'formData' | 'diff' | 'baseCertificateId' | 'returnReasons'
+  >,
+): Comparison {
   const { typeCode, formData } = detail;
   const hasBase = detail.baseCertificateId !== null;
   const fields = formFieldsFor(typeCode, detail.kind);
   const labels = new Map(fields.map((field) => [field.key, field.label]));
-  const compared = new Set([...(getCertificateType(typeCode)?.fields.map((field) => field.key) ?? []), ...detail.diff.map((entry) => entry.field)]);
-  const keys = [...new Set([...fields.map((field) => field.key), ...detail.diff.map((entry) => entry.field), ...Object.keys(formData)])].filter(
-    (key) => !FACT_KEYS.has(key) && !HIDDEN_KEYS.has(key),
-  );
+  const compared = new Set([
+    ...(getCertificateType(typeCode)?.fields.map((field) => field.key) ?? []),
+    ...detail.diff.map((entry) => entry.field),
+  ]);
+  const keys = [
+    ...new Set([
+      ...fields.map((field) => field.key),
+      ...detail.diff.map((entry) => entry.field),
+      ...Object.keys(formData),
+    ]),
+  ].filter((key) => !FACT_KEYS.has(key) && !HIDDEN_KEYS.has(key));
   const rows = keys.map((key): CompareRow => {
     const proposed = displayValue(typeCode, key, text(formData[key]));
     const entry = detail.diff.find((candidate) => candidate.field === key);
     let current: string | null = null;
     if (entry) current = displayValue(typeCode, key, text(entry.current));
     else if (hasBase && compared.has(key) && key in formData) current = proposed;
-    return { key, label: labels.get(key) ?? key, proposed, current, changed: entry !== undefined, returnReason: detail.returnReasons?.[key] ?? null };
+    return {
+      key,
+      label: labels.get(key) ?? key,
+      proposed,
+      current,
+      changed: entry !== undefined,
+      returnReason: detail.returnReasons?.[key] ?? null,
+    };
   });
   return { facts: prefillRows(formData), rows, hasBase, changedCount: rows.filter((row) => row.changed).length };
 }
@@ -81,7 +105,12 @@ export interface TimelineRow {
 
 /** The timeline, newest first (what happened last is what the reviewer needs). */
 export function timelineRows(timeline: StaffApplicationDetail['timeline'], now?: Date): TimelineRow[] {
-  return [...timeline].reverse().map((entry) => ({ label: entry.label, actor: ACTOR_LABELS[entry.actorKind] ?? entry.actorKind, at: formatDateTime(entry.at, now), note: entry.note }));
+  return [...timeline].reverse().map((entry) => ({
+    label: entry.label,
+    actor: ACTOR_LABELS[entry.actorKind] ?? entry.actorKind,
+    at: formatDateTime(entry.at, now),
+    note: entry.note,
+  }));
 }
 
 /** The attached photo, when the detail carries one (`photo: {id, url, originalUrl?}`). */

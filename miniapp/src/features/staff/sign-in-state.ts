@@ -21,7 +21,10 @@ export function signInOutcome(error: ApiError, step: StaffSignInStep): SignInOut
     case 'SECOND_FACTOR_INVALID':
       return { step: 'code', message: error.message };
     case 'STAFF_LOCKED':
-      return { step: 'password', message: `登录失败次数过多，账号已锁定，请约${minutes(error.retryAfterSeconds)}分钟后再试` };
+      return {
+        step: 'password',
+        message: `登录失败次数过多，账号已锁定，请约${minutes(error.retryAfterSeconds)}分钟后再试`,
+      };
     case 'STAFF_LOGIN_FAILED':
       return { step: 'password', message: error.message };
     default:

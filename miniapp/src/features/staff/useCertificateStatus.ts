@@ -45,7 +45,12 @@ export function useCertificateStatus() {
     const problem = statusReasonProblem(reason);
     if (problem) return setActionError(problem);
     const { certificateId, action } = pendingAction;
-    const sure = await confirm({ title: `${action.label}证照`, content: action.effect, confirmText: action.label, danger: action.danger });
+    const sure = await confirm({
+      title: `${action.label}证照`,
+      content: action.effect,
+      confirmText: action.label,
+      danger: action.danger,
+    });
     if (!sure) return;
     setSaving(true);
     setActionError(null);

@@ -2,15 +2,31 @@ import { useCallback, useState } from 'react';
 import { toApiError } from '../../lib/api-error';
 import { confirm, toastSuccess } from '../../lib/feedback';
 import { useRemote } from '../../hooks/useRemote';
-import { approveApplication, fetchReview, rejectApplication, returnApplication, startReview, type ReviewDetail } from './api';
-import { checkReturnReasons, emptyReturnReasons, rejectReasonProblem, returnableFields, setReturnReason, toggleReturnField, type ReturnReasonState } from './return-reasons';
+import {
+  approveApplication,
+  fetchReview,
+  rejectApplication,
+  returnApplication,
+  startReview,
+  type ReviewDetail,
+} from './api';
+import {
+  checkReturnReasons,
+  emptyReturnReasons,
+  rejectReasonProblem,
+  returnableFields,
+  setReturnReason,
+  toggleReturnField,
+  type ReturnReasonState,
+} from './return-reasons';
 import { followStaffSignIn } from './staff-navigation';
 
 export type DecisionPanel = 'none' | 'return' | 'reject';
 
 /** Someone else acted first (or the application left the reviewer's reach): say so and show the current state. */
 const STALE_CODES = new Set(['APPLICATION_STATE_INVALID', 'NOT_FOUND', 'CONFLICT']);
-export const STALE_MESSAGE = '该申请的状态已发生变化（可能已由其他工作人员处理），页面已刷新为最新状态，请核对后再操作。';
+export const STALE_MESSAGE =
+  '该申请的状态已发生变化（可能已由其他工作人员处理），页面已刷新为最新状态，请核对后再操作。';
 
 /** 审核详情: the application, and 开始审核 / 批准发证 / 退回补正 / 不予许可 on it. */
 export function useStaffReview(id: string) {
@@ -83,7 +99,12 @@ export function useStaffReview(id: string) {
   async function submitReject() {
     const problem = rejectReasonProblem(rejectReason);
     if (problem) return setError(problem);
-    const sure = await confirm({ title: '不予许可', content: '不予许可是最终决定，申请人需重新申请。确定吗？', confirmText: '不予许可', danger: true });
+    const sure = await confirm({
+      title: '不予许可',
+      content: '不予许可是最终决定，申请人需重新申请。确定吗？',
+      confirmText: '不予许可',
+      danger: true,
+    });
     if (sure) await act('reject', () => rejectApplication(id, rejectReason.trim()), '已作出不予许可决定');
   }
 

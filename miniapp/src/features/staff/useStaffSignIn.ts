@@ -63,5 +63,18 @@ export function useStaffSignIn() {
     setError(null);
   }
 
-  return { step, username, setUsername, password, setPassword, code, setCode: (value: string) => setCode(value.replace(/\D/g, '').slice(0, 6)), error, pending, submitPassword, submitCode, backToPassword };
+  return {
+    step,
+    username,
+    setUsername,
+    password,
+    setPassword,
+    code,
+    setCode: (value: string) => setCode(value.replace(/\D/g, '').slice(0, 6)),
+    error,
+    pending,
+    submitPassword,
+    submitCode,
+    backToPassword,
+  };
 }

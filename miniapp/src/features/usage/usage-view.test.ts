@@ -37,23 +37,47 @@ describe('用证记录 rows', () => {
   });
 
   it('names the four channels as people know them', () => {
-    const channels = (['QR_MINIAPP', 'QR_OFFLINE_SYNC', 'LOOKUP', 'PARTNER_API', 'SHARE_OPEN'] as const).map((channel) => toUsageRow(item({ channel })).channel);
+    const channels = (['QR_MINIAPP', 'QR_OFFLINE_SYNC', 'LOOKUP', 'PARTNER_API', 'SHARE_OPEN'] as const).map(
+      (channel) => toUsageRow(item({ channel })).channel,
+    );
     expect(channels).toEqual(['扫码核验', '扫码核验', '查询', '合作方接口', '分享打开']);
   });
 
   it('shows the partner by name and marks failed checks', () => {
-    const row = toUsageRow(item({ channel: 'PARTNER_API', verifierRole: 'partner:FREIGHT_PLATFORM', verifierLabel: '合作机构', partnerName: '某网络货运平台', result: 'NOT_VALID', resultLabel: '无效' }));
+    const row = toUsageRow(
+      item({
+        channel: 'PARTNER_API',
+        verifierRole: 'partner:FREIGHT_PLATFORM',
+        verifierLabel: '合作机构',
+        partnerName: '某网络货运平台',
+        result: 'NOT_VALID',
+        resultLabel: '无效',
+      }),
+    );
     expect(row).toMatchObject({ who: '某网络货运平台', result: '无效', resultTone: 'problem' });
   });
 
   it('says so when no field was shown (e.g. a lookup that matched nothing)', () => {
-    expect(toUsageRow(item({ channel: 'LOOKUP', fieldsShown: [], fieldsShownLabels: [] })).fields).toBe('未显示证照信息');
+    expect(toUsageRow(item({ channel: 'LOOKUP', fieldsShown: [], fieldsShownLabels: [] })).fields).toBe(
+      '未显示证照信息',
+    );
   });
 
-  it('names each record\'s certificate on the list of all certificates, and none on one certificate\'s list', () => {
-    const items = [item({ id: 'a', certificateId: 'c1' }), item({ id: 'b', certificateId: 'c2' }), item({ id: 'c', certificateId: 'gone' })];
-    const names = new Map([['c1', '道路运输证 粤A3K7Q2'], ['c2', '经营许可证']]);
-    expect(toUsageEntries(items, names).map((entry) => entry.certificate)).toEqual(['道路运输证 粤A3K7Q2', '经营许可证', '证照']);
+  it("names each record's certificate on the list of all certificates, and none on one certificate's list", () => {
+    const items = [
+      item({ id: 'a', certificateId: 'c1' }),
+      item({ id: 'b', certificateId: 'c2' }),
+      item({ id: 'c', certificateId: 'gone' }),
+    ];
+    const names = new Map([
+      ['c1', '道路运输证 粤A3K7Q2'],
+      ['c2', '经营许可证'],
+    ]);
+    expect(toUsageEntries(items, names).map((entry) => entry.certificate)).toEqual([
+      '道路运输证 粤A3K7Q2',
+      '经营许可证',
+      '证照',
+    ]);
     expect(toUsageEntries(items, null).map((entry) => entry.certificate)).toEqual([null, null, null]);
   });
 

@@ -42,7 +42,10 @@ export interface UsageEntry {
  * (from the account's certificate list by id; one no longer listed is just 证照).
  */
 export function toUsageEntries(items: UsageItem[], certificateNames: ReadonlyMap<string, string> | null): UsageEntry[] {
-  return items.map((item) => ({ item, certificate: certificateNames ? (certificateNames.get(item.certificateId) ?? '证照') : null }));
+  return items.map((item) => ({
+    item,
+    certificate: certificateNames ? (certificateNames.get(item.certificateId) ?? '证照') : null,
+  }));
 }
 
 export function toUsageRow(item: UsageItem, now?: Date, certificate: string | null = null): UsageRow {

@@ -22,7 +22,9 @@ export function certificateLabel(certificate: CertificateSummary): string {
 async function loadUsage(selected: string): Promise<UsageData> {
   const all = selected === ALL_CERTIFICATES;
   const [certificates, page] = await Promise.all([fetchCertificatesForUsage(), fetchUsage(all ? undefined : selected)]);
-  const names = all ? new Map(certificates.map((certificate) => [certificate.id, certificateLabel(certificate)])) : null;
+  const names = all
+    ? new Map(certificates.map((certificate) => [certificate.id, certificateLabel(certificate)]))
+    : null;
   return { certificates, entries: toUsageEntries(page.items, names), truncated: page.total > page.items.length };
 }
 
@@ -31,7 +33,10 @@ export function useUsage(initialCertificateId: string | undefined) {
   const [selected, setSelected] = useState(initialCertificateId ?? ALL_CERTIFICATES);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
-  const usage = useRemote(() => loadUsage(selectedRef.current), (error) => followErrorNavigation(error));
+  const usage = useRemote(
+    () => loadUsage(selectedRef.current),
+    (error) => followErrorNavigation(error),
+  );
 
   const first = useRef(true);
   useEffect(() => {

@@ -1,4 +1,11 @@
-import { keyListSchema, statusListSchema, verifyResultSchema, type KeyList, type StatusList, type VerifyResult } from '@roadcert/shared';
+import {
+  keyListSchema,
+  statusListSchema,
+  verifyResultSchema,
+  type KeyList,
+  type StatusList,
+  type VerifyResult,
+} from '@roadcert/shared';
 import { isApiError } from '../../lib/api-error';
 import { send } from '../../lib/http';
 import { readStaffToken } from '../../lib/staff-session';
@@ -9,7 +16,12 @@ import { readStaffToken } from '../../lib/staff-session';
  * when it has lapsed, the check is simply repeated anonymously.
  */
 export async function verifyOnline(token: string, channel: 'QR_PORTAL' | 'QR_MINIAPP'): Promise<VerifyResult> {
-  const call = { path: '/api/v1/verify', method: 'POST' as const, data: { token, channel }, schema: verifyResultSchema };
+  const call = {
+    path: '/api/v1/verify',
+    method: 'POST' as const,
+    data: { token, channel },
+    schema: verifyResultSchema,
+  };
   const staffToken = readStaffToken();
   try {
     return await send(call, staffToken);

@@ -3,7 +3,15 @@ import { claimFaceRows, verifiedFaceRows } from './face-rows';
 
 describe('certificate face for a verifier', () => {
   it('shows an anonymous viewer only the minimal masked face', () => {
-    const rows = verifiedFaceRows({ typeCode: 'D071', typeName: '道路运输从业人员从业资格证', holderNameMasked: '王*', numberMasked: '4401**********3532', validUntil: '2030-01-01', status: 'VALID', statusLabel: '有效' });
+    const rows = verifiedFaceRows({
+      typeCode: 'D071',
+      typeName: '道路运输从业人员从业资格证',
+      holderNameMasked: '王*',
+      numberMasked: '4401**********3532',
+      validUntil: '2030-01-01',
+      status: 'VALID',
+      statusLabel: '有效',
+    });
     expect(rows).toEqual([
       { label: '证照', value: '道路运输从业人员从业资格证' },
       { label: '持证人', value: '王*' },
@@ -34,7 +42,11 @@ describe('certificate face for a verifier', () => {
   });
 
   it('names the type from the registry for an offline check', () => {
-    expect(claimFaceRows({ typeCode: 'D071', holderNameMasked: '王*', numberMasked: '4401**3532', validUntil: null })[0]).toEqual({ label: '证照', value: expect.stringContaining('从业资格证') });
-    expect(claimFaceRows({ typeCode: 'D071', holderNameMasked: '王*', numberMasked: 'x', validUntil: null })[3]).toEqual({ label: '有效期', value: '长期有效' });
+    expect(
+      claimFaceRows({ typeCode: 'D071', holderNameMasked: '王*', numberMasked: '4401**3532', validUntil: null })[0],
+    ).toEqual({ label: '证照', value: expect.stringContaining('从业资格证') });
+    expect(
+      claimFaceRows({ typeCode: 'D071', holderNameMasked: '王*', numberMasked: 'x', validUntil: null })[3],
+    ).toEqual({ label: '有效期', value: '长期有效' });
   });
 });

@@ -1,5 +1,15 @@
 import type { KeyList, StatusList } from '@roadcert/shared';
-import { base64urlEncode, createStatusBits, encodeToken, kidOf, setStatusBits, sm2Sm3Suite, statusListSigningInput, tokenToQrText, type TokenClaims } from '@roadcert/shared/presentation';
+import {
+  base64urlEncode,
+  createStatusBits,
+  encodeToken,
+  kidOf,
+  setStatusBits,
+  sm2Sm3Suite,
+  statusListSigningInput,
+  tokenToQrText,
+  type TokenClaims,
+} from '@roadcert/shared/presentation';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { offlineVerify } from './offline-verify';
@@ -14,7 +24,17 @@ const now = Date.parse('2026-11-27T10:00:00Z');
 
 const keyList: KeyList = {
   issuer: 'https://roadcert.example.gov.cn',
-  keys: [{ kid, alg: 'SM2-SM3', publicKey: hex(publicKey), userId: '1234567812345678', notBefore: '2026-01-01T00:00:00.000Z', retiredAt: null, verifyUntil: null }],
+  keys: [
+    {
+      kid,
+      alg: 'SM2-SM3',
+      publicKey: hex(publicKey),
+      userId: '1234567812345678',
+      notBefore: '2026-01-01T00:00:00.000Z',
+      retiredAt: null,
+      verifyUntil: null,
+    },
+  ],
   ttlSeconds: 86_400,
   clockSkewSeconds: 90,
 };
@@ -37,12 +57,24 @@ function claims(overrides: Partial<TokenClaims> = {}): TokenClaims {
   };
 }
 
-const qrText = (c: TokenClaims) => tokenToQrText('https://roadcert.example.gov.cn', encodeToken(c, (body, suite) => suite.sign(body, privateKey)));
+const qrText = (c: TokenClaims) =>
+  tokenToQrText(
+    'https://roadcert.example.gov.cn',
+    encodeToken(c, (body, suite) => suite.sign(body, privateKey)),
+  );
 
 function statusList(revokedIndex: number | null, signWith = privateKey): StatusList {
   const bits = createStatusBits(131_072);
   if (revokedIndex !== null) setStatusBits(bits, revokedIndex, 1);
-  const unsigned = { issuedAt: '2026-11-27T09:55:00.000Z', ttlSeconds: 3600, size: 131_072, bitsPerEntry: 2 as const, encodedList: base64urlEncode(gzipSync(bits)), kid, alg: 'SM2-SM3' as const };
+  const unsigned = {
+    issuedAt: '2026-11-27T09:55:00.000Z',
+    ttlSeconds: 3600,
+    size: 131_072,
+    bitsPerEntry: 2 as const,
+    encodedList: base64urlEncode(gzipSync(bits)),
+    kid,
+    alg: 'SM2-SM3' as const,
+  };
   return { ...unsigned, signature: hex(sm2Sm3Suite.sign(statusListSigningInput(unsigned), signWith)) };
 }
 
@@ -50,7 +82,11 @@ describe('offline verification from the cached lists', () => {
   it('finds a fresh token of a valid certificate valid, with the claims to show', () => {
     const check = offlineVerify(qrText(claims()), { keys: keyList, status: statusList(null) }, now);
     expect(check).toMatchObject({ verdict: 'VALID', statusListUsed: true });
-    expect(check?.claims).toMatchObject({ holderNameMasked: '王*', numberMasked: '4401**********3532', typeCode: 'D071' });
+    expect(check?.claims).toMatchObject({
+      holderNameMasked: '王*',
+      numberMasked: '4401**********3532',
+      typeCode: 'D071',
+    });
   });
 
   it('finds a certificate revoked after signing not valid, from the status list', () => {
@@ -61,21 +97,32 @@ describe('offline verification from the cached lists', () => {
 
   it('ignores a status list it cannot trust, and says so', () => {
     const forged = statusList(null, new Uint8Array(32).fill(0x22));
-    expect(offlineVerify(qrText(claims()), { keys: keyList, status: forged }, now)).toMatchObject({ verdict: 'VALID', statusListUsed: false });
-    expect(offlineVerify(qrText(claims()), { keys: keyList, status: null }, now)).toMatchObject({ verdict: 'VALID', statusListUsed: false });
+    expect(offlineVerify(qrText(claims()), { keys: keyList, status: forged }, now)).toMatchObject({
+      verdict: 'VALID',
+      statusListUsed: false,
+    });
+    expect(offlineVerify(qrText(claims()), { keys: keyList, status: null }, now)).toMatchObject({
+      verdict: 'VALID',
+      statusListUsed: false,
+    });
   });
 
   it('rejects a tampered token, an unknown key, an expired window and a far-future one', () => {
     const text = qrText(claims());
     const last = text.at(-1) === '1' ? '2' : '1';
     expect(offlineVerify(text.slice(0, -1) + last, { keys: keyList, status: null }, now)?.verdict).toBe('INVALID');
-    expect(offlineVerify(qrText(claims({ kid: '00000000' })), { keys: keyList, status: null }, now)?.verdict).toBe('UNKNOWN_KEY');
+    expect(offlineVerify(qrText(claims({ kid: '00000000' })), { keys: keyList, status: null }, now)?.verdict).toBe(
+      'UNKNOWN_KEY',
+    );
     expect(offlineVerify(text, { keys: keyList, status: null }, now + 5 * 60_000)?.verdict).toBe('TOKEN_EXPIRED');
     expect(offlineVerify(text, { keys: keyList, status: null }, now - 5 * 60_000)?.verdict).toBe('NOT_YET_VALID');
   });
 
   it('says a QR that is not a token is not one, and cannot check without a key list', () => {
-    expect(offlineVerify('https://weixin.qq.com/x', { keys: keyList, status: null }, now)).toMatchObject({ verdict: 'INVALID', claims: null });
+    expect(offlineVerify('https://weixin.qq.com/x', { keys: keyList, status: null }, now)).toMatchObject({
+      verdict: 'INVALID',
+      claims: null,
+    });
     expect(offlineVerify(qrText(claims()), { keys: null, status: null }, now)).toBeNull();
   });
 });

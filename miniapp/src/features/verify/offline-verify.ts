@@ -1,5 +1,14 @@
 import type { KeyList, StatusList, VerifyVerdict } from '@roadcert/shared';
-import { base64urlDecode, checkToken, getStatusBits, qrTextToToken, statusListSigningInput, suiteByAlg, type TokenClaims, type TrustedKey } from '@roadcert/shared/presentation';
+import {
+  base64urlDecode,
+  checkToken,
+  getStatusBits,
+  qrTextToToken,
+  statusListSigningInput,
+  suiteByAlg,
+  type TokenClaims,
+  type TrustedKey,
+} from '@roadcert/shared/presentation';
 import { gunzipSync } from 'fflate';
 
 /**
@@ -21,7 +30,9 @@ export function trustedKeys(list: KeyList): TrustedKey[] {
   return list.keys.flatMap((key) => {
     const publicKey = hexToBytes(key.publicKey);
     if (!publicKey) return [];
-    return [{ kid: key.kid, alg: key.alg, publicKey, verifyUntil: key.verifyUntil ? Date.parse(key.verifyUntil) : null }];
+    return [
+      { kid: key.kid, alg: key.alg, publicKey, verifyUntil: key.verifyUntil ? Date.parse(key.verifyUntil) : null },
+    ];
   });
 }
 
@@ -29,7 +40,10 @@ export function trustedKeys(list: KeyList): TrustedKey[] {
  * The 2-bit status of each list index, or null when the list cannot be trusted (signed by no
  * key we hold, bad signature, not gzip, shorter than it says).
  */
-export function statusReader(list: StatusList, keys: readonly TrustedKey[]): ((index: number) => number | undefined) | null {
+export function statusReader(
+  list: StatusList,
+  keys: readonly TrustedKey[],
+): ((index: number) => number | undefined) | null {
   const key = keys.find((candidate) => candidate.kid === list.kid && candidate.alg === list.alg);
   const suite = suiteByAlg(list.alg);
   const signature = hexToBytes(list.signature);
@@ -73,6 +87,11 @@ export function offlineVerify(qrText: string, lists: VerifierLists, now: number)
   }
   const keys = trustedKeys(lists.keys);
   const statusAt = lists.status ? statusReader(lists.status, keys) : null;
-  const check = checkToken(bytes, { keys, now, skewSeconds: lists.keys.clockSkewSeconds, statusAt: statusAt ?? undefined });
+  const check = checkToken(bytes, {
+    keys,
+    now,
+    skewSeconds: lists.keys.clockSkewSeconds,
+    statusAt: statusAt ?? undefined,
+  });
   return { verdict: check.verdict, reason: check.reason, claims: check.claims, statusListUsed: statusAt !== null };
 }

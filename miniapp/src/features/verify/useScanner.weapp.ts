@@ -7,9 +7,19 @@ import { offlineOutcome, onlineOutcome, type CheckOutcome } from './scan-result'
 import { tokenDigits } from './token-text';
 import { useVerifierLists, type VerifierLists } from './useVerifierLists';
 
-export type ScanState = { status: 'idle' } | { status: 'checking' } | { status: 'done'; outcome: CheckOutcome } | { status: 'error'; message: string };
+export type ScanState =
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'done'; outcome: CheckOutcome }
+  | { status: 'error'; message: string };
 
-const NOT_A_TOKEN: CheckOutcome = { verdict: 'INVALID', reason: '这不是道路运输电子证照的二维码', rows: [], source: '扫码', caution: null };
+const NOT_A_TOKEN: CheckOutcome = {
+  verdict: 'INVALID',
+  reason: '这不是道路运输电子证照的二维码',
+  rows: [],
+  source: '扫码',
+  caution: null,
+};
 
 /**
  * The mini-program scanner: the camera, then the service when the network is there (it knows
@@ -20,8 +30,16 @@ export function useScanner(): { lists: VerifierLists; state: ScanState; scan: ()
   const [state, setState] = useState<ScanState>({ status: 'idle' });
 
   const checkOffline = (text: string): ScanState => {
-    const check = offlineVerify(text, { keys: lists.keys?.list ?? null, status: lists.status?.list ?? null }, Date.now());
-    if (!check) return { status: 'error', message: '没有网络，本机也没有签发密钥列表，无法离线核验。请联网一次以下载密钥和状态清单' };
+    const check = offlineVerify(
+      text,
+      { keys: lists.keys?.list ?? null, status: lists.status?.list ?? null },
+      Date.now(),
+    );
+    if (!check)
+      return {
+        status: 'error',
+        message: '没有网络，本机也没有签发密钥列表，无法离线核验。请联网一次以下载密钥和状态清单',
+      };
     return { status: 'done', outcome: offlineOutcome(check, lists.statusFreshness) };
   };
 

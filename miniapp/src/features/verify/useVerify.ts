@@ -16,7 +16,9 @@ export type VerifyState =
  */
 export function useVerify(initial: string | undefined): { state: VerifyState; verify: (token: string) => void } {
   const [linkToken] = useState(() => (initial ? tokenDigits(initial) : null));
-  const [state, setState] = useState<VerifyState>(() => (linkToken ? { status: 'checking', token: linkToken } : { status: 'idle' }));
+  const [state, setState] = useState<VerifyState>(() =>
+    linkToken ? { status: 'checking', token: linkToken } : { status: 'idle' },
+  );
   const latest = useRef(0);
 
   const verify = useCallback((token: string) => {

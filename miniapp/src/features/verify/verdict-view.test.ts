@@ -11,17 +11,30 @@ describe('verdict → what the verifier sees', () => {
   });
 
   it('says 无效 in red with the reason the service gave', () => {
-    expect(toVerdictView('NOT_VALID', '证照已吊销')).toMatchObject({ title: '无效', tone: 'invalid', symbol: '✕', reason: '证照已吊销' });
+    expect(toVerdictView('NOT_VALID', '证照已吊销')).toMatchObject({
+      title: '无效',
+      tone: 'invalid',
+      symbol: '✕',
+      reason: '证照已吊销',
+    });
   });
 
   it('tells an expired QR and a wrong clock apart from a bad certificate (amber, ask to show again)', () => {
-    expect(toVerdictView('TOKEN_EXPIRED', '')).toMatchObject({ title: '二维码已过期', tone: 'warning', reason: '二维码已过期' });
+    expect(toVerdictView('TOKEN_EXPIRED', '')).toMatchObject({
+      title: '二维码已过期',
+      tone: 'warning',
+      reason: '二维码已过期',
+    });
     expect(toVerdictView('NOT_YET_VALID', null)).toMatchObject({ title: '请检查手机时间', tone: 'warning' });
   });
 
   it('treats an unknown key and a broken or forged QR as not proving anything (red)', () => {
     expect(toVerdictView('UNKNOWN_KEY', undefined)).toMatchObject({ title: '未知签发密钥', tone: 'invalid' });
-    expect(toVerdictView('INVALID', '签名错误')).toMatchObject({ title: '二维码无效', tone: 'invalid', reason: '签名错误' });
+    expect(toVerdictView('INVALID', '签名错误')).toMatchObject({
+      title: '二维码无效',
+      tone: 'invalid',
+      reason: '签名错误',
+    });
   });
 
   it('has a title, a symbol and advice for every verdict of the contract', () => {

@@ -25,8 +25,18 @@ const verdicts: Record<VerifyVerdict, Omit<VerdictView, 'reason' | 'colours'>> =
   VALID: { title: '有效', tone: 'valid', symbol: '✓', advice: '签名核验通过，请核对证照信息与持证人本人是否一致' },
   NOT_VALID: { title: '无效', tone: 'invalid', symbol: '✕', advice: '该证照当前不能作为有效证照使用' },
   TOKEN_EXPIRED: { title: '二维码已过期', tone: 'warning', symbol: '!', advice: '请持证人刷新亮证页面后重新扫描' },
-  NOT_YET_VALID: { title: '请检查手机时间', tone: 'warning', symbol: '!', advice: '二维码的时间晚于本机时间，请核对持证人和本机的手机时间后重新扫描' },
-  UNKNOWN_KEY: { title: '未知签发密钥', tone: 'invalid', symbol: '✕', advice: '该二维码不是由本系统的有效密钥签发，不能证明证照真实' },
+  NOT_YET_VALID: {
+    title: '请检查手机时间',
+    tone: 'warning',
+    symbol: '!',
+    advice: '二维码的时间晚于本机时间，请核对持证人和本机的手机时间后重新扫描',
+  },
+  UNKNOWN_KEY: {
+    title: '未知签发密钥',
+    tone: 'invalid',
+    symbol: '✕',
+    advice: '该二维码不是由本系统的有效密钥签发，不能证明证照真实',
+  },
   INVALID: { title: '二维码无效', tone: 'invalid', symbol: '✕', advice: '二维码已损坏或被篡改，不能证明证照真实' },
 };
 

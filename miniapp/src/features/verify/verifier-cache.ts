@@ -10,7 +10,10 @@ export interface CachedList<T> {
 const KEYS = 'verifier:keys';
 const STATUS = 'verifier:status';
 
-function read<T>(key: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } }): CachedList<T> | null {
+function read<T>(
+  key: string,
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } },
+): CachedList<T> | null {
   const value = readEntry(key) as { fetchedAt?: unknown; list?: unknown } | undefined;
   if (typeof value !== 'object' || value === null || typeof value.fetchedAt !== 'number') return null;
   const parsed = schema.safeParse(value.list);

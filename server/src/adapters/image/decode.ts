@@ -6,7 +6,10 @@ import { AppError } from '../../errors';
 export type RgbImage = { data: Buffer; width: number; height: number };
 
 /** A rectangle of an RgbImage, copied row by row (no resampling, no libvips round trip). */
-export function extractPixels(image: RgbImage, box: { left: number; top: number; width: number; height: number }): RgbImage {
+export function extractPixels(
+  image: RgbImage,
+  box: { left: number; top: number; width: number; height: number },
+): RgbImage {
   const data = Buffer.allocUnsafe(box.width * box.height * 3);
   for (let y = 0; y < box.height; y += 1) {
     const from = ((box.top + y) * image.width + box.left) * 3;
@@ -33,8 +36,15 @@ export type WorkingSize = { maxSide: number } | { width: number } | { height: nu
 
 export async function decodeWorkingImage(bytes: Buffer, size: WorkingSize): Promise<RgbImage> {
   const resize: sharp.ResizeOptions =
-    'maxSide' in size ? { width: size.maxSide, height: size.maxSide, fit: 'inside', withoutEnlargement: true } : { ...size, withoutEnlargement: true };
-  const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: photoUploadLimits.maxPixels, autoOrient: true, sequentialRead: true })
+    'maxSide' in size
+      ? { width: size.maxSide, height: size.maxSide, fit: 'inside', withoutEnlargement: true }
+      : { ...size, withoutEnlargement: true };
+  const { data, info } = await sharp(bytes, {
+    failOn: 'error',
+    limitInputPixels: photoUploadLimits.maxPixels,
+    autoOrient: true,
+    sequentialRead: true,
+  })
     .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
     .resize(resize)
     .flatten({ background: '#ffffff' })
@@ -42,7 +52,9 @@ export async function decodeWorkingImage(bytes: Buffer, size: WorkingSize): Prom
     .raw()
     .toBuffer({ resolveWithObject: true })
     .catch((err: Error) => {
-      throw new AppError(/pixel limit/i.test(err.message ?? '') ? 'PHOTO_TOO_MANY_PIXELS' : 'PHOTO_CORRUPT', { cause: err });
+      throw new AppError(/pixel limit/i.test(err.message ?? '') ? 'PHOTO_TOO_MANY_PIXELS' : 'PHOTO_CORRUPT', {
+        cause: err,
+      });
     });
   if (info.channels !== 3) throw new Error(`expected 3 channels after flatten, got ${info.channels}`);
   return { data, width: info.width, height: info.height };

@@ -11,8 +11,14 @@ const QUALITY_STEPS = [90, 85, 80, 75, 70, 65, 60, 55, 50];
  * `optimiseCoding: false` (no second Huffman pass) where 10–20 % more bytes matter less
  * than 35 % less encode time (the review copy, ~20–35 KB).
  */
-export async function encodeJpeg(image: RgbImage, quality: number, options: { optimiseCoding?: boolean } = {}): Promise<EncodedImage> {
-  const bytes = await sharp(image.data, rawOf(image)).jpeg({ quality, chromaSubsampling: '4:2:0', optimiseCoding: options.optimiseCoding ?? true }).toBuffer();
+export async function encodeJpeg(
+  image: RgbImage,
+  quality: number,
+  options: { optimiseCoding?: boolean } = {},
+): Promise<EncodedImage> {
+  const bytes = await sharp(image.data, rawOf(image))
+    .jpeg({ quality, chromaSubsampling: '4:2:0', optimiseCoding: options.optimiseCoding ?? true })
+    .toBuffer();
   return { bytes, width: image.width, height: image.height };
 }
 

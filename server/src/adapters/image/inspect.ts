@@ -17,7 +17,8 @@ export async function inspect(bytes: Buffer): Promise<Inspected> {
   if (bytes.length === 0) throw new AppError('PHOTO_MISSING');
   const sniffed = sniffFormat(bytes);
   if (sniffed === 'heic') throw new AppError('PHOTO_UNSUPPORTED_FORMAT', { message: HEIC_UNSUPPORTED_MESSAGE });
-  if (!(photoUploadLimits.formats as readonly string[]).includes(sniffed)) throw new AppError('PHOTO_UNSUPPORTED_FORMAT');
+  if (!(photoUploadLimits.formats as readonly string[]).includes(sniffed))
+    throw new AppError('PHOTO_UNSUPPORTED_FORMAT');
   const format = sniffed as PhotoFormat;
 
   let meta: sharp.Metadata;
@@ -27,11 +28,13 @@ export async function inspect(bytes: Buffer): Promise<Inspected> {
     throw new AppError('PHOTO_CORRUPT', { cause: err });
   }
   if (meta.format !== loaderFormat[format]) throw new AppError('PHOTO_CORRUPT');
-  if (format === 'avif' && meta.compression !== 'av1') throw new AppError('PHOTO_UNSUPPORTED_FORMAT', { message: HEIC_UNSUPPORTED_MESSAGE });
+  if (format === 'avif' && meta.compression !== 'av1')
+    throw new AppError('PHOTO_UNSUPPORTED_FORMAT', { message: HEIC_UNSUPPORTED_MESSAGE });
   const { width, height } = meta.autoOrient ?? meta;
   if (!width || !height) throw new AppError('PHOTO_CORRUPT');
   if (width * height > photoUploadLimits.maxPixels) throw new AppError('PHOTO_TOO_MANY_PIXELS');
   if ((meta.pages ?? 1) > 1) throw new AppError('PHOTO_ANIMATED');
-  if (Math.max(width, height) / Math.min(width, height) > photoUploadLimits.maxAspectRatio) throw new AppError('PHOTO_BAD_ASPECT');
+  if (Math.max(width, height) / Math.min(width, height) > photoUploadLimits.maxAspectRatio)
+    throw new AppError('PHOTO_BAD_ASPECT');
   return { format, width, height };
 }

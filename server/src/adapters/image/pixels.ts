@@ -7,7 +7,8 @@ export type Luma = Uint8Array | Float32Array;
 export function lumaOf(image: RgbImage): Uint8Array {
   const { data, width, height } = image;
   const out = new Uint8Array(width * height);
-  for (let i = 0, p = 0; i < out.length; i += 1, p += 3) out[i] = (77 * data[p]! + 150 * data[p + 1]! + 29 * data[p + 2]! + 128) >> 8;
+  for (let i = 0, p = 0; i < out.length; i += 1, p += 3)
+    out[i] = (77 * data[p]! + 150 * data[p + 1]! + 29 * data[p + 2]! + 128) >> 8;
   return out;
 }
 
@@ -38,7 +39,14 @@ export function statsIn(luma: Luma, width: number, rects: { x0: number; y0: numb
  * first row holding a real share of subject pixels (the top of the head), both as
  * fractions, and the share of subject pixels.
  */
-export function subjectIn(luma: Luma, width: number, height: number, background: number, minDifference: number, rows = { y0: 0, y1: height }) {
+export function subjectIn(
+  luma: Luma,
+  width: number,
+  height: number,
+  background: number,
+  minDifference: number,
+  rows = { y0: 0, y1: height },
+) {
   let count = 0;
   let sumX = 0;
   let top = -1;
@@ -54,5 +62,9 @@ export function subjectIn(luma: Luma, width: number, height: number, background:
     count += inRow;
   }
   const area = width * (rows.y1 - rows.y0);
-  return { share: area ? count / area : 0, centreX: count ? (sumX / count + 0.5) / width : 0.5, top: top < 0 ? null : top / height };
+  return {
+    share: area ? count / area : 0,
+    centreX: count ? (sumX / count + 0.5) / width : 0.5,
+    top: top < 0 ? null : top / height,
+  };
 }

@@ -23,7 +23,13 @@ export function locateSubject(work: RgbImage): Subject {
   const grid = blockMeans(work, Math.max(1, Math.ceil(Math.max(work.width, work.height) / GRID)));
   const strip = Math.max(1, Math.round(grid.height * 0.06));
   const background = statsIn(grid.luma, grid.width, [{ x0: 0, y0: 0, x1: grid.width, y1: strip }]);
-  const subject = subjectIn(grid.luma, grid.width, grid.height, background.mean, Math.max(SUBJECT_MIN_DIFFERENCE, 3 * background.stdev));
+  const subject = subjectIn(
+    grid.luma,
+    grid.width,
+    grid.height,
+    background.mean,
+    Math.max(SUBJECT_MIN_DIFFERENCE, 3 * background.stdev),
+  );
   return { found: subject.share > 0.02, centreX: subject.centreX, top: subject.top };
 }
 
@@ -62,8 +68,19 @@ export function autoCrop(image: { width: number; height: number }, subject: Subj
   const width = Math.min(image.width, image.height * aspect);
   const height = width / aspect;
   const centreX = subject.found ? subject.centreX * image.width : image.width / 2;
-  const top = subject.found && subject.top !== null ? subject.top * image.height - HEADROOM * height : (image.height - height) / 2;
-  return roundBox({ left: clamp(centreX - width / 2, 0, image.width - width), top: clamp(top, 0, image.height - height), width, height }, image);
+  const top =
+    subject.found && subject.top !== null
+      ? subject.top * image.height - HEADROOM * height
+      : (image.height - height) / 2;
+  return roundBox(
+    {
+      left: clamp(centreX - width / 2, 0, image.width - width),
+      top: clamp(top, 0, image.height - height),
+      width,
+      height,
+    },
+    image,
+  );
 }
 
 /**
@@ -74,7 +91,8 @@ export function autoCrop(image: { width: number; height: number }, subject: Subj
 export function userCrop(image: { width: number; height: number }, box: CropBox, aspect: number): PixelBox {
   let width = box.width * image.width;
   let height = box.height * image.height;
-  if (Math.abs(width / height / aspect - 1) > cropAspectTolerance) throw new AppError('PHOTO_BAD_CROP', { fields: { cropBox: `宽高比应为${aspect.toFixed(3)}` } });
+  if (Math.abs(width / height / aspect - 1) > cropAspectTolerance)
+    throw new AppError('PHOTO_BAD_CROP', { fields: { cropBox: `宽高比应为${aspect.toFixed(3)}` } });
   const centreX = (box.x + box.width / 2) * image.width;
   const centreY = (box.y + box.height / 2) * image.height;
   if (width / height > aspect) width = height * aspect;
@@ -85,13 +103,23 @@ export function userCrop(image: { width: number; height: number }, box: CropBox,
 /** A pixel box as the normalised crop box it stands for. */
 export function normalisedBox(box: PixelBox, image: { width: number; height: number }): CropBox {
   const r = (v: number) => Math.round(v * 10_000) / 10_000;
-  return { x: r(box.left / image.width), y: r(box.top / image.height), width: r(box.width / image.width), height: r(box.height / image.height) };
+  return {
+    x: r(box.left / image.width),
+    y: r(box.top / image.height),
+    width: r(box.width / image.width),
+    height: r(box.height / image.height),
+  };
 }
 
 function roundBox(box: PixelBox, image: { width: number; height: number }): PixelBox {
   const left = clamp(Math.round(box.left), 0, image.width - 1);
   const top = clamp(Math.round(box.top), 0, image.height - 1);
-  return { left, top, width: clamp(Math.round(box.width), 1, image.width - left), height: clamp(Math.round(box.height), 1, image.height - top) };
+  return {
+    left,
+    top,
+    width: clamp(Math.round(box.width), 1, image.width - left),
+    height: clamp(Math.round(box.height), 1, image.height - top),
+  };
 }
 
 const clamp = (v: number, min: number, max: number) => Math.min(Math.max(v, min), max);

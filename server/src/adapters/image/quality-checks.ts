@@ -48,7 +48,14 @@ export function measurePortrait(photo: RgbImage, resolutionPx: number): Portrait
   const { width, height } = photo;
   const luma = lumaOf(photo);
   const whole = statsIn(luma, width, [{ x0: 0, y0: 0, x1: width, y1: height }]);
-  const face = statsIn(luma, width, [{ x0: Math.round(width * 0.3), y0: Math.round(height * 0.2), x1: Math.round(width * 0.7), y1: Math.round(height * 0.6) }]);
+  const face = statsIn(luma, width, [
+    {
+      x0: Math.round(width * 0.3),
+      y0: Math.round(height * 0.2),
+      x1: Math.round(width * 0.7),
+      y1: Math.round(height * 0.6),
+    },
+  ]);
   const band = Math.round(height * 0.07);
   const side = Math.round(width * 0.08);
   const lower = Math.round(height * 0.45);
@@ -57,7 +64,14 @@ export function measurePortrait(photo: RgbImage, resolutionPx: number): Portrait
     { x0: 0, y0: band, x1: side, y1: lower },
     { x0: width - side, y0: band, x1: width, y1: lower },
   ]);
-  const subject = subjectIn(luma, width, height, background.mean, Math.max(portraitThresholds.subjectMinDifference, 3 * background.stdev), { y0: 0, y1: Math.round(height * 0.75) });
+  const subject = subjectIn(
+    luma,
+    width,
+    height,
+    background.mean,
+    Math.max(portraitThresholds.subjectMinDifference, 3 * background.stdev),
+    { y0: 0, y1: Math.round(height * 0.75) },
+  );
   return {
     resolutionPx,
     brightness: face.mean,
@@ -107,14 +121,21 @@ export function judgePortrait(m: PortraitMeasurements, spec: Pick<PhotoSpec, 'wi
       passed: m.resolutionPx >= spec.widthPx,
       measured: Math.round(m.resolutionPx),
       threshold: { min: spec.widthPx, max: null },
-      message: m.resolutionPx >= spec.widthPx ? '分辨率符合要求' : `照片分辨率过低：人像区域宽${Math.round(m.resolutionPx)}像素，至少需要${spec.widthPx}像素。请使用后置摄像头、靠近一些重新拍摄`,
+      message:
+        m.resolutionPx >= spec.widthPx
+          ? '分辨率符合要求'
+          : `照片分辨率过低：人像区域宽${Math.round(m.resolutionPx)}像素，至少需要${spec.widthPx}像素。请使用后置摄像头、靠近一些重新拍摄`,
     },
     {
       check: 'BRIGHTNESS',
       passed: !dark && !bright,
       measured: round(m.brightness),
       threshold: { min: t.brightness.min, max: t.brightness.max },
-      message: dark ? '照片太暗，请在光线充足、均匀的地方重新拍摄' : bright ? '照片太亮（曝光过度），请避开强光直射后重新拍摄' : '亮度合适',
+      message: dark
+        ? '照片太暗，请在光线充足、均匀的地方重新拍摄'
+        : bright
+          ? '照片太亮（曝光过度），请避开强光直射后重新拍摄'
+          : '亮度合适',
     },
     {
       check: 'SHARPNESS',
@@ -128,14 +149,18 @@ export function judgePortrait(m: PortraitMeasurements, spec: Pick<PhotoSpec, 'wi
       passed: m.backgroundMean >= t.backgroundLight.min,
       measured: round(m.backgroundMean),
       threshold: { min: t.backgroundLight.min, max: null },
-      message: m.backgroundMean >= t.backgroundLight.min ? '背景颜色合适' : '背景颜色过深，请在白色或浅色的纯色墙前拍摄',
+      message:
+        m.backgroundMean >= t.backgroundLight.min ? '背景颜色合适' : '背景颜色过深，请在白色或浅色的纯色墙前拍摄',
     },
     {
       check: 'BACKGROUND_PLAIN',
       passed: m.backgroundStdev <= t.backgroundPlain.max,
       measured: round(m.backgroundStdev),
       threshold: { min: null, max: t.backgroundPlain.max },
-      message: m.backgroundStdev <= t.backgroundPlain.max ? '背景干净' : '背景不够干净（有杂物、图案或阴影），请在纯色墙前拍摄',
+      message:
+        m.backgroundStdev <= t.backgroundPlain.max
+          ? '背景干净'
+          : '背景不够干净（有杂物、图案或阴影），请在纯色墙前拍摄',
     },
     {
       check: 'CENTRED',

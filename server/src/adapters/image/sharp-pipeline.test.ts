@@ -15,7 +15,14 @@ const portrait = (bytes: Buffer, cropBox?: { x: number; y: number; width: number
 /** Stored output: JPEG, sRGB, 8-bit, and not one byte of metadata (checked by the decoder and in the raw bytes). */
 async function expectClean(image: EncodedImage) {
   const meta = await sharp(image.bytes).metadata();
-  expect(meta).toMatchObject({ format: 'jpeg', space: 'srgb', channels: 3, depth: 'uchar', width: image.width, height: image.height });
+  expect(meta).toMatchObject({
+    format: 'jpeg',
+    space: 'srgb',
+    channels: 3,
+    depth: 'uchar',
+    width: image.width,
+    height: image.height,
+  });
   expect(meta.exif).toBeUndefined();
   expect(meta.icc).toBeUndefined();
   expect(meta.xmp).toBeUndefined();
@@ -55,7 +62,11 @@ describe('accepted photos: exact spec size, JPEG, no metadata, under the byte li
     expect(outcome.source).toEqual({ width: 3000, height: 4000 });
     // Upright: the review copy is portrait, and the head (dark hair) is in the upper half.
     expect([outcome.original!.width, outcome.original!.height]).toEqual([540, 720]);
-    const { data } = await sharp(outcome.processed!.bytes).greyscale().resize(1, 2, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(outcome.processed!.bytes)
+      .greyscale()
+      .resize(1, 2, { fit: 'fill' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(data[0]!).toBeGreaterThan(data[1]!); // the top half is lighter (wall + face) than the bottom half (jacket)
     expect(outcome.verdict.crop).toMatchObject({ x: 0, width: 1 });
   });
@@ -76,7 +87,10 @@ describe('accepted photos: exact spec size, JPEG, no metadata, under the byte li
 
   it('PNG with alpha: flattened onto white', async () => {
     const outcome = await expectAccepted(await fixtures.alphaPng());
-    const { data } = await sharp(outcome.processed!.bytes).extract({ left: 0, top: 0, width: 8, height: 8 }).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(outcome.processed!.bytes)
+      .extract({ left: 0, top: 0, width: 8, height: 8 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(Math.min(...data)).toBeGreaterThanOrEqual(250);
   });
 
@@ -138,7 +152,14 @@ describe('rejected photos: a verdict naming each failed check, nothing encoded',
 
   it('every check reports measured value, threshold and a Chinese message, in a fixed order', async () => {
     const outcome = await portrait(await fixtures.darkJpeg());
-    expect(outcome.verdict.checks.map((c) => c.check)).toEqual(['RESOLUTION', 'BRIGHTNESS', 'SHARPNESS', 'BACKGROUND_LIGHT', 'BACKGROUND_PLAIN', 'CENTRED']);
+    expect(outcome.verdict.checks.map((c) => c.check)).toEqual([
+      'RESOLUTION',
+      'BRIGHTNESS',
+      'SHARPNESS',
+      'BACKGROUND_LIGHT',
+      'BACKGROUND_PLAIN',
+      'CENTRED',
+    ]);
     for (const c of outcome.verdict.checks) {
       expect(typeof c.measured).toBe('number');
       expect(c.threshold.min !== null || c.threshold.max !== null).toBe(true);
@@ -181,7 +202,9 @@ describe('hostile or unusable files: a clear 4xx code, fast, before any pixel wo
   });
 
   it('a crop box whose aspect is not the spec’s → PHOTO_BAD_CROP', async () => {
-    await expect(portrait(await fixtures.portraitAs('jpeg'), { x: 0, y: 0, width: 1, height: 0.5 })).rejects.toMatchObject({ code: 'PHOTO_BAD_CROP' });
+    await expect(
+      portrait(await fixtures.portraitAs('jpeg'), { x: 0, y: 0, width: 1, height: 0.5 }),
+    ).rejects.toMatchObject({ code: 'PHOTO_BAD_CROP' });
   });
 
   it('format is decided by content: magic bytes win over anything else', () => {
@@ -194,9 +217,16 @@ describe('hostile or unusable files: a clear 4xx code, fast, before any pixel wo
 
 describe('sharpness', () => {
   it('the Laplacian variance equals the one computed with sharp.convolve on the same luma', async () => {
-    const photo = await sharp(await fixtures.portraitAs('jpeg')).resize(358, 441, { fit: 'fill' }).raw().toBuffer();
+    const photo = await sharp(await fixtures.portraitAs('jpeg'))
+      .resize(358, 441, { fit: 'fill' })
+      .raw()
+      .toBuffer();
     const luma = lumaOf({ data: photo, width: 358, height: 441 });
-    const out = await sharp(luma, { raw: { width: 358, height: 441, channels: 1 } }).convolve(LAPLACIAN).toColourspace('b-w').raw({ depth: 'float' }).toBuffer();
+    const out = await sharp(luma, { raw: { width: 358, height: 441, channels: 1 } })
+      .convolve(LAPLACIAN)
+      .toColourspace('b-w')
+      .raw({ depth: 'float' })
+      .toBuffer();
     const values = new Float32Array(out.buffer, out.byteOffset, out.length / 4);
     const interior: number[] = [];
     for (let y = 1; y < 440; y += 1) for (let x = 1; x < 357; x += 1) interior.push(values[y * 358 + x]!);

@@ -64,10 +64,19 @@ export async function processImage(bytes: Buffer, request: PipelineRequest): Pro
   if (request.purpose === 'PORTRAIT') return processPortrait(bytes, inspected, request);
   const work = await decodeWorkingImage(bytes, { maxSide: EVIDENCE_LONG_SIDE });
   const original = await encodeJpeg(work, REVIEW_QUALITY);
-  return { format: inspected.format, source: sizeOf(inspected), verdict: { accepted: true, crop: null, checks: [] }, original };
+  return {
+    format: inspected.format,
+    source: sizeOf(inspected),
+    verdict: { accepted: true, crop: null, checks: [] },
+    original,
+  };
 }
 
-async function processPortrait(bytes: Buffer, inspected: Inspected, request: PortraitRequest): Promise<PipelineOutcome> {
+async function processPortrait(
+  bytes: Buffer,
+  inspected: Inspected,
+  request: PortraitRequest,
+): Promise<PipelineOutcome> {
   const { spec } = request;
   const work = await decodeWorkingImage(bytes, workingSize(inspected, spec));
   const aspect = spec.widthPx / spec.heightPx;
@@ -77,14 +86,21 @@ async function processPortrait(bytes: Buffer, inspected: Inspected, request: Por
   // Both encodes start now and run on libvips' threads while the checks run here; on a
   // rejection their (few ms of) work is simply dropped. Nothing is stored either way
   // until the verdict accepts.
-  const encoded = Promise.all([encodeJpegWithin(photo, spec.maxBytes), encodeJpeg(work, REVIEW_QUALITY, { optimiseCoding: false })]);
+  const encoded = Promise.all([
+    encodeJpegWithin(photo, spec.maxBytes),
+    encodeJpeg(work, REVIEW_QUALITY, { optimiseCoding: false }),
+  ]);
   encoded.catch(() => undefined);
   const checks = judgePortrait(measurePortrait(photo, box.width * scale.x), spec);
   const verdict: PhotoVerdict = { accepted: checks.every((c) => c.passed), crop: normalisedBox(box, work), checks };
   const outcome: PipelineOutcome = { format: inspected.format, source: sizeOf(inspected), verdict };
   if (!verdict.accepted) return outcome;
   const [processed, original] = await encoded;
-  return { ...outcome, processed: { bytes: processed.bytes, width: processed.width, height: processed.height }, original };
+  return {
+    ...outcome,
+    processed: { bytes: processed.bytes, width: processed.width, height: processed.height },
+    original,
+  };
 }
 
 /**
@@ -92,11 +108,17 @@ async function processPortrait(bytes: Buffer, inspected: Inspected, request: Por
  * crop that has too few pixels there but enough in the source is cut from a second,
  * larger decode (still shrink-on-load) in which it is just big enough.
  */
-async function cropToSpec(bytes: Buffer, work: RgbImage, box: PixelBox, scale: { x: number; y: number }, spec: PhotoSpec): Promise<RgbImage> {
+async function cropToSpec(
+  bytes: Buffer,
+  work: RgbImage,
+  box: PixelBox,
+  scale: { x: number; y: number },
+  spec: PhotoSpec,
+): Promise<RgbImage> {
   let from = work;
   let region = box;
   if (box.width < spec.widthPx && box.width * scale.x > box.width) {
-    const longSide = Math.ceil((Math.max(work.width, work.height) * Math.min(scale.x, spec.widthPx / box.width)) * 1.02);
+    const longSide = Math.ceil(Math.max(work.width, work.height) * Math.min(scale.x, spec.widthPx / box.width) * 1.02);
     from = await decodeWorkingImage(bytes, { maxSide: longSide });
     const k = from.width / work.width;
     region = {

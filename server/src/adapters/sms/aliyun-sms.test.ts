@@ -5,7 +5,11 @@ import { rpcSignature, percentEncode, stringToSign } from './aliyun-signature';
 import { createAliyunSms } from './aliyun-sms';
 import { startAliyunSmsStandIn } from './aliyun-stand-in';
 
-const credentials = { accessKeyId: 'LTAI5tStandInKeyId', accessKeySecret: 'stand-in-secret-0123456789', signName: '道路运输电子证照' };
+const credentials = {
+  accessKeyId: 'LTAI5tStandInKeyId',
+  accessKeySecret: 'stand-in-secret-0123456789',
+  signName: '道路运输电子证照',
+};
 const logger = createLogger('silent');
 let standIn: Awaited<ReturnType<typeof startAliyunSmsStandIn>>;
 
@@ -15,10 +19,19 @@ beforeAll(async () => {
 afterAll(() => standIn?.close());
 
 const client = (overrides: Partial<typeof credentials & { endpoint: string }> = {}) =>
-  createAliyunSms({ ...credentials, endpoint: standIn.url, templates: { LOGIN_CODE: 'SMS_154950909' }, logger, ...overrides });
+  createAliyunSms({
+    ...credentials,
+    endpoint: standIn.url,
+    templates: { LOGIN_CODE: 'SMS_154950909' },
+    logger,
+    ...overrides,
+  });
 
 const failure = async (promise: Promise<unknown>) => {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 };
@@ -51,27 +64,50 @@ describe('Alibaba Cloud RPC signature', () => {
 
 describe('SendSms against the local stand-in', () => {
   it('is accepted (signature, parameters, Chinese sign name) and returns the BizId', async () => {
-    const { providerMessageId } = await client().send({ phone: '13800138000', templateCode: 'LOGIN_CODE', params: { code: '042917' } });
+    const { providerMessageId } = await client().send({
+      phone: '13800138000',
+      templateCode: 'LOGIN_CODE',
+      params: { code: '042917' },
+    });
     expect(providerMessageId).toMatch(/\^0$/);
-    expect(standIn.received.at(-1)).toEqual({ phone: '13800138000', signName: '道路运输电子证照', templateCode: 'SMS_154950909', params: { code: '042917' } });
+    expect(standIn.received.at(-1)).toEqual({
+      phone: '13800138000',
+      signName: '道路运输电子证照',
+      templateCode: 'SMS_154950909',
+      params: { code: '042917' },
+    });
   });
 
   it('a wrong secret is refused by the stand-in (SignatureDoesNotMatch) → UPSTREAM_UNAVAILABLE', async () => {
-    const err = await failure(client({ accessKeySecret: 'not-the-secret' }).send({ phone: '13800138000', templateCode: 'LOGIN_CODE', params: { code: '111111' } }));
+    const err = await failure(
+      client({ accessKeySecret: 'not-the-secret' }).send({
+        phone: '13800138000',
+        templateCode: 'LOGIN_CODE',
+        params: { code: '111111' },
+      }),
+    );
     expect(standIn.refusals.at(-1)).toBe('SignatureDoesNotMatch');
     expect(err.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(err.message).toBe('短信服务暂不可用，请稍后再试');
   });
 
   it('an unknown access key (HTTP 404 InvalidAccessKeyId.NotFound) → UPSTREAM_UNAVAILABLE', async () => {
-    const err = await failure(client({ accessKeyId: 'LTAIunknown' }).send({ phone: '13800138000', templateCode: 'LOGIN_CODE', params: { code: '111111' } }));
+    const err = await failure(
+      client({ accessKeyId: 'LTAIunknown' }).send({
+        phone: '13800138000',
+        templateCode: 'LOGIN_CODE',
+        params: { code: '111111' },
+      }),
+    );
     expect(standIn.refusals.at(-1)).toBe('InvalidAccessKeyId.NotFound');
     expect(err.code).toBe('UPSTREAM_UNAVAILABLE');
   });
 
   it('per-number flow control (isv.BUSINESS_LIMIT_CONTROL) → SMS_RATE_LIMITED with Retry-After', async () => {
     standIn.flowControl('13800138999');
-    const err = await failure(client().send({ phone: '13800138999', templateCode: 'LOGIN_CODE', params: { code: '222222' } }));
+    const err = await failure(
+      client().send({ phone: '13800138999', templateCode: 'LOGIN_CODE', params: { code: '222222' } }),
+    );
     expect(standIn.refusals.at(-1)).toBe('isv.BUSINESS_LIMIT_CONTROL');
     expect(err.code).toBe('SMS_RATE_LIMITED');
     expect(err.status).toBe(429);
@@ -79,7 +115,9 @@ describe('SendSms against the local stand-in', () => {
   });
 
   it('a number the provider calls illegal → VALIDATION_FAILED on phone', async () => {
-    const err = await failure(client().send({ phone: '1380013800', templateCode: 'LOGIN_CODE', params: { code: '333333' } }));
+    const err = await failure(
+      client().send({ phone: '1380013800', templateCode: 'LOGIN_CODE', params: { code: '333333' } }),
+    );
     expect(standIn.refusals.at(-1)).toBe('isv.MOBILE_NUMBER_ILLEGAL');
     expect(err).toMatchObject({ code: 'VALIDATION_FAILED', fields: { phone: expect.any(String) } });
   });
@@ -91,7 +129,13 @@ describe('SendSms against the local stand-in', () => {
   });
 
   it('an unreachable endpoint → UPSTREAM_UNAVAILABLE', async () => {
-    const err = await failure(client({ endpoint: 'http://127.0.0.1:9' }).send({ phone: '13800138000', templateCode: 'LOGIN_CODE', params: { code: '444444' } }));
+    const err = await failure(
+      client({ endpoint: 'http://127.0.0.1:9' }).send({
+        phone: '13800138000',
+        templateCode: 'LOGIN_CODE',
+        params: { code: '444444' },
+      }),
+    );
     expect(err.code).toBe('UPSTREAM_UNAVAILABLE');
   });
 });

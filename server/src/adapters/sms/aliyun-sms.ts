@@ -60,7 +60,10 @@ export function createAliyunSms(options: AliyunSmsOptions): SmsProvider {
         status = res.status;
         answer = (await res.json()) as SendSmsResponse;
       } catch (err) {
-        options.logger.warn({ smsProvider: 'aliyun', err: (err as Error).name }, 'SMS provider unreachable or answered garbage');
+        options.logger.warn(
+          { smsProvider: 'aliyun', err: (err as Error).name },
+          'SMS provider unreachable or answered garbage',
+        );
         throw new AppError('UPSTREAM_UNAVAILABLE', { message: '短信服务暂不可用，请稍后再试', cause: err });
       }
       if (answer.Code === 'OK' && answer.BizId) return { providerMessageId: answer.BizId };

@@ -10,7 +10,11 @@ import { renderSms, smsTemplates, type SmsProvider, type SmsTemplateCode } from 
  * `console`, state SENT) so a local user can read it at GET /api/v1/dev/sms-outbox.
  * The log line names the template and message id only, never the number or the code.
  */
-export function createConsoleSms(deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto; logger: Logger }): SmsProvider {
+export function createConsoleSms(deps: {
+  prisma: PrismaClient;
+  fieldCrypto: FieldCrypto;
+  logger: Logger;
+}): SmsProvider {
   return {
     name: 'console',
     async send({ phone, templateCode, params }) {
@@ -30,14 +34,21 @@ export function createConsoleSms(deps: { prisma: PrismaClient; fieldCrypto: Fiel
           providerMessageId,
         },
       });
-      deps.logger.info({ smsProvider: 'console', standIn: true, templateCode, providerMessageId }, 'SMS stand-in: message kept in the local outbox, not sent');
+      deps.logger.info(
+        { smsProvider: 'console', standIn: true, templateCode, providerMessageId },
+        'SMS stand-in: message kept in the local outbox, not sent',
+      );
       return { providerMessageId };
     },
   };
 }
 
 /** The stand-in's messages to one number, newest first (for the local outbox page). */
-export async function listConsoleSms(deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto }, phone: string, limit = 10) {
+export async function listConsoleSms(
+  deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto },
+  phone: string,
+  limit = 10,
+) {
   const rows = await deps.prisma.messageOutbox.findMany({
     where: { provider: 'console', channel: 'SMS', recipientHash: deps.fieldCrypto.blindIndex(phone, 'phone') },
     orderBy: { createdAt: 'desc' },
@@ -45,9 +56,10 @@ export async function listConsoleSms(deps: { prisma: PrismaClient; fieldCrypto: 
     select: { templateCode: true, params: true, createdAt: true },
   });
   return rows.map((r) => ({
-    text: r.templateCode in smsTemplates
-      ? renderSms(r.templateCode as SmsTemplateCode, r.params as Record<string, string>)
-      : `[${r.templateCode}] ${JSON.stringify(r.params)}`,
+    text:
+      r.templateCode in smsTemplates
+        ? renderSms(r.templateCode as SmsTemplateCode, r.params as Record<string, string>)
+        : `[${r.templateCode}] ${JSON.stringify(r.params)}`,
     createdAt: r.createdAt,
   }));
 }

@@ -9,7 +9,10 @@ import type { SmsProvider } from './sms-provider';
 export type { SmsProvider, SmsMessage, SmsTemplateCode } from './sms-provider';
 
 /** The one place the SMS provider is chosen (from validated configuration). */
-export function createSmsProvider(sms: Config['sms'], deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto; logger: Logger }): SmsProvider {
+export function createSmsProvider(
+  sms: Config['sms'],
+  deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto; logger: Logger },
+): SmsProvider {
   if (sms.provider === 'aliyun') {
     return createAliyunSms({
       accessKeyId: sms.accessKeyId,
@@ -20,6 +23,8 @@ export function createSmsProvider(sms: Config['sms'], deps: { prisma: PrismaClie
       logger: deps.logger,
     });
   }
-  deps.logger.warn('SMS uses the CONSOLE STAND-IN (SMS_PROVIDER=console): messages are kept in the local outbox, not sent; refused in production');
+  deps.logger.warn(
+    'SMS uses the CONSOLE STAND-IN (SMS_PROVIDER=console): messages are kept in the local outbox, not sent; refused in production',
+  );
   return createConsoleSms(deps);
 }

@@ -6,7 +6,8 @@
 export const smsTemplates = {
   LOGIN_CODE: {
     /** The text the console stand-in shows; the approved Alibaba Cloud template reads the same. */
-    render: (params: Record<string, string>) => `【道路运输电子证照】验证码${params.code}，5分钟内有效。如非本人操作请忽略。`,
+    render: (params: Record<string, string>) =>
+      `【道路运输电子证照】验证码${params.code}，5分钟内有效。如非本人操作请忽略。`,
   },
 } as const;
 

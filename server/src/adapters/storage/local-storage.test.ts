@@ -22,7 +22,9 @@ describe('local storage', () => {
   it('puts, gets, refuses to overwrite, deletes idempotently', async () => {
     await storage.put(key, Buffer.from('one'), { contentType: 'image/jpeg' });
     expect((await storage.get(key))!.toString()).toBe('one');
-    await expect(storage.put(key, Buffer.from('two'), { contentType: 'image/jpeg' })).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(storage.put(key, Buffer.from('two'), { contentType: 'image/jpeg' })).rejects.toMatchObject({
+      code: 'EEXIST',
+    });
     expect((await storage.get(key))!.toString()).toBe('one');
     expect(await readdir(path.join(dir, 'photos/h1/2026/11'))).toEqual(['abc.processed.jpg']);
     await storage.delete(key);
@@ -31,10 +33,18 @@ describe('local storage', () => {
   });
 
   it('refuses keys that could leave the folder and types that do not match the extension', async () => {
-    await expect(storage.put('../x.jpg', Buffer.from('x'), { contentType: 'image/jpeg' })).rejects.toThrow('invalid object key');
-    await expect(storage.put('photos/../../x.jpg', Buffer.from('x'), { contentType: 'image/jpeg' })).rejects.toThrow('invalid object key');
-    await expect(storage.put('/abs.jpg', Buffer.from('x'), { contentType: 'image/jpeg' })).rejects.toThrow('invalid object key');
-    await expect(storage.put('photos/a.jpg', Buffer.from('x'), { contentType: 'text/html' })).rejects.toThrow('does not match');
+    await expect(storage.put('../x.jpg', Buffer.from('x'), { contentType: 'image/jpeg' })).rejects.toThrow(
+      'invalid object key',
+    );
+    await expect(storage.put('photos/../../x.jpg', Buffer.from('x'), { contentType: 'image/jpeg' })).rejects.toThrow(
+      'invalid object key',
+    );
+    await expect(storage.put('/abs.jpg', Buffer.from('x'), { contentType: 'image/jpeg' })).rejects.toThrow(
+      'invalid object key',
+    );
+    await expect(storage.put('photos/a.jpg', Buffer.from('x'), { contentType: 'text/html' })).rejects.toThrow(
+      'does not match',
+    );
   });
 
   it('signs URLs that verify until they expire, and not for another key or a changed expiry', async () => {

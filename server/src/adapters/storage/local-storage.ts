@@ -12,7 +12,11 @@ export const LOCAL_FILES_PATH = '/api/v1/files';
  * from the key's extension. The app itself serves
  * them at /api/v1/files/<key> to holders of an HMAC-signed, expiring URL.
  */
-export function createLocalStorage(options: { dir: string; publicBaseUrl: string; signer: FileUrlSigner }): ObjectStorage {
+export function createLocalStorage(options: {
+  dir: string;
+  publicBaseUrl: string;
+  signer: FileUrlSigner;
+}): ObjectStorage {
   const fileOf = (key: string) => {
     assertObjectKey(key);
     return path.join(options.dir, ...key.split('/'));
@@ -23,7 +27,8 @@ export function createLocalStorage(options: { dir: string; publicBaseUrl: string
     async put(key, bytes, { contentType }) {
       const file = fileOf(key);
       // Served by extension (no sidecar metadata): the declared type must agree with it.
-      if (contentTypeByExtension[path.extname(key).slice(1).toLowerCase()] !== contentType) throw new Error(`content type ${contentType} does not match the key's extension`);
+      if (contentTypeByExtension[path.extname(key).slice(1).toLowerCase()] !== contentType)
+        throw new Error(`content type ${contentType} does not match the key's extension`);
       await mkdir(path.dirname(file), { recursive: true });
       const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       await writeFile(temporary, bytes, { flag: 'wx', mode: 0o600 });

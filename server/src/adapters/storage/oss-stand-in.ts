@@ -26,9 +26,20 @@ import type { AddressInfo } from 'node:net';
  *
  * Requests use virtual-hosted style: Host `<bucket>.oss-<region>.aliyuncs.com`, path `/<key>`.
  */
-export async function startOssStandIn(options: { bucket: string; region: string; accessKeyId: string; accessKeySecret: string }) {
+export async function startOssStandIn(options: {
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+}) {
   const objects = new Map<string, { bytes: Buffer; contentType: string; acl: string | undefined }>();
-  const requests: { method: string; key: string; via: 'header' | 'presigned'; headers: IncomingMessage['headers']; query: Record<string, string> }[] = [];
+  const requests: {
+    method: string;
+    key: string;
+    via: 'header' | 'presigned';
+    headers: IncomingMessage['headers'];
+    query: Record<string, string>;
+  }[] = [];
   const rejections: string[] = [];
   const expectedHost = `${options.bucket}.oss-${options.region}.aliyuncs.com`;
 
@@ -48,12 +59,15 @@ export async function startOssStandIn(options: { bucket: string; region: string;
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const query = Object.fromEntries(url.searchParams);
     const method = req.method ?? 'GET';
-    if (req.headers.host !== expectedHost) return deny(res, 'InvalidBucketName', `host ${req.headers.host} is not ${expectedHost}`);
+    if (req.headers.host !== expectedHost)
+      return deny(res, 'InvalidBucketName', `host ${req.headers.host} is not ${expectedHost}`);
     const key = decodeURIComponent(url.pathname.slice(1));
     if (!key) return deny(res, 'InvalidObjectName', 'empty key');
 
     const presigned = query['x-oss-signature'] !== undefined;
-    const problem = presigned ? checkPresigned(method, key, query, req.headers) : checkAuthorization(method, key, query, req.headers);
+    const problem = presigned
+      ? checkPresigned(method, key, query, req.headers)
+      : checkAuthorization(method, key, query, req.headers);
     if (problem) return deny(res, problem.code, problem.message);
     requests.push({ method, key, via: presigned ? 'presigned' : 'header', headers: req.headers, query });
 
@@ -61,16 +75,25 @@ export async function startOssStandIn(options: { bucket: string; region: string;
       const contentType = req.headers['content-type'];
       if (!contentType) return deny(res, 'MissingContentType', 'PUT without Content-Type', 400);
       const md5 = req.headers['content-md5'];
-      if (md5 && createHash('md5').update(body).digest('base64') !== md5) return deny(res, 'InvalidDigest', 'Content-MD5 does not match', 400);
-      if (req.headers['x-oss-forbid-overwrite'] === 'true' && objects.has(key)) return deny(res, 'FileAlreadyExists', 'object exists', 409);
+      if (md5 && createHash('md5').update(body).digest('base64') !== md5)
+        return deny(res, 'InvalidDigest', 'Content-MD5 does not match', 400);
+      if (req.headers['x-oss-forbid-overwrite'] === 'true' && objects.has(key))
+        return deny(res, 'FileAlreadyExists', 'object exists', 409);
       objects.set(key, { bytes: body, contentType, acl: req.headers['x-oss-object-acl'] as string | undefined });
-      res.writeHead(200, { 'x-oss-request-id': 'stand-in', etag: `"${createHash('md5').update(body).digest('hex').toUpperCase()}"` });
+      res.writeHead(200, {
+        'x-oss-request-id': 'stand-in',
+        etag: `"${createHash('md5').update(body).digest('hex').toUpperCase()}"`,
+      });
       return res.end();
     }
     if (method === 'GET') {
       const object = objects.get(key);
       if (!object) return reply(res, 404, 'NoSuchKey', 'The specified key does not exist.');
-      res.writeHead(200, { 'content-type': object.contentType, 'content-length': object.bytes.length, 'x-oss-request-id': 'stand-in' });
+      res.writeHead(200, {
+        'content-type': object.contentType,
+        'content-length': object.bytes.length,
+        'x-oss-request-id': 'stand-in',
+      });
       return res.end(object.bytes);
     }
     if (method === 'DELETE') {
@@ -81,22 +104,44 @@ export async function startOssStandIn(options: { bucket: string; region: string;
     return deny(res, 'MethodNotAllowed', method, 405);
   }
 
-  function checkAuthorization(method: string, key: string, query: Record<string, string>, headers: IncomingMessage['headers']) {
+  function checkAuthorization(
+    method: string,
+    key: string,
+    query: Record<string, string>,
+    headers: IncomingMessage['headers'],
+  ) {
     const authorization = headers.authorization ?? '';
-    const m = /^OSS4-HMAC-SHA256 Credential=([^/,]+)\/(\d{8})\/([a-z0-9-]+)\/oss\/aliyun_v4_request,(?:AdditionalHeaders=([a-z0-9;-]+),)?Signature=([0-9a-f]{64})$/.exec(authorization);
-    if (!m) return { code: 'InvalidArgument', message: `Authorization header not in V4 format: ${authorization.slice(0, 40)}` };
+    const m =
+      /^OSS4-HMAC-SHA256 Credential=([^/,]+)\/(\d{8})\/([a-z0-9-]+)\/oss\/aliyun_v4_request,(?:AdditionalHeaders=([a-z0-9;-]+),)?Signature=([0-9a-f]{64})$/.exec(
+        authorization,
+      );
+    if (!m)
+      return {
+        code: 'InvalidArgument',
+        message: `Authorization header not in V4 format: ${authorization.slice(0, 40)}`,
+      };
     const [, accessKeyId, day, region, additional, signature] = m as unknown as string[];
     const date = headers['x-oss-date'] as string | undefined;
-    if (headers['x-oss-content-sha256'] !== 'UNSIGNED-PAYLOAD') return { code: 'InvalidArgument', message: 'x-oss-content-sha256 must be UNSIGNED-PAYLOAD' };
+    if (headers['x-oss-content-sha256'] !== 'UNSIGNED-PAYLOAD')
+      return { code: 'InvalidArgument', message: 'x-oss-content-sha256 must be UNSIGNED-PAYLOAD' };
     const timeProblem = checkDate(date, day!, accessKeyId!, region!);
     if (timeProblem) return timeProblem;
-    if (Math.abs(parseDate(date!) - Date.now()) > 15 * 60_000) return { code: 'RequestTimeTooSkewed', message: 'x-oss-date more than 15 minutes off' };
+    if (Math.abs(parseDate(date!) - Date.now()) > 15 * 60_000)
+      return { code: 'RequestTimeTooSkewed', message: 'x-oss-date more than 15 minutes off' };
     const expected = sign(method, key, query, headers, additional ? additional.split(';') : [], date!, day!, region!);
-    return expected === signature ? null : { code: 'SignatureDoesNotMatch', message: 'recomputed V4 signature differs' };
+    return expected === signature
+      ? null
+      : { code: 'SignatureDoesNotMatch', message: 'recomputed V4 signature differs' };
   }
 
-  function checkPresigned(method: string, key: string, query: Record<string, string>, headers: IncomingMessage['headers']) {
-    if (query['x-oss-signature-version'] !== 'OSS4-HMAC-SHA256') return { code: 'InvalidArgument', message: 'x-oss-signature-version must be OSS4-HMAC-SHA256' };
+  function checkPresigned(
+    method: string,
+    key: string,
+    query: Record<string, string>,
+    headers: IncomingMessage['headers'],
+  ) {
+    if (query['x-oss-signature-version'] !== 'OSS4-HMAC-SHA256')
+      return { code: 'InvalidArgument', message: 'x-oss-signature-version must be OSS4-HMAC-SHA256' };
     const credential = /^([^/]+)\/(\d{8})\/([a-z0-9-]+)\/oss\/aliyun_v4_request$/.exec(query['x-oss-credential'] ?? '');
     if (!credential) return { code: 'InvalidArgument', message: 'x-oss-credential malformed' };
     const [, accessKeyId, day, region] = credential as unknown as string[];
@@ -104,23 +149,39 @@ export async function startOssStandIn(options: { bucket: string; region: string;
     const timeProblem = checkDate(date, day!, accessKeyId!, region!);
     if (timeProblem) return timeProblem;
     const expires = Number(query['x-oss-expires']);
-    if (!Number.isInteger(expires) || expires < 1 || expires > 604_800) return { code: 'InvalidArgument', message: 'x-oss-expires must be 1…604800' };
-    if (Date.now() > parseDate(date!) + expires * 1000) return { code: 'AccessDenied', message: 'Request has expired.' };
+    if (!Number.isInteger(expires) || expires < 1 || expires > 604_800)
+      return { code: 'InvalidArgument', message: 'x-oss-expires must be 1…604800' };
+    if (Date.now() > parseDate(date!) + expires * 1000)
+      return { code: 'AccessDenied', message: 'Request has expired.' };
     const { 'x-oss-signature': signature, ...signedQuery } = query;
     const additional = query['x-oss-additional-headers'] ? query['x-oss-additional-headers'].split(';') : [];
     const expected = sign(method, key, signedQuery, headers, additional, date!, day!, region!);
-    return expected === signature ? null : { code: 'SignatureDoesNotMatch', message: 'recomputed V4 URL signature differs' };
+    return expected === signature
+      ? null
+      : { code: 'SignatureDoesNotMatch', message: 'recomputed V4 URL signature differs' };
   }
 
   function checkDate(date: string | undefined, day: string, accessKeyId: string, region: string) {
     if (accessKeyId !== options.accessKeyId) return { code: 'InvalidAccessKeyId', message: 'unknown AccessKeyId' };
-    if (region !== options.region) return { code: 'InvalidArgument', message: `credential region ${region} is not ${options.region}` };
-    if (!date || !/^\d{8}T\d{6}Z$/.test(date)) return { code: 'InvalidArgument', message: 'x-oss-date must be yyyymmddTHHMMSSZ' };
-    if (date.slice(0, 8) !== day) return { code: 'InvalidArgument', message: 'credential date differs from x-oss-date' };
+    if (region !== options.region)
+      return { code: 'InvalidArgument', message: `credential region ${region} is not ${options.region}` };
+    if (!date || !/^\d{8}T\d{6}Z$/.test(date))
+      return { code: 'InvalidArgument', message: 'x-oss-date must be yyyymmddTHHMMSSZ' };
+    if (date.slice(0, 8) !== day)
+      return { code: 'InvalidArgument', message: 'credential date differs from x-oss-date' };
     return null;
   }
 
-  function sign(method: string, key: string, query: Record<string, string>, headers: IncomingMessage['headers'], additional: string[], date: string, day: string, region: string) {
+  function sign(
+    method: string,
+    key: string,
+    query: Record<string, string>,
+    headers: IncomingMessage['headers'],
+    additional: string[],
+    date: string,
+    day: string,
+    region: string,
+  ) {
     const canonicalUri = `/${options.bucket}/${key}`.split('/').map(rfc3986).join('/');
     const canonicalQuery = Object.keys(query)
       .sort()
@@ -130,11 +191,26 @@ export async function startOssStandIn(options: { bucket: string; region: string;
       .filter((h) => h === 'content-type' || h === 'content-md5' || h.startsWith('x-oss-') || additional.includes(h))
       .sort();
     const canonicalHeaders = signedHeaderNames.map((h) => `${h}:${String(headers[h]).trim()}\n`).join('');
-    const canonicalRequest = [method, canonicalUri, canonicalQuery, canonicalHeaders, additional.join(';'), 'UNSIGNED-PAYLOAD'].join('\n');
+    const canonicalRequest = [
+      method,
+      canonicalUri,
+      canonicalQuery,
+      canonicalHeaders,
+      additional.join(';'),
+      'UNSIGNED-PAYLOAD',
+    ].join('\n');
     const scope = `${day}/${region}/oss/aliyun_v4_request`;
-    const stringToSign = ['OSS4-HMAC-SHA256', date, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
+    const stringToSign = [
+      'OSS4-HMAC-SHA256',
+      date,
+      scope,
+      createHash('sha256').update(canonicalRequest).digest('hex'),
+    ].join('\n');
     const hmac = (k: string | Buffer, data: string) => createHmac('sha256', k).update(data).digest();
-    const signingKey = hmac(hmac(hmac(hmac(`aliyun_v4${options.accessKeySecret}`, day), region), 'oss'), 'aliyun_v4_request');
+    const signingKey = hmac(
+      hmac(hmac(hmac(`aliyun_v4${options.accessKeySecret}`, day), region), 'oss'),
+      'aliyun_v4_request',
+    );
     return createHmac('sha256', signingKey).update(stringToSign).digest('hex');
   }
 
@@ -157,7 +233,9 @@ export async function startOssStandIn(options: { bucket: string; region: string;
 
 function reply(res: ServerResponse, status: number, code: string, message: string) {
   res.writeHead(status, { 'content-type': 'application/xml', 'x-oss-request-id': 'stand-in' });
-  res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>stand-in</RequestId></Error>`);
+  res.end(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>stand-in</RequestId></Error>`,
+  );
 }
 
 /** RFC 3986 unreserved characters stay; everything else is %XX (upper case). */
@@ -167,5 +245,12 @@ function rfc3986(value: string) {
 
 /** 20261127T083251Z → epoch ms. */
 function parseDate(date: string) {
-  return Date.UTC(+date.slice(0, 4), +date.slice(4, 6) - 1, +date.slice(6, 8), +date.slice(9, 11), +date.slice(11, 13), +date.slice(13, 15));
+  return Date.UTC(
+    +date.slice(0, 4),
+    +date.slice(4, 6) - 1,
+    +date.slice(6, 8),
+    +date.slice(9, 11),
+    +date.slice(11, 13),
+    +date.slice(13, 15),
+  );
 }

@@ -3,13 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOssStorage } from './oss-storage';
 import { startOssStandIn } from './oss-stand-in';
 
-const account = { bucket: 'roadcert-photos', region: 'cn-hangzhou', accessKeyId: 'LTAItestkey0001', accessKeySecret: 'test-secret-not-real' };
+const account = {
+  bucket: 'roadcert-photos',
+  region: 'cn-hangzhou',
+  accessKeyId: 'LTAItestkey0001',
+  accessKeySecret: 'test-secret-not-real',
+};
 let standIn: Awaited<ReturnType<typeof startOssStandIn>>;
 let storage: ReturnType<typeof createOssStorage>;
 
 beforeAll(async () => {
   standIn = await startOssStandIn(account);
-  storage = createOssStorage({ ...account, region: `oss-${account.region}`, endpoint: standIn.endpoint, timeoutMs: 5_000 });
+  storage = createOssStorage({
+    ...account,
+    region: `oss-${account.region}`,
+    endpoint: standIn.endpoint,
+    timeoutMs: 5_000,
+  });
 });
 afterAll(() => standIn?.close());
 
@@ -18,7 +28,12 @@ function fetchAsOss(signedUrl: string) {
   const url = new URL(signedUrl);
   return new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: new URL(standIn.endpoint).port, path: url.pathname + url.search, headers: { host: `${account.bucket}.oss-${account.region}.aliyuncs.com` } },
+      {
+        host: '127.0.0.1',
+        port: new URL(standIn.endpoint).port,
+        path: url.pathname + url.search,
+        headers: { host: `${account.bucket}.oss-${account.region}.aliyuncs.com` },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -39,7 +54,9 @@ describe('OSS storage (ali-oss, V4) against a stand-in that recomputes the signa
     expect(standIn.rejections).toEqual([]);
     const put = standIn.requests.find((r) => r.method === 'PUT')!;
     expect(put).toMatchObject({ key, via: 'header' });
-    expect(put.headers.authorization).toMatch(/^OSS4-HMAC-SHA256 Credential=LTAItestkey0001\/\d{8}\/cn-hangzhou\/oss\/aliyun_v4_request,Signature=[0-9a-f]{64}$/);
+    expect(put.headers.authorization).toMatch(
+      /^OSS4-HMAC-SHA256 Credential=LTAItestkey0001\/\d{8}\/cn-hangzhou\/oss\/aliyun_v4_request,Signature=[0-9a-f]{64}$/,
+    );
     expect(put.headers['x-oss-date']).toMatch(/^\d{8}T\d{6}Z$/);
     expect(put.headers['x-oss-content-sha256']).toBe('UNSIGNED-PAYLOAD');
     expect(put.headers['content-type']).toBe('image/jpeg');
@@ -49,7 +66,9 @@ describe('OSS storage (ali-oss, V4) against a stand-in that recomputes the signa
   });
 
   it('refuses to overwrite an existing key', async () => {
-    await expect(storage.put(key, Buffer.from('other'), { contentType: 'image/jpeg' })).rejects.toMatchObject({ status: 409 });
+    await expect(storage.put(key, Buffer.from('other'), { contentType: 'image/jpeg' })).rejects.toMatchObject({
+      status: 409,
+    });
     expect(standIn.objects.get(key)!.bytes.equals(bytes)).toBe(true);
     standIn.rejections.length = 0;
   });
@@ -65,7 +84,13 @@ describe('OSS storage (ali-oss, V4) against a stand-in that recomputes the signa
     const parsed = new URL(url);
     expect(parsed.pathname).toBe(`/${key}`);
     const q = Object.fromEntries(parsed.searchParams);
-    expect(Object.keys(q).sort()).toEqual(['x-oss-credential', 'x-oss-date', 'x-oss-expires', 'x-oss-signature', 'x-oss-signature-version']);
+    expect(Object.keys(q).sort()).toEqual([
+      'x-oss-credential',
+      'x-oss-date',
+      'x-oss-expires',
+      'x-oss-signature',
+      'x-oss-signature-version',
+    ]);
     expect(q['x-oss-signature-version']).toBe('OSS4-HMAC-SHA256');
     expect(q['x-oss-credential']).toMatch(/^LTAItestkey0001\/\d{8}\/cn-hangzhou\/oss\/aliyun_v4_request$/);
     expect(q['x-oss-expires']).toBe('300');
@@ -96,12 +121,21 @@ describe('OSS storage (ali-oss, V4) against a stand-in that recomputes the signa
   });
 
   it('a wrong secret fails at OSS (the stand-in), not silently', async () => {
-    const wrong = createOssStorage({ ...account, accessKeySecret: 'wrong', endpoint: standIn.endpoint, timeoutMs: 5_000 });
-    await expect(wrong.put('photos/x/2026/11/y.original.jpg', bytes, { contentType: 'image/jpeg' })).rejects.toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+    const wrong = createOssStorage({
+      ...account,
+      accessKeySecret: 'wrong',
+      endpoint: standIn.endpoint,
+      timeoutMs: 5_000,
+    });
+    await expect(
+      wrong.put('photos/x/2026/11/y.original.jpg', bytes, { contentType: 'image/jpeg' }),
+    ).rejects.toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(standIn.rejections.at(-1)).toMatch(/^SignatureDoesNotMatch/);
   });
 
   it('keys are validated before any request', async () => {
-    await expect(storage.put('../etc/passwd', bytes, { contentType: 'image/jpeg' })).rejects.toThrow('invalid object key');
+    await expect(storage.put('../etc/passwd', bytes, { contentType: 'image/jpeg' })).rejects.toThrow(
+      'invalid object key',
+    );
   });
 });

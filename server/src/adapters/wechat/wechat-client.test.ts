@@ -12,9 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => standIn?.close());
 
-const client = (overrides: Partial<typeof app & { apiBase: string }> = {}) => createWechatClient({ ...app, apiBase: standIn.url, logger: createLogger('silent'), ...overrides });
+const client = (overrides: Partial<typeof app & { apiBase: string }> = {}) =>
+  createWechatClient({ ...app, apiBase: standIn.url, logger: createLogger('silent'), ...overrides });
 const failure = async (promise: Promise<unknown>) => {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WechatError);
   return err as WechatError;
 };
@@ -42,7 +46,10 @@ describe('code2Session (GET /sns/jscode2session)', () => {
   it('a code used twice answers 40163 → WECHAT_LOGIN_FAILED', async () => {
     standIn.addLoginCode('code-once', { openid: 'o-once' });
     await client().code2Session('code-once');
-    expect(await failure(client().code2Session('code-once'))).toMatchObject({ code: 'WECHAT_LOGIN_FAILED', errcode: 40163 });
+    expect(await failure(client().code2Session('code-once'))).toMatchObject({
+      code: 'WECHAT_LOGIN_FAILED',
+      errcode: 40163,
+    });
   });
 
   it('a wrong app secret is refused by the stand-in → UPSTREAM_UNAVAILABLE (our configuration)', async () => {
@@ -64,7 +71,11 @@ describe('access token (POST /cgi-bin/stable_token) and the APIs that need it', 
     const before = standIn.tokenRequests;
     standIn.addPhoneCode('p1', '13800138011');
     standIn.addPhoneCode('p2', '13800138012');
-    expect(await wechat.getPhoneNumber('p1')).toEqual({ phoneNumber: '13800138011', purePhoneNumber: '13800138011', countryCode: '86' });
+    expect(await wechat.getPhoneNumber('p1')).toEqual({
+      phoneNumber: '13800138011',
+      purePhoneNumber: '13800138011',
+      countryCode: '86',
+    });
     expect((await wechat.getPhoneNumber('p2')).purePhoneNumber).toBe('13800138012');
     expect(standIn.tokenRequests - before).toBe(1);
 
@@ -77,19 +88,37 @@ describe('access token (POST /cgi-bin/stable_token) and the APIs that need it', 
 
   it('getPhoneNumber: an invalid or used code (40029) → WECHAT_LOGIN_FAILED asking to authorise again', async () => {
     const err = await failure(client().getPhoneNumber('never-issued'));
-    expect(err).toMatchObject({ code: 'WECHAT_LOGIN_FAILED', errcode: 40029, message: '手机号授权已失效，请重新点击授权' });
+    expect(err).toMatchObject({
+      code: 'WECHAT_LOGIN_FAILED',
+      errcode: 40029,
+      message: '手机号授权已失效，请重新点击授权',
+    });
   });
 
   it('getPhoneNumber: busy (-1) → UPSTREAM_UNAVAILABLE', async () => {
     standIn.addPhoneCode('p-busy', wechatErrors.busy());
-    expect(await failure(client().getPhoneNumber('p-busy'))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', errcode: -1 });
+    expect(await failure(client().getPhoneNumber('p-busy'))).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      errcode: -1,
+    });
   });
 
   it("getFaceVerifyResult returns WeChat's answer (identify_ret) for the face module to judge", async () => {
-    standIn.addFaceResult('vr-pass', { errcode: 0, errmsg: 'ok', identify_ret: 0, identify_time: 1_790_000_000, validate_data: '8593', openid: 'o-face' });
+    standIn.addFaceResult('vr-pass', {
+      errcode: 0,
+      errmsg: 'ok',
+      identify_ret: 0,
+      identify_time: 1_790_000_000,
+      validate_data: '8593',
+      openid: 'o-face',
+    });
     standIn.addFaceResult('vr-busy', wechatErrors.busy());
     const wechat = client();
-    expect(await wechat.getFaceVerifyResult('vr-pass')).toMatchObject({ errcode: 0, identify_ret: 0, openid: 'o-face' });
+    expect(await wechat.getFaceVerifyResult('vr-pass')).toMatchObject({
+      errcode: 0,
+      identify_ret: 0,
+      openid: 'o-face',
+    });
     expect((await wechat.getFaceVerifyResult('vr-unknown')).errcode).toBe(40003);
     const err = await wechat.getFaceVerifyResult('vr-busy').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);

@@ -40,7 +40,13 @@ export interface WechatClient {
   getFaceVerifyResult(verifyResult: string): Promise<WechatFaceVerifyInfo>;
 }
 
-export type WechatClientOptions = { appId: string; appSecret: string; apiBase: string; logger: Logger; timeoutMs?: number };
+export type WechatClientOptions = {
+  appId: string;
+  appSecret: string;
+  apiBase: string;
+  logger: Logger;
+  timeoutMs?: number;
+};
 
 type Json = Record<string, unknown>;
 const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
@@ -76,8 +82,11 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
   }
 
   async function fetchToken(): Promise<string> {
-    const body = await call('/cgi-bin/stable_token', { body: { grant_type: 'client_credential', appid: options.appId, secret: options.appSecret } });
-    if (typeof body.access_token !== 'string' || errcodeOf(body) !== 0) throw wechatError(errcodeOf(body), 'token', options.logger, body.errmsg);
+    const body = await call('/cgi-bin/stable_token', {
+      body: { grant_type: 'client_credential', appid: options.appId, secret: options.appSecret },
+    });
+    if (typeof body.access_token !== 'string' || errcodeOf(body) !== 0)
+      throw wechatError(errcodeOf(body), 'token', options.logger, body.errmsg);
     const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 7200;
     // WeChat renews the stable token in its last 5 minutes; refresh before then.
     cachedToken = { value: body.access_token, refreshAt: Date.now() + Math.max(60, expiresIn - 300) * 1000 };
@@ -107,21 +116,28 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
       const body = await call('/sns/jscode2session', {
         query: { appid: options.appId, secret: options.appSecret, js_code: code, grant_type: 'authorization_code' },
       });
-      if (errcodeOf(body) !== 0 || typeof body.openid !== 'string') throw wechatError(errcodeOf(body), 'login', options.logger, body.errmsg);
+      if (errcodeOf(body) !== 0 || typeof body.openid !== 'string')
+        throw wechatError(errcodeOf(body), 'login', options.logger, body.errmsg);
       return { openid: body.openid, unionid: typeof body.unionid === 'string' ? body.unionid : null };
     },
 
     async getPhoneNumber(code) {
       const body = await withToken('/wxa/business/getuserphonenumber', { code });
       const info = body.phone_info as Json | undefined;
-      if (errcodeOf(body) !== 0 || typeof info?.purePhoneNumber !== 'string') throw wechatError(errcodeOf(body), 'phone', options.logger, body.errmsg);
-      return { phoneNumber: String(info.phoneNumber ?? ''), purePhoneNumber: info.purePhoneNumber, countryCode: String(info.countryCode ?? '') };
+      if (errcodeOf(body) !== 0 || typeof info?.purePhoneNumber !== 'string')
+        throw wechatError(errcodeOf(body), 'phone', options.logger, body.errmsg);
+      return {
+        phoneNumber: String(info.phoneNumber ?? ''),
+        purePhoneNumber: info.purePhoneNumber,
+        countryCode: String(info.countryCode ?? ''),
+      };
     },
 
     async getFaceVerifyResult(verifyResult) {
       const body = await withToken('/cityservice/face/identify/getinfo', { verify_result: verifyResult });
       const errcode = errcodeOf(body);
-      if (errcode === -1 || errcode === 45011 || TOKEN_ERRCODES.has(errcode)) throw wechatError(errcode, 'face', options.logger, body.errmsg);
+      if (errcode === -1 || errcode === 45011 || TOKEN_ERRCODES.has(errcode))
+        throw wechatError(errcode, 'face', options.logger, body.errmsg);
       return { ...(body as WechatFaceVerifyInfo), errcode };
     },
   };

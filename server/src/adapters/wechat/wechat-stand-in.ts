@@ -11,7 +11,10 @@ import type { AddressInfo } from 'node:net';
  * 40013/40125 wrong appid/secret.
  */
 type Errcode = { errcode: number; errmsg: string };
-const err = (errcode: number, errmsg: string): Errcode => ({ errcode, errmsg: `${errmsg} rid: ${randomBytes(4).toString('hex')}` });
+const err = (errcode: number, errmsg: string): Errcode => ({
+  errcode,
+  errmsg: `${errmsg} rid: ${randomBytes(4).toString('hex')}`,
+});
 export const wechatErrors = {
   invalidCode: () => err(40029, 'invalid code'),
   codeUsed: () => err(40163, 'code been used'),
@@ -70,7 +73,8 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
 
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') {
       const q = Object.fromEntries(url.searchParams);
-      if (!exactKeys(q, ['appid', 'secret', 'js_code', 'grant_type'])) return refuse(res, 'jscode2session parameters', err(41008, 'missing or unexpected parameter'));
+      if (!exactKeys(q, ['appid', 'secret', 'js_code', 'grant_type']))
+        return refuse(res, 'jscode2session parameters', err(41008, 'missing or unexpected parameter'));
       if (q.grant_type !== 'authorization_code') return refuse(res, 'grant_type', err(40002, 'invalid grant_type'));
       if (q.appid !== app.appId) return refuse(res, 'appid', err(40013, 'invalid appid'));
       if (q.secret !== app.appSecret) return refuse(res, 'secret', err(40125, 'invalid appsecret'));
@@ -86,9 +90,11 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
 
     if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
       const body = await jsonBody(req);
-      if (!body || url.search !== '' || !exactKeys(body, ['grant_type', 'appid', 'secret'], ['force_refresh'])) return refuse(res, 'stable_token parameters', err(47001, 'data format error'));
+      if (!body || url.search !== '' || !exactKeys(body, ['grant_type', 'appid', 'secret'], ['force_refresh']))
+        return refuse(res, 'stable_token parameters', err(47001, 'data format error'));
       if (body.grant_type !== 'client_credential') return refuse(res, 'grant_type', err(40002, 'invalid grant_type'));
-      if (body.appid !== app.appId || body.secret !== app.appSecret) return refuse(res, 'credentials', err(40125, 'invalid appsecret'));
+      if (body.appid !== app.appId || body.secret !== app.appSecret)
+        return refuse(res, 'credentials', err(40125, 'invalid appsecret'));
       tokenRequests += 1;
       const token = `stand-in-token-${randomBytes(12).toString('hex')}`;
       validTokens.add(token);
@@ -98,7 +104,8 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
     if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
       if (!tokenOk(url, res)) return;
       const body = await jsonBody(req);
-      if (!body || !exactKeys(body, ['code']) || typeof body.code !== 'string') return refuse(res, 'getuserphonenumber body', err(47001, 'data format error'));
+      if (!body || !exactKeys(body, ['code']) || typeof body.code !== 'string')
+        return refuse(res, 'getuserphonenumber body', err(47001, 'data format error'));
       const phone = phones.get(body.code);
       if (phone === undefined) return send(res, wechatErrors.invalidCode());
       if (typeof phone !== 'string') return send(res, phone);
@@ -106,14 +113,20 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
       return send(res, {
         errcode: 0,
         errmsg: 'ok',
-        phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: app.appId } },
+        phone_info: {
+          phoneNumber: phone,
+          purePhoneNumber: phone,
+          countryCode: '86',
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid: app.appId },
+        },
       });
     }
 
     if (req.method === 'POST' && url.pathname === '/cityservice/face/identify/getinfo') {
       if (!tokenOk(url, res)) return;
       const body = await jsonBody(req);
-      if (!body || !exactKeys(body, ['verify_result']) || typeof body.verify_result !== 'string') return refuse(res, 'getinfo body', err(47001, 'data format error'));
+      if (!body || !exactKeys(body, ['verify_result']) || typeof body.verify_result !== 'string')
+        return refuse(res, 'getinfo body', err(47001, 'data format error'));
       return send(res, faceResults.get(body.verify_result) ?? err(40003, 'invalid verify_result'));
     }
 

@@ -25,21 +25,31 @@ export function createApplicationPhotos(deps: AppDeps) {
    * one, and not already someone else's record (a certificate's portrait or another
    * application's photo). Refusals other than 404 are 409 PHOTO_NOT_ATTACHABLE.
    */
-  async function checkAttachable(state: AuthState, application: { id: string; typeCode: string; holderId: string }, photoId: string): Promise<PhotoRow> {
+  async function checkAttachable(
+    state: AuthState,
+    application: { id: string; typeCode: string; holderId: string },
+    photoId: string,
+  ): Promise<PhotoRow> {
     const photo = await findOwnPhoto(deps.prisma, state, photoId);
     const refuse = (message: string) => new AppError('PHOTO_NOT_ATTACHABLE', { message, fields: { photoId: message } });
     if (!getCertificateType(application.typeCode)?.photo) throw refuse('该证照不需要证件照');
     if (photo.holderId !== application.holderId) throw refuse('只能使用持证人本人的证件照');
-    if (photo.purpose !== 'PORTRAIT' || photo.processedKey === null) throw refuse('只能使用已通过检查的证件照，请在“证件照”中拍摄或上传');
+    if (photo.purpose !== 'PORTRAIT' || photo.processedKey === null)
+      throw refuse('只能使用已通过检查的证件照，请在“证件照”中拍摄或上传');
     const held = await photos.holders(photo.id);
     if (held?.portraitOf) throw refuse('该照片已用于证照，请重新拍摄或上传');
-    if (held?.application && held.application.id !== application.id) throw refuse('该照片已用于其他申请，请重新拍摄或上传');
+    if (held?.application && held.application.id !== application.id)
+      throw refuse('该照片已用于其他申请，请重新拍摄或上传');
     return photo;
   }
 
   /** Links the photo (or none) inside the draft save's transaction; a photo deleted or linked elsewhere meanwhile → 409. */
   async function attach(tx: Prisma.TransactionClient, applicationId: string, photoId: string | null) {
-    if (!(await photos.attachPortrait(tx, applicationId, photoId))) throw new AppError('PHOTO_NOT_ATTACHABLE', { message: '照片已被删除或已用于其他申请，请重新选择', fields: { photoId: '照片已被删除或已用于其他申请' } });
+    if (!(await photos.attachPortrait(tx, applicationId, photoId)))
+      throw new AppError('PHOTO_NOT_ATTACHABLE', {
+        message: '照片已被删除或已用于其他申请，请重新选择',
+        fields: { photoId: '照片已被删除或已用于其他申请' },
+      });
   }
 
   /** The attached portrait for the holder: id and a signed link to the processed image. */
@@ -49,16 +59,33 @@ export function createApplicationPhotos(deps: AppDeps) {
   }
 
   /** The attached portrait for a reviewer, with the original's link; the link is audited. */
-  async function forStaff(state: AuthState, staffUserId: string, applicationId: string): Promise<ApplicationPhoto | null> {
+  async function forStaff(
+    state: AuthState,
+    staffUserId: string,
+    applicationId: string,
+  ): Promise<ApplicationPhoto | null> {
     const photo = await photos.attachedPortrait(deps.prisma, applicationId);
     if (!photo) return null;
-    const [url, originalUrl] = await Promise.all([signed(photo.processedKey ?? photo.originalKey), signed(photo.originalKey)]);
-    await audit.record({ actorKind: 'STAFF', actorId: staffUserId, requestId: state.requestId, action: 'photo.original_link', subjectType: 'photo', subjectId: photo.id, outcome: 'OK', detail: { applicationId } });
+    const [url, originalUrl] = await Promise.all([
+      signed(photo.processedKey ?? photo.originalKey),
+      signed(photo.originalKey),
+    ]);
+    await audit.record({
+      actorKind: 'STAFF',
+      actorId: staffUserId,
+      requestId: state.requestId,
+      action: 'photo.original_link',
+      subjectType: 'photo',
+      subjectId: photo.id,
+      outcome: 'OK',
+      detail: { applicationId },
+    });
     return { id: photo.id, url, originalUrl };
   }
 
   /** Whether a live portrait is attached (submit's photo rule). */
-  const hasAttached = async (applicationId: string) => (await photos.attachedPortrait(deps.prisma, applicationId)) !== null;
+  const hasAttached = async (applicationId: string) =>
+    (await photos.attachedPortrait(deps.prisma, applicationId)) !== null;
 
   return { checkAttachable, attach, forHolder, forStaff, hasAttached };
 }

@@ -32,7 +32,15 @@ async function staffToken(username = demoStaff.username) {
   const staff = await t.prisma.staffUser.findUniqueOrThrow({ where: { username } });
   const id = uuidv7();
   const expiresAt = new Date(Date.now() + 3600_000);
-  await t.prisma.session.create({ data: { id, staffUserId: staff.id, refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash, platform: 'h5', expiresAt } });
+  await t.prisma.session.create({
+    data: {
+      id,
+      staffUserId: staff.id,
+      refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash,
+      platform: 'h5',
+      expiresAt,
+    },
+  });
   return t.deps.sessionTokens.issue(id, expiresAt);
 }
 
@@ -45,22 +53,34 @@ async function signInAs(holderKey: string) {
 
 const holderOf = (key: string) => {
   const demo = demoHolders.find((h) => h.key === key)!;
-  return t.prisma.holder.findFirstOrThrow({ where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo.identityCode, 'id-number') } });
+  return t.prisma.holder.findFirstOrThrow({
+    where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo.identityCode, 'id-number') },
+  });
 };
 const certificateOf = async (key: string, carrier: 'PAPER' | 'IC_CARD' | 'ELECTRONIC') =>
-  t.prisma.certificate.findFirstOrThrow({ where: { holderId: (await holderOf(key)).id, carrier, typeCode: 'D071' }, orderBy: { createdAt: 'asc' } });
+  t.prisma.certificate.findFirstOrThrow({
+    where: { holderId: (await holderOf(key)).id, carrier, typeCode: 'D071' },
+    orderBy: { createdAt: 'asc' },
+  });
 
 const start = (token: string, body: unknown) => t.api('/api/v1/me/applications', { token, body });
-const submit = (token: string, id: string, idempotencyKey = randomUUID()) => t.api(`/api/v1/me/applications/${id}/submit`, { token, body: { idempotencyKey } });
-const staffPost = (id: string, action: string, body: unknown = {}) => t.api(`/api/v1/staff/applications/${id}/${action}`, { token: reviewer, body });
-const saveDraft = (token: string, id: string, body: { formData: Record<string, unknown>; photoId?: string | null }) => t.api(`/api/v1/me/applications/${id}/draft`, { token, method: 'PUT', body });
+const submit = (token: string, id: string, idempotencyKey = randomUUID()) =>
+  t.api(`/api/v1/me/applications/${id}/submit`, { token, body: { idempotencyKey } });
+const staffPost = (id: string, action: string, body: unknown = {}) =>
+  t.api(`/api/v1/staff/applications/${id}/${action}`, { token: reviewer, body });
+const saveDraft = (token: string, id: string, body: { formData: Record<string, unknown>; photoId?: string | null }) =>
+  t.api(`/api/v1/me/applications/${id}/draft`, { token, method: 'PUT', body });
 
 /** Uploads an accepted portrait (the real pipeline), optionally as EVIDENCE; its id. */
 async function uploadPortrait(token: string, fields: Record<string, string> = {}): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([await fixtures.portraitAs('jpeg')], { type: 'image/jpeg' }), 'portrait.jpg');
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const res = await fetch(`${t.baseUrl}/api/v1/me/photos`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${t.baseUrl}/api/v1/me/photos`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${token}` },
+  });
   const json = (await res.json()) as { photo: { id: string }; code?: string };
   if (res.status !== 201) throw new Error(`upload answered ${res.status} ${json.code}`);
   return json.photo.id;
@@ -91,9 +111,20 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
     const res = await start(token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: paper.id });
     expect(res.status, res.text).toBe(201);
     applicationId = res.json.id;
-    expect(res.json).toMatchObject({ state: 'DRAFT', kind: 'CONVERSION', kindLabel: '纸质/IC卡证换领电子证', areaCode: '440100', baseCertificateId: paper.id });
+    expect(res.json).toMatchObject({
+      state: 'DRAFT',
+      kind: 'CONVERSION',
+      kindLabel: '纸质/IC卡证换领电子证',
+      areaCode: '440100',
+      baseCertificateId: paper.id,
+    });
     // 信息免填报 under the registry's keys; multiple-choice codes joined by ','.
-    expect(res.json.formData).toMatchObject({ holderName: '张伟', licenceClasses: 'A2', qualificationCategories: '02001', firstIssuedDate: '2009-05-20' });
+    expect(res.json.formData).toMatchObject({
+      holderName: '张伟',
+      licenceClasses: 'A2',
+      qualificationCategories: '02001',
+      firstIssuedDate: '2009-05-20',
+    });
     expect(res.json.photo).toBeNull();
     // The paper certificate has no portrait to carry over: the form asks for one up front.
     expect(res.json.photoRequired).toBe(true);
@@ -103,11 +134,25 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
   });
 
   it('saves the draft; a second application on the same certificate is refused while this one is open', async () => {
-    const saved = await saveDraft(token, applicationId, { formData: { holderName: '张伟', qualificationCategories: '02001', firstIssuedDate: '2009-05-20', licenceClasses: 'A1' } });
+    const saved = await saveDraft(token, applicationId, {
+      formData: {
+        holderName: '张伟',
+        qualificationCategories: '02001',
+        firstIssuedDate: '2009-05-20',
+        licenceClasses: 'A1',
+      },
+    });
     expect(saved.status, saved.text).toBe(200);
-    expect(saved.json.formData).toEqual({ holderName: '张伟', qualificationCategories: '02001', firstIssuedDate: '2009-05-20', licenceClasses: 'A1' });
+    expect(saved.json.formData).toEqual({
+      holderName: '张伟',
+      qualificationCategories: '02001',
+      firstIssuedDate: '2009-05-20',
+      licenceClasses: 'A1',
+    });
     const paper = await certificateOf('driver-paper', 'PAPER');
-    expect((await start(token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: paper.id })).json.code).toBe('APPLICATION_NOT_ALLOWED');
+    expect((await start(token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: paper.id })).json.code).toBe(
+      'APPLICATION_NOT_ALLOWED',
+    );
   });
 
   it('submitting without a portrait is refused (fields.photoId); attaching one shows it with a signed link', async () => {
@@ -121,7 +166,9 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
     expect(saved.json.photo).toEqual({ id: photoId, url: expect.stringContaining('.processed.jpg?') });
     const image = await fetchSigned(saved.json.photo.url);
     expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
-    expect(await t.prisma.auditLog.count({ where: { action: 'application.photo_attach', subjectId: applicationId } })).toBe(1);
+    expect(
+      await t.prisma.auditLog.count({ where: { action: 'application.photo_attach', subjectId: applicationId } }),
+    ).toBe(1);
     // Saving the form without photoId keeps the photo; the photo cannot be deleted while attached.
     expect((await saveDraft(token, applicationId, { formData: form })).json.photo.id).toBe(photoId);
     expect((await t.api(`/api/v1/me/photos/${photoId}`, { token, method: 'DELETE' })).json.code).toBe('PHOTO_IN_USE');
@@ -139,7 +186,10 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
     expect(await t.prisma.applicationEvent.count({ where: { applicationId, toState: 'SUBMITTED' } })).toBe(1);
     expect(await t.prisma.application.count({ where: { holderId: (await holderOf('driver-paper')).id } })).toBe(1);
     // Submitted: no more edits, no submit with another key.
-    expect((await t.api(`/api/v1/me/applications/${applicationId}/draft`, { token, method: 'PUT', body: { formData: {} } })).json.code).toBe('APPLICATION_STATE_INVALID');
+    expect(
+      (await t.api(`/api/v1/me/applications/${applicationId}/draft`, { token, method: 'PUT', body: { formData: {} } }))
+        .json.code,
+    ).toBe('APPLICATION_STATE_INVALID');
     expect((await submit(token, applicationId)).json.code).toBe('APPLICATION_STATE_INVALID');
   });
 
@@ -147,17 +197,31 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
     const queue = await t.api('/api/v1/staff/applications?typeCode=D071&kind=CONVERSION', { token: reviewer });
     expect(queue.status, queue.text).toBe(200);
     expect(queue.json.items.map((i: { id: string }) => i.id)).toContain(applicationId);
-    expect((await t.api('/api/v1/staff/applications?minAgeDays=3', { token: reviewer })).json.items.map((i: { id: string }) => i.id)).not.toContain(applicationId);
+    expect(
+      (await t.api('/api/v1/staff/applications?minAgeDays=3', { token: reviewer })).json.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).not.toContain(applicationId);
     const detail = await t.api(`/api/v1/staff/applications/${applicationId}`, { token: reviewer });
     expect(detail.status, detail.text).toBe(200);
     expect(detail.json.diff).toEqual([{ field: 'licenceClasses', current: 'A2', proposed: 'A1' }]);
     // The reviewer sees the portrait and its original (review copy); minting that link is audited.
-    expect(detail.json.photo).toEqual({ id: photoId, url: expect.stringContaining('.processed.jpg?'), originalUrl: expect.stringContaining('.original.jpg?') });
+    expect(detail.json.photo).toEqual({
+      id: photoId,
+      url: expect.stringContaining('.processed.jpg?'),
+      originalUrl: expect.stringContaining('.original.jpg?'),
+    });
     const original = await fetchSigned(detail.json.photo.originalUrl);
     expect(original.status).toBe(200);
-    expect(await t.prisma.auditLog.count({ where: { action: 'photo.original_link', subjectId: photoId, actorKind: 'STAFF' } })).toBe(1);
+    expect(
+      await t.prisma.auditLog.count({
+        where: { action: 'photo.original_link', subjectId: photoId, actorKind: 'STAFF' },
+      }),
+    ).toBe(1);
     // The holder's view never carries the original.
-    expect((await t.api(`/api/v1/me/applications/${applicationId}`, { token })).json.photo).not.toHaveProperty('originalUrl');
+    expect((await t.api(`/api/v1/me/applications/${applicationId}`, { token })).json.photo).not.toHaveProperty(
+      'originalUrl',
+    );
   });
 
   it('a holder token on a staff route is refused', async () => {
@@ -167,12 +231,21 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
   it('review → return with per-field reasons → correct → resubmit', async () => {
     expect((await staffPost(applicationId, 'start-review')).json.state).toBe('IN_REVIEW');
     expect((await staffPost(applicationId, 'start-review')).json.code).toBe('APPLICATION_STATE_INVALID');
-    const returned = await staffPost(applicationId, 'return', { reasons: { licenceClasses: '准驾车型与驾驶证不一致，请按驾驶证填写' } });
+    const returned = await staffPost(applicationId, 'return', {
+      reasons: { licenceClasses: '准驾车型与驾驶证不一致，请按驾驶证填写' },
+    });
     expect(returned.status, returned.text).toBe(200);
     const seen = await t.api(`/api/v1/me/applications/${applicationId}`, { token });
-    expect(seen.json).toMatchObject({ state: 'RETURNED', returnReasons: { licenceClasses: '准驾车型与驾驶证不一致，请按驾驶证填写' } });
+    expect(seen.json).toMatchObject({
+      state: 'RETURNED',
+      returnReasons: { licenceClasses: '准驾车型与驾驶证不一致，请按驾驶证填写' },
+    });
     expect((await staffPost(applicationId, 'approve')).json.code).toBe('APPLICATION_STATE_INVALID');
-    const bad = await t.api(`/api/v1/me/applications/${applicationId}/draft`, { token, method: 'PUT', body: { formData: { holderName: '张伟', licenceClasses: 'Z9', firstIssuedDate: '2009-02-30' } } });
+    const bad = await t.api(`/api/v1/me/applications/${applicationId}/draft`, {
+      token,
+      method: 'PUT',
+      body: { formData: { holderName: '张伟', licenceClasses: 'Z9', firstIssuedDate: '2009-02-30' } },
+    });
     expect(bad.status).toBe(200);
     const refused = await submit(token, applicationId);
     expect(refused.status).toBe(400);
@@ -182,7 +255,14 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
       licenceClasses: expect.stringContaining('无法识别'),
       qualificationCategories: '请选择从业资格类别',
     });
-    const fixed = await saveDraft(token, applicationId, { formData: { holderName: '张伟', qualificationCategories: '02001', firstIssuedDate: '2009-05-20', licenceClasses: 'A2' } });
+    const fixed = await saveDraft(token, applicationId, {
+      formData: {
+        holderName: '张伟',
+        qualificationCategories: '02001',
+        firstIssuedDate: '2009-05-20',
+        licenceClasses: 'A2',
+      },
+    });
     expect(fixed.status).toBe(200);
     expect((await submit(token, applicationId)).json.state).toBe('SUBMITTED');
   });
@@ -192,13 +272,37 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
     const res = await staffPost(applicationId, 'approve');
     expect(res.status, res.text).toBe(200);
     expect(res.json.state).toBe('ISSUED');
-    expect(res.json.timeline.map((e: { toState: string }) => e.toState)).toEqual(['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'SUBMITTED', 'APPROVED', 'ISSUED']);
+    expect(res.json.timeline.map((e: { toState: string }) => e.toState)).toEqual([
+      'DRAFT',
+      'SUBMITTED',
+      'IN_REVIEW',
+      'RETURNED',
+      'SUBMITTED',
+      'APPROVED',
+      'ISSUED',
+    ]);
     const issued = await t.prisma.certificate.findUniqueOrThrow({ where: { id: res.json.issuedCertificateId } });
-    expect(issued).toMatchObject({ carrier: 'ELECTRONIC', status: 'VALID', issueReason: 'REPLACEMENT', version: 1, holderId: paper.holderId, issuingAuthority: '广州市交通运输局', numberMasked: paper.numberMasked, numberHash: paper.numberHash, signatureAlg: 'SM2-SM3', signatureKeyId: t.deps.keys.signing.kid, activatedAt: null });
+    expect(issued).toMatchObject({
+      carrier: 'ELECTRONIC',
+      status: 'VALID',
+      issueReason: 'REPLACEMENT',
+      version: 1,
+      holderId: paper.holderId,
+      issuingAuthority: '广州市交通运输局',
+      numberMasked: paper.numberMasked,
+      numberHash: paper.numberHash,
+      signatureAlg: 'SM2-SM3',
+      signatureKeyId: t.deps.keys.signing.kid,
+      activatedAt: null,
+    });
     expect(issued.validUntil?.toISOString()).toBe(paper.validUntil?.toISOString());
     // The attached portrait is the certificate's; the extension is in the certificate's shape.
     expect(issued.portraitPhotoId).toBe(photoId);
-    expect(issued.extension).toEqual({ qualificationCategories: ['02001'], licenceClasses: 'A2', firstIssuedDate: '2009-05-20' });
+    expect(issued.extension).toEqual({
+      qualificationCategories: ['02001'],
+      licenceClasses: 'A2',
+      firstIssuedDate: '2009-05-20',
+    });
     expect((await t.api(`/api/v1/me/photos/${photoId}`, { token, method: 'DELETE' })).json.code).toBe('PHOTO_IN_USE');
     expect(t.deps.fieldCrypto.decrypt(issued.numberEnc, 'certificateNumber')).toBe('440106198503124518');
 
@@ -214,8 +318,12 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
 
     const old = await t.prisma.certificate.findUniqueOrThrow({ where: { id: paper.id } });
     expect(old).toMatchObject({ status: 'REPLACED', replacedById: issued.id, statusReason: '已换发电子证照' });
-    expect((await t.prisma.certificateEvent.findMany({ where: { certificateId: paper.id } })).map((e) => e.kind)).toContain('REPLACED');
-    expect((await t.prisma.certificateEvent.findMany({ where: { certificateId: issued.id } })).map((e) => e.kind)).toEqual(['ISSUED']);
+    expect(
+      (await t.prisma.certificateEvent.findMany({ where: { certificateId: paper.id } })).map((e) => e.kind),
+    ).toContain('REPLACED');
+    expect(
+      (await t.prisma.certificateEvent.findMany({ where: { certificateId: issued.id } })).map((e) => e.kind),
+    ).toEqual(['ISSUED']);
 
     // The outbox row, and the signature over the canonical data verifying with the public key.
     const outbox = await t.prisma.aggregationOutbox.findFirstOrThrow({ where: { certificateId: issued.id } });
@@ -224,13 +332,23 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
     const canonical = t.deps.fieldCrypto.decrypt(Buffer.from(payload.canonicalEnc!, 'base64'), 'aggregation.canonical');
     expect(JSON.stringify(outbox.payload)).not.toContain('440106198503124518');
     const data = JSON.parse(canonical) as CanonicalCertificateData;
-    expect(data).toMatchObject({ identifier, number: '440106198503124518', holderName: '张伟', carrier: 'ELECTRONIC', typeCode: '11100000000019713D071' });
+    expect(data).toMatchObject({
+      identifier,
+      number: '440106198503124518',
+      holderName: '张伟',
+      carrier: 'ELECTRONIC',
+      typeCode: '11100000000019713D071',
+    });
     const published = await t.prisma.signingKey.findUniqueOrThrow({ where: { kid: issued.signatureKeyId! } });
     const publicKey = createPublicKey({ key: Buffer.from(published.publicKey), format: 'der', type: 'spki' });
     expect(verifyCanonical(data, issued.signature!, publicKey)).toBe(true);
     expect(verifyCanonical({ ...data, holderName: '张伟伟' }, issued.signature!, publicKey)).toBe(false);
 
-    expect(await t.prisma.auditLog.count({ where: { action: 'application.approve', subjectId: applicationId, outcome: 'OK' } })).toBe(1);
+    expect(
+      await t.prisma.auditLog.count({
+        where: { action: 'application.approve', subjectId: applicationId, outcome: 'OK' },
+      }),
+    ).toBe(1);
     // Final: no decision after issuance.
     expect((await staffPost(applicationId, 'reject', { reason: 'x' })).json.code).toBe('APPLICATION_STATE_INVALID');
   });
@@ -248,7 +366,11 @@ describe('rules', () => {
     const ic = await certificateOf('driver-ic', 'IC_CARD');
     const res = await start(stranger.token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: ic.id });
     expect(res.status).toBe(404);
-    expect(await t.prisma.auditLog.count({ where: { action: 'certificate.access_denied', subjectId: ic.id, actorId: stranger.accountId } })).toBe(1);
+    expect(
+      await t.prisma.auditLog.count({
+        where: { action: 'certificate.access_denied', subjectId: ic.id, actorId: stranger.accountId },
+      }),
+    ).toBe(1);
 
     const owner = await signInAs('driver-ic');
     const own = await start(owner.token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: ic.id });
@@ -257,7 +379,11 @@ describe('rules', () => {
       expect((await t.api(path, { token: stranger.token })).status).toBe(404);
     }
     expect((await submit(stranger.token, own.json.id)).status).toBe(404);
-    expect(await t.prisma.auditLog.count({ where: { action: 'application.access_denied', subjectId: own.json.id, actorId: stranger.accountId } })).toBe(2);
+    expect(
+      await t.prisma.auditLog.count({
+        where: { action: 'application.access_denied', subjectId: own.json.id, actorId: stranger.accountId },
+      }),
+    ).toBe(2);
     expect((await t.api('/api/v1/me/applications', { token: stranger.token })).json.items).toEqual([]);
 
     // 李娜's IC card is 深圳's (440300): outside the 广州 reviewer's region → 404, audited.
@@ -265,8 +391,14 @@ describe('rules', () => {
     expect((await submit(owner.token, own.json.id)).status).toBe(200);
     expect((await t.api(`/api/v1/staff/applications/${own.json.id}`, { token: reviewer })).status).toBe(404);
     expect((await staffPost(own.json.id, 'approve')).status).toBe(404);
-    expect((await t.api('/api/v1/staff/applications', { token: reviewer })).json.items.map((i: { id: string }) => i.id)).not.toContain(own.json.id);
-    expect(await t.prisma.auditLog.count({ where: { action: 'application.access_denied', subjectId: own.json.id, actorKind: 'STAFF' } })).toBe(2);
+    expect(
+      (await t.api('/api/v1/staff/applications', { token: reviewer })).json.items.map((i: { id: string }) => i.id),
+    ).not.toContain(own.json.id);
+    expect(
+      await t.prisma.auditLog.count({
+        where: { action: 'application.access_denied', subjectId: own.json.id, actorKind: 'STAFF' },
+      }),
+    ).toBe(2);
   });
 
   it('孙丽’s 从业资格证 lapsed more than 180 days: RENEWAL refused (只能重新申领), INITIAL allowed', async () => {
@@ -276,17 +408,30 @@ describe('rules', () => {
     const res = await start(token, { typeCode: 'D071', kind: 'RENEWAL', baseCertificateId: lapsed.id });
     expect(res.status).toBe(409);
     expect(res.json.code).toBe('RENEWAL_NOT_ALLOWED');
-    expect((await start(token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: lapsed.id })).json.code).toBe('APPLICATION_NOT_ALLOWED');
+    expect((await start(token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: lapsed.id })).json.code).toBe(
+      'APPLICATION_NOT_ALLOWED',
+    );
     const initial = await start(token, { typeCode: 'D071', kind: 'INITIAL' });
     expect(initial.status, initial.text).toBe(201);
 
     // Without a base certificate the issuer is the region's configured default (embedded: the demo authority).
-    const photoId = await prepare(token, initial.json.id, { holderName: '孙丽', qualificationCategories: '02001', licenceClasses: 'A2', firstIssuedDate: '1999-04-01' });
+    const photoId = await prepare(token, initial.json.id, {
+      holderName: '孙丽',
+      qualificationCategories: '02001',
+      licenceClasses: 'A2',
+      firstIssuedDate: '1999-04-01',
+    });
     expect((await submit(token, initial.json.id)).status).toBe(200);
     const approved = await staffPost(initial.json.id, 'approve');
     expect(approved.status, approved.text).toBe(200);
     const issued = await t.prisma.certificate.findUniqueOrThrow({ where: { id: approved.json.issuedCertificateId } });
-    expect(issued).toMatchObject({ issueReason: 'INITIAL', issuingAuthority: '广州市交通运输局', issuingAuthorityCode: '1144010000695581XU', areaCode: '440100', portraitPhotoId: photoId });
+    expect(issued).toMatchObject({
+      issueReason: 'INITIAL',
+      issuingAuthority: '广州市交通运输局',
+      issuingAuthorityCode: '1144010000695581XU',
+      areaCode: '440100',
+      portraitPhotoId: photoId,
+    });
     expect(issued.identifier).toContain('1144010000695581XU');
     expect((await t.prisma.certificate.findUniqueOrThrow({ where: { id: lapsed.id } })).status).toBe('EXPIRED'); // 申领 replaces nothing
   });
@@ -294,9 +439,13 @@ describe('rules', () => {
   it('an electronic certificate cannot be “converted”; kinds acting on a certificate need one', async () => {
     const { token } = await signInAs('driver-electronic');
     const electronic = await certificateOf('driver-electronic', 'ELECTRONIC');
-    expect((await start(token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: electronic.id })).json.code).toBe('APPLICATION_NOT_ALLOWED');
+    expect(
+      (await start(token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: electronic.id })).json.code,
+    ).toBe('APPLICATION_NOT_ALLOWED');
     expect((await start(token, { typeCode: 'D071', kind: 'REISSUE' })).json.code).toBe('VALIDATION_FAILED');
-    expect((await start(token, { typeCode: 'D013', kind: 'REISSUE', baseCertificateId: electronic.id })).json.code).toBe('APPLICATION_NOT_ALLOWED');
+    expect(
+      (await start(token, { typeCode: 'D013', kind: 'REISSUE', baseCertificateId: electronic.id })).json.code,
+    ).toBe('APPLICATION_NOT_ALLOWED');
   });
 
   it('CHANGE of an electronic certificate keeps the serial and bumps the version; reject is final', async () => {
@@ -327,28 +476,54 @@ describe('rules', () => {
     expect((await submit(token, reissue.json.id)).status).toBe(200);
     const rejected = await staffPost(reissue.json.id, 'reject', { reason: '申请材料不实' });
     expect(rejected.json).toMatchObject({ state: 'REJECTED', rejectReason: '申请材料不实' });
-    for (const action of ['approve', 'start-review']) expect((await staffPost(reissue.json.id, action)).status).toBe(409);
+    for (const action of ['approve', 'start-review'])
+      expect((await staffPost(reissue.json.id, action)).status).toBe(409);
     expect((await staffPost(reissue.json.id, 'return', { reasons: { a: 'b' } })).status).toBe(409);
     expect((await submit(token, reissue.json.id)).json.code).toBe('APPLICATION_STATE_INVALID');
-    expect(await t.prisma.auditLog.count({ where: { action: 'application.approve', subjectId: reissue.json.id, outcome: 'DENIED' } })).toBe(1);
+    expect(
+      await t.prisma.auditLog.count({
+        where: { action: 'application.approve', subjectId: reissue.json.id, outcome: 'DENIED' },
+      }),
+    ).toBe(1);
   });
 
   it('an operator’s 道路运输证 conversion: code lists checked on submit, no photo taken, arrays stored again', async () => {
     const huang = await signInAs('operator-legal-rep');
     const operator = await t.prisma.holder.findFirstOrThrow({ where: { kind: 'OPERATOR' } });
-    await t.prisma.operatorMember.create({ data: { operatorId: operator.id, accountId: huang.accountId, role: 'LEGAL_REPRESENTATIVE' } });
+    await t.prisma.operatorMember.create({
+      data: { operatorId: operator.id, accountId: huang.accountId, role: 'LEGAL_REPRESENTATIVE' },
+    });
     const vehicle = await t.prisma.vehicle.findFirstOrThrow({ where: { plateNumber: '粤AD12345' } });
     const paper = await t.prisma.certificate.findFirstOrThrow({ where: { vehicleId: vehicle.id, typeCode: 'D013' } });
     const app = await start(huang.token, { typeCode: 'D013', kind: 'CONVERSION', baseCertificateId: paper.id });
     expect(app.status, app.text).toBe(201);
     expect(app.json.photoRequired).toBe(false); // 道路运输证 carries no portrait
-    expect(app.json.formData).toMatchObject({ plateNumber: '粤AD12345', plateColour: '93', vehicleType: 'H21', businessScope: '021', dimensions: '5995×2100×2850', operatingLicenceNumber: '粤交运管许可穗字440100151081号' });
+    expect(app.json.formData).toMatchObject({
+      plateNumber: '粤AD12345',
+      plateColour: '93',
+      vehicleType: 'H21',
+      businessScope: '021',
+      dimensions: '5995×2100×2850',
+      operatingLicenceNumber: '粤交运管许可穗字440100151081号',
+    });
 
     const photoId = await uploadPortrait(huang.token);
     const refused = await saveDraft(huang.token, app.json.id, { formData: app.json.formData, photoId });
-    expect([refused.status, refused.json.code, refused.json.message]).toEqual([409, 'PHOTO_NOT_ATTACHABLE', '该证照不需要证件照']);
+    expect([refused.status, refused.json.code, refused.json.message]).toEqual([
+      409,
+      'PHOTO_NOT_ATTACHABLE',
+      '该证照不需要证件照',
+    ]);
 
-    await saveDraft(huang.token, app.json.id, { formData: { ...app.json.formData, plateColour: '8', businessScope: '021,999', vehicleType: '重型货车', capacity: '' } });
+    await saveDraft(huang.token, app.json.id, {
+      formData: {
+        ...app.json.formData,
+        plateColour: '8',
+        businessScope: '021,999',
+        vehicleType: '重型货车',
+        capacity: '',
+      },
+    });
     const invalid = await submit(huang.token, app.json.id);
     expect(invalid.json.fields).toEqual({
       plateColour: '车牌颜色代码“8”不在车牌颜色代码表中',
@@ -361,7 +536,12 @@ describe('rules', () => {
     const approved = await staffPost(app.json.id, 'approve');
     expect(approved.status, approved.text).toBe(200);
     const issued = await t.prisma.certificate.findUniqueOrThrow({ where: { id: approved.json.issuedCertificateId } });
-    expect(issued).toMatchObject({ carrier: 'ELECTRONIC', vehicleId: vehicle.id, numberHash: paper.numberHash, portraitPhotoId: null });
+    expect(issued).toMatchObject({
+      carrier: 'ELECTRONIC',
+      vehicleId: vehicle.id,
+      numberHash: paper.numberHash,
+      portraitPhotoId: null,
+    });
     expect((issued.extension as Record<string, unknown>).businessScope).toEqual(['021', '022']);
   });
 
@@ -387,7 +567,8 @@ describe('the application’s portrait (PUT …/draft photoId)', () => {
   it('is in the OpenAPI document: photoId in the draft body, photo in both details', () => {
     const paths = t.openapi.paths as Record<string, Record<string, unknown>>;
     expect(JSON.stringify(paths['/api/v1/me/applications/{id}/draft']?.put)).toContain('"photoId"');
-    for (const path of ['/api/v1/me/applications/{id}', '/api/v1/staff/applications/{id}']) expect(JSON.stringify(paths[path]?.get)).toContain('"photo"');
+    for (const path of ['/api/v1/me/applications/{id}', '/api/v1/staff/applications/{id}'])
+      expect(JSON.stringify(paths[path]?.get)).toContain('"photo"');
     expect(JSON.stringify(paths['/api/v1/staff/applications/{id}']?.get)).toContain('"originalUrl"');
   });
 
@@ -446,7 +627,9 @@ describe('the application’s portrait (PUT …/draft photoId)', () => {
     const detached = await saveDraft(token, applicationId, { formData: form, photoId: null });
     expect(detached.json.photo).toBeNull();
     expect((await t.prisma.photo.findUniqueOrThrow({ where: { id: second } })).applicationId).toBeNull();
-    expect(await t.prisma.auditLog.count({ where: { action: 'application.photo_detach', subjectId: applicationId } })).toBe(1);
+    expect(
+      await t.prisma.auditLog.count({ where: { action: 'application.photo_detach', subjectId: applicationId } }),
+    ).toBe(1);
   });
 
   it('an upload sent with the applicationId replaces its portrait too, but only while the application is editable', async () => {

@@ -57,7 +57,8 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
   route({
     method: 'put',
     path: '/api/v1/me/applications/:id/draft',
-    summary: 'Save the form (DRAFT or RETURNED only); photoId attaches one of the holder’s accepted portraits (null detaches)',
+    summary:
+      'Save the form (DRAFT or RETURNED only); photoId attaches one of the holder’s accepted portraits (null detaches)',
     tags: ['applications'],
     access: 'holder',
     params: idParams,
@@ -114,7 +115,8 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
   route({
     method: 'post',
     path: '/api/v1/staff/applications/:id/approve',
-    summary: 'Approve and issue the electronic certificate (one transaction; concurrent approvals: one wins, the other 409)',
+    summary:
+      'Approve and issue the electronic certificate (one transaction; concurrent approvals: one wins, the other 409)',
     tags: ['applications', 'staff'],
     access: 'staff',
     params: idParams,
@@ -131,7 +133,8 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     params: idParams,
     body: returnApplicationRequestSchema,
     response: staffApplicationDetailSchema,
-    handler: async (ctx, { params, body }) => service.decide(ctx.state, params.id, { to: 'RETURNED', reasons: body.reasons }),
+    handler: async (ctx, { params, body }) =>
+      service.decide(ctx.state, params.id, { to: 'RETURNED', reasons: body.reasons }),
   });
 
   route({
@@ -143,6 +146,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     params: idParams,
     body: rejectApplicationRequestSchema,
     response: staffApplicationDetailSchema,
-    handler: async (ctx, { params, body }) => service.decide(ctx.state, params.id, { to: 'REJECTED', reason: body.reason }),
+    handler: async (ctx, { params, body }) =>
+      service.decide(ctx.state, params.id, { to: 'REJECTED', reason: body.reason }),
   });
 }

@@ -72,7 +72,14 @@ function presentDetail(row: ApplicationRow, photo: ApplicationPhoto | null): App
     returnReasons: (row.returnReasons ?? null) as Record<string, string> | null,
     rejectReason: row.rejectReason,
     requirements: applicationRequirements(row.typeCode as CertificateTypeCode, row.kind),
-    timeline: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, label: applicationStateLabels[e.toState], actorKind: e.actorKind, note: e.note, at: e.at.toISOString() })),
+    timeline: row.events.map((e) => ({
+      fromState: e.fromState,
+      toState: e.toState,
+      label: applicationStateLabels[e.toState],
+      actorKind: e.actorKind,
+      note: e.note,
+      at: e.at.toISOString(),
+    })),
     revision: row.revision,
     photo,
     photoRequired: photoRequiredFor(row, Boolean(row.baseCertificate?.portraitPhotoId)),
@@ -86,8 +93,14 @@ function diffAgainstBase(row: ApplicationRow): StaffApplicationDetail['diff'] {
   const form = (row.formData ?? {}) as Record<string, unknown>;
   const current = (base.extension ?? {}) as Record<string, unknown>;
   return (getCertificateType(row.typeCode)?.fields ?? [])
-    .map((field) => ({ field: field.key, current: fieldValueToForm(field, current[field.key]), proposed: form[field.key] }))
-    .filter((d) => d.field in form && d.proposed !== d.current && !(isEmptyFieldValue(d.proposed) && d.current === null));
+    .map((field) => ({
+      field: field.key,
+      current: fieldValueToForm(field, current[field.key]),
+      proposed: form[field.key],
+    }))
+    .filter(
+      (d) => d.field in form && d.proposed !== d.current && !(isEmptyFieldValue(d.proposed) && d.current === null),
+    );
 }
 
 /** 信息免填报: the base certificate's extension fields, in the form's shape (multiple-choice codes joined by ','). */
@@ -108,7 +121,8 @@ export function regionPrefix(code: string): string {
   return p;
 }
 
-const daysPastExpiry = (validUntil: Date | null, now: Date) => (validUntil ? Math.floor((now.getTime() - validUntil.getTime()) / DAY) : -Infinity);
+const daysPastExpiry = (validUntil: Date | null, now: Date) =>
+  validUntil ? Math.floor((now.getTime() - validUntil.getTime()) / DAY) : -Infinity;
 
 export function createApplicationService(deps: AppDeps) {
   const { prisma } = deps;
@@ -123,13 +137,30 @@ export function createApplicationService(deps: AppDeps) {
     const holderId = state.auth?.holderId ?? null;
     const accountId = state.auth?.accountId ?? null;
     const row = isUuid(id) ? await prisma.application.findUnique({ where: { id } }) : null;
-    if (row && ((holderId && row.holderId === holderId) || (accountId && row.applicantAccountId === accountId))) return row;
-    await audit.record({ ...auditActor(state), action: 'application.access_denied', subjectType: 'application', subjectId: id.slice(0, 64), outcome: 'DENIED' });
+    if (row && ((holderId && row.holderId === holderId) || (accountId && row.applicantAccountId === accountId)))
+      return row;
+    await audit.record({
+      ...auditActor(state),
+      action: 'application.access_denied',
+      subjectType: 'application',
+      subjectId: id.slice(0, 64),
+      outcome: 'DENIED',
+    });
     throw new AppError('NOT_FOUND');
   }
 
-  async function event(tx: Prisma.TransactionClient, applicationId: string, fromState: ApplicationState | null, toState: ApplicationState, actorKind: string, actorId: string | null, note?: string) {
-    await tx.applicationEvent.create({ data: { applicationId, fromState, toState, actorKind, actorId, note: note?.slice(0, 500) } });
+  async function event(
+    tx: Prisma.TransactionClient,
+    applicationId: string,
+    fromState: ApplicationState | null,
+    toState: ApplicationState,
+    actorKind: string,
+    actorId: string | null,
+    note?: string,
+  ) {
+    await tx.applicationEvent.create({
+      data: { applicationId, fromState, toState, actorKind, actorId, note: note?.slice(0, 500) },
+    });
   }
 
   async function start(state: AuthState, input: StartApplicationRequest) {
@@ -138,13 +169,17 @@ export function createApplicationService(deps: AppDeps) {
     const now = new Date();
     const type = getCertificateType(input.typeCode)!;
     if (kindsNeedingBaseCertificate.includes(input.kind) && !input.baseCertificateId) {
-      throw new AppError('VALIDATION_FAILED', { message: '请选择要办理业务的证照', fields: { baseCertificateId: '必填' } });
+      throw new AppError('VALIDATION_FAILED', {
+        message: '请选择要办理业务的证照',
+        fields: { baseCertificateId: '必填' },
+      });
     }
     let base: Prisma.CertificateGetPayload<object> | null = null;
     if (input.baseCertificateId) {
       const reach = await access.reach(state, input.baseCertificateId, 'act');
       base = await prisma.certificate.findUniqueOrThrow({ where: { id: reach.certificateId } });
-      if (base.typeCode !== input.typeCode) throw new AppError('APPLICATION_NOT_ALLOWED', { message: '所选证照与申请的证照类型不一致' });
+      if (base.typeCode !== input.typeCode)
+        throw new AppError('APPLICATION_NOT_ALLOWED', { message: '所选证照与申请的证照类型不一致' });
       const expired = base.validUntil !== null && base.validUntil.getTime() < now.getTime() - DAY;
       switch (input.kind) {
         case 'CONVERSION':
@@ -155,15 +190,19 @@ export function createApplicationService(deps: AppDeps) {
         case 'RENEWAL': {
           if (base.status !== 'VALID' && base.status !== 'EXPIRED') throw new AppError('APPLICATION_NOT_ALLOWED');
           const lapse = type.validity.lapseAfterDays;
-          if (type.category === 'RE' && lapse !== undefined && daysPastExpiry(base.validUntil, now) > lapse) throw new AppError('RENEWAL_NOT_ALLOWED');
+          if (type.category === 'RE' && lapse !== undefined && daysPastExpiry(base.validUntil, now) > lapse)
+            throw new AppError('RENEWAL_NOT_ALLOWED');
           break;
         }
         case 'INITIAL':
           break; // the old certificate only prefills the form (e.g. re-application after a lapse)
         default:
-          if (base.status !== 'VALID' || expired) throw new AppError('APPLICATION_NOT_ALLOWED', { message: '只有有效的证照可以办理此项业务' });
+          if (base.status !== 'VALID' || expired)
+            throw new AppError('APPLICATION_NOT_ALLOWED', { message: '只有有效的证照可以办理此项业务' });
       }
-      const open = await prisma.application.count({ where: { baseCertificateId: base.id, state: { notIn: ['REJECTED', 'ISSUED'] } } });
+      const open = await prisma.application.count({
+        where: { baseCertificateId: base.id, state: { notIn: ['REJECTED', 'ISSUED'] } },
+      });
       if (open > 0) throw new AppError('APPLICATION_NOT_ALLOWED', { message: '该证照已有办理中的申请' });
     }
     const holderId = base?.holderId ?? ownHolderId;
@@ -178,10 +217,28 @@ export function createApplicationService(deps: AppDeps) {
     };
     const created = await prisma.$transaction(async (tx) => {
       const row = await tx.application.create({
-        data: { holderId, applicantAccountId: accountId, typeCode: input.typeCode, kind: input.kind, baseCertificateId: base?.id ?? null, areaCode: base?.areaCode ?? holder.areaCode, formData },
+        data: {
+          holderId,
+          applicantAccountId: accountId,
+          typeCode: input.typeCode,
+          kind: input.kind,
+          baseCertificateId: base?.id ?? null,
+          areaCode: base?.areaCode ?? holder.areaCode,
+          formData,
+        },
       });
       await event(tx, row.id, null, 'DRAFT', 'ACCOUNT', accountId);
-      await audit.record({ ...auditActor(state), action: 'application.start', subjectType: 'application', subjectId: row.id, outcome: 'OK', detail: { typeCode: input.typeCode, kind: input.kind } }, tx);
+      await audit.record(
+        {
+          ...auditActor(state),
+          action: 'application.start',
+          subjectType: 'application',
+          subjectId: row.id,
+          outcome: 'OK',
+          detail: { typeCode: input.typeCode, kind: input.kind },
+        },
+        tx,
+      );
       return row;
     });
     return presentDetail(await loadRow(created.id), null);
@@ -189,7 +246,11 @@ export function createApplicationService(deps: AppDeps) {
 
   async function list(state: AuthState) {
     const holderId = state.auth!.holderId!;
-    const rows = await prisma.application.findMany({ where: { OR: [{ holderId }, { applicantAccountId: state.auth!.accountId }] }, orderBy: { createdAt: 'desc' }, take: 200 });
+    const rows = await prisma.application.findMany({
+      where: { OR: [{ holderId }, { applicantAccountId: state.auth!.accountId }] },
+      orderBy: { createdAt: 'desc' },
+      take: 200,
+    });
     return { items: rows.map(presentSummary) };
   }
 
@@ -210,12 +271,25 @@ export function createApplicationService(deps: AppDeps) {
     if (!editableApplicationStates.includes(row.state)) throw new AppError('APPLICATION_STATE_INVALID');
     const photo = typeof photoId === 'string' ? await photos.checkAttachable(state, row, photoId) : null;
     await prisma.$transaction(async (tx) => {
-      const updated = await tx.application.updateMany({ where: { id: row.id, state: row.state, revision: row.revision }, data: { formData, revision: { increment: 1 } } });
+      const updated = await tx.application.updateMany({
+        where: { id: row.id, state: row.state, revision: row.revision },
+        data: { formData, revision: { increment: 1 } },
+      });
       if (updated.count !== 1) throw new AppError('APPLICATION_STATE_INVALID');
       if (photoId === undefined) return;
       await photos.attach(tx, row.id, photo?.id ?? null);
       const action = photo ? 'application.photo_attach' : 'application.photo_detach';
-      await audit.record({ ...auditActor(state), action, subjectType: 'application', subjectId: row.id, outcome: 'OK', detail: { photoId: photo?.id ?? null } }, tx);
+      await audit.record(
+        {
+          ...auditActor(state),
+          action,
+          subjectType: 'application',
+          subjectId: row.id,
+          outcome: 'OK',
+          detail: { photoId: photo?.id ?? null },
+        },
+        tx,
+      );
     });
     return holderDetail(row.id);
   }
@@ -229,11 +303,14 @@ export function createApplicationService(deps: AppDeps) {
     if (taken) throw new AppError('CONFLICT', { message: '该提交标识已被使用' });
     if (!canTransition(row.state, 'SUBMITTED')) throw new AppError('APPLICATION_STATE_INVALID');
     const problems = validateApplicationForm(row.typeCode, (row.formData ?? {}) as Record<string, unknown>);
-    const base = row.baseCertificateId ? await prisma.certificate.findUnique({ where: { id: row.baseCertificateId }, select: { portraitPhotoId: true } }) : null;
+    const base = row.baseCertificateId
+      ? await prisma.certificate.findUnique({ where: { id: row.baseCertificateId }, select: { portraitPhotoId: true } })
+      : null;
     if (photoRequiredFor(row, Boolean(base?.portraitPhotoId)) && !(await photos.hasAttached(row.id))) {
       problems.photoId = APPLICATION_PHOTO_MISSING_MESSAGE;
     }
-    if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', { message: '申请表有需要更正的内容', fields: problems });
+    if (Object.keys(problems).length > 0)
+      throw new AppError('VALIDATION_FAILED', { message: '申请表有需要更正的内容', fields: problems });
     const accountId = state.auth!.accountId;
     try {
       await prisma.$transaction(async (tx) => {
@@ -242,15 +319,34 @@ export function createApplicationService(deps: AppDeps) {
           data: { state: 'SUBMITTED', idempotencyKey, submittedAt: new Date(), revision: { increment: 1 } },
         });
         if (updated.count !== 1) throw new AppError('APPLICATION_STATE_INVALID');
-        await event(tx, row.id, row.state, 'SUBMITTED', 'ACCOUNT', accountId, row.state === 'RETURNED' ? '补正后重新提交' : undefined);
-        await audit.record({ ...auditActor(state), action: 'application.submit', subjectType: 'application', subjectId: row.id, outcome: 'OK', detail: { from: row.state } }, tx);
+        await event(
+          tx,
+          row.id,
+          row.state,
+          'SUBMITTED',
+          'ACCOUNT',
+          accountId,
+          row.state === 'RETURNED' ? '补正后重新提交' : undefined,
+        );
+        await audit.record(
+          {
+            ...auditActor(state),
+            action: 'application.submit',
+            subjectType: 'application',
+            subjectId: row.id,
+            outcome: 'OK',
+            detail: { from: row.state },
+          },
+          tx,
+        );
       });
     } catch (error) {
       // Two taps at once: the loser finds the winner's submission with its own key.
       const now = await prisma.application.findUnique({ where: { id: row.id }, select: { idempotencyKey: true } });
       if (now?.idempotencyKey === idempotencyKey) return holderDetail(row.id);
       if (error instanceof AppError) throw error;
-      if ((error as { code?: string }).code === 'P2002') throw new AppError('CONFLICT', { message: '该提交标识已被使用' });
+      if ((error as { code?: string }).code === 'P2002')
+        throw new AppError('CONFLICT', { message: '该提交标识已被使用' });
       throw error;
     }
     return holderDetail(row.id);
@@ -263,11 +359,22 @@ export function createApplicationService(deps: AppDeps) {
     const staff = currentStaff(state);
     const row = isUuid(id) ? await prisma.application.findUnique({ where: { id }, include: applicationInclude }) : null;
     if (row && row.areaCode.startsWith(regionPrefix(staff.regionCode))) return row;
-    await audit.record({ actorKind: 'STAFF', actorId: staff.staffUserId, requestId: state.requestId, action: 'application.access_denied', subjectType: 'application', subjectId: id.slice(0, 64), outcome: 'DENIED' });
+    await audit.record({
+      actorKind: 'STAFF',
+      actorId: staff.staffUserId,
+      requestId: state.requestId,
+      action: 'application.access_denied',
+      subjectType: 'application',
+      subjectId: id.slice(0, 64),
+      outcome: 'DENIED',
+    });
     throw new AppError('NOT_FOUND');
   }
 
-  async function staffQueue(state: AuthState, query: { typeCode?: string; kind?: ApplicationDetail['kind']; state?: ApplicationState; minAgeDays?: number }) {
+  async function staffQueue(
+    state: AuthState,
+    query: { typeCode?: string; kind?: ApplicationDetail['kind']; state?: ApplicationState; minAgeDays?: number },
+  ) {
     const staff = currentStaff(state, 'REVIEWER');
     const now = Date.now();
     const rows = await prisma.application.findMany({
@@ -283,12 +390,20 @@ export function createApplicationService(deps: AppDeps) {
       take: 200,
     });
     return {
-      items: rows.map((r) => ({ ...presentSummary(r), holderName: r.holder.name, ageDays: Math.floor((now - (r.submittedAt ?? r.createdAt).getTime()) / DAY) })),
+      items: rows.map((r) => ({
+        ...presentSummary(r),
+        holderName: r.holder.name,
+        ageDays: Math.floor((now - (r.submittedAt ?? r.createdAt).getTime()) / DAY),
+      })),
     };
   }
 
   /** The reviewer's view: detail, the diff, and the portrait with its original (that link audited). */
-  const presentForStaff = async (state: AuthState, staffUserId: string, row: ApplicationRow): Promise<StaffApplicationDetail> => ({
+  const presentForStaff = async (
+    state: AuthState,
+    staffUserId: string,
+    row: ApplicationRow,
+  ): Promise<StaffApplicationDetail> => ({
     ...presentDetail(row, await photos.forStaff(state, staffUserId, row.id)),
     holderName: row.holder.name,
     diff: diffAgainstBase(row),
@@ -300,7 +415,11 @@ export function createApplicationService(deps: AppDeps) {
     return presentForStaff(state, staff.staffUserId, row);
   }
 
-  type Decision = { to: 'IN_REVIEW' } | { to: 'APPROVED' } | { to: 'RETURNED'; reasons: Record<string, string> } | { to: 'REJECTED'; reason: string };
+  type Decision =
+    | { to: 'IN_REVIEW' }
+    | { to: 'APPROVED' }
+    | { to: 'RETURNED'; reasons: Record<string, string> }
+    | { to: 'REJECTED'; reason: string };
 
   /**
    * One review action. The UPDATE matches id, state and revision as read: of two
@@ -311,9 +430,21 @@ export function createApplicationService(deps: AppDeps) {
     const staff = currentStaff(state, 'REVIEWER');
     const row = await reachForStaff(state, id);
     const staffActor = { actorKind: 'STAFF' as const, actorId: staff.staffUserId, requestId: state.requestId };
-    const action = { IN_REVIEW: 'application.start_review', APPROVED: 'application.approve', RETURNED: 'application.return', REJECTED: 'application.reject' }[decision.to];
+    const action = {
+      IN_REVIEW: 'application.start_review',
+      APPROVED: 'application.approve',
+      RETURNED: 'application.return',
+      REJECTED: 'application.reject',
+    }[decision.to];
     if (!canTransition(row.state, decision.to)) {
-      await audit.record({ ...staffActor, action, subjectType: 'application', subjectId: row.id, outcome: 'DENIED', detail: { state: row.state } });
+      await audit.record({
+        ...staffActor,
+        action,
+        subjectType: 'application',
+        subjectId: row.id,
+        outcome: 'DENIED',
+        detail: { state: row.state },
+      });
       throw new AppError('APPLICATION_STATE_INVALID');
     }
     const now = new Date();
@@ -332,22 +463,48 @@ export function createApplicationService(deps: AppDeps) {
           },
         });
         if (updated.count !== 1) throw new AppError('APPLICATION_STATE_INVALID');
-        const note = decision.to === 'RETURNED' ? Object.entries(decision.reasons).map(([k, v]) => `${k}：${v}`).join('；') : decision.to === 'REJECTED' ? decision.reason : undefined;
+        const note =
+          decision.to === 'RETURNED'
+            ? Object.entries(decision.reasons)
+                .map(([k, v]) => `${k}：${v}`)
+                .join('；')
+            : decision.to === 'REJECTED'
+              ? decision.reason
+              : undefined;
         await event(tx, row.id, row.state, decision.to, 'STAFF', staff.staffUserId, note);
         const detail: AuditDetail = { from: row.state, to: decision.to };
         if (decision.to === 'APPROVED') {
-          const { certificate } = await issueCertificate(tx, deps, { ...row, formData: row.formData }, staff.staffUserId, now);
-          const issued = await tx.application.updateMany({ where: { id: row.id, state: 'APPROVED' }, data: { state: 'ISSUED', issuedCertificateId: certificate.id, revision: { increment: 1 } } });
+          const { certificate } = await issueCertificate(
+            tx,
+            deps,
+            { ...row, formData: row.formData },
+            staff.staffUserId,
+            now,
+          );
+          const issued = await tx.application.updateMany({
+            where: { id: row.id, state: 'APPROVED' },
+            data: { state: 'ISSUED', issuedCertificateId: certificate.id, revision: { increment: 1 } },
+          });
           if (issued.count !== 1) throw new AppError('APPLICATION_STATE_INVALID');
           await event(tx, row.id, 'APPROVED', 'ISSUED', 'SYSTEM', null);
           detail.certificateId = certificate.id;
           if (row.baseCertificateId) detail.replacedCertificateId = row.baseCertificateId;
         }
-        await audit.record({ ...staffActor, action, subjectType: 'application', subjectId: row.id, outcome: 'OK', detail }, tx);
+        await audit.record(
+          { ...staffActor, action, subjectType: 'application', subjectId: row.id, outcome: 'OK', detail },
+          tx,
+        );
       });
     } catch (error) {
       if (error instanceof AppError && error.code === 'APPLICATION_STATE_INVALID') {
-        await audit.record({ ...staffActor, action, subjectType: 'application', subjectId: row.id, outcome: 'DENIED', detail: { reason: 'concurrent_change' } });
+        await audit.record({
+          ...staffActor,
+          action,
+          subjectType: 'application',
+          subjectId: row.id,
+          outcome: 'DENIED',
+          detail: { reason: 'concurrent_change' },
+        });
       }
       throw error;
     }

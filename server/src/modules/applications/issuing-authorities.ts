@@ -22,7 +22,10 @@ const authoritySchema = z.object({
     const result = validateSocialCreditCode(value);
     // Pilot-era codes pass the validator with a warning; an authority's own code must be exact.
     if (result.ok && !result.warnings) return result.value;
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid unified social credit code (${result.ok ? 'pilot code' : result.reason})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a valid unified social credit code (${result.ok ? 'pilot code' : result.reason})`,
+    });
     return z.NEVER;
   }),
 });
@@ -31,7 +34,9 @@ const mapSchema = z.record(z.string(), authoritySchema);
 const PREFIX = /^(\d{2}){1,3}$/;
 
 /** Parses the variable's JSON: the map, or the problem in words (for ConfigError). */
-export function parseIssuingAuthorities(json: string): { ok: true; value: IssuingAuthorities } | { ok: false; problem: string } {
+export function parseIssuingAuthorities(
+  json: string,
+): { ok: true; value: IssuingAuthorities } | { ok: false; problem: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -39,10 +44,15 @@ export function parseIssuingAuthorities(json: string): { ok: true; value: Issuin
     return { ok: false, problem: 'must be a JSON object like {"4401":{"name":"广州市交通运输局","uscc":"…"}}' };
   }
   const parsed = mapSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return {
+      ok: false,
+      problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    };
   if (Object.keys(parsed.data).length === 0) return { ok: false, problem: 'must name at least one region' };
   const badKey = Object.keys(parsed.data).find((k) => !PREFIX.test(k));
-  if (badKey !== undefined) return { ok: false, problem: `"${badKey}": keys must be area-code prefixes of 2, 4 or 6 digits` };
+  if (badKey !== undefined)
+    return { ok: false, problem: `"${badKey}": keys must be area-code prefixes of 2, 4 or 6 digits` };
   return { ok: true, value: parsed.data };
 }
 

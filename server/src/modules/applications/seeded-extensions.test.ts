@@ -15,21 +15,35 @@ afterAll(() => t?.close());
 
 describe('seeded certificate extensions', () => {
   it('use only declared keys, with values the registry validators accept', async () => {
-    const certificates = await t.prisma.certificate.findMany({ select: { typeCode: true, extension: true, numberMasked: true } });
+    const certificates = await t.prisma.certificate.findMany({
+      select: { typeCode: true, extension: true, numberMasked: true },
+    });
     expect(certificates.length).toBeGreaterThanOrEqual(14);
     const problems = certificates
-      .map((c) => ({ type: c.typeCode, number: c.numberMasked, problems: checkCertificateExtension(c.typeCode, c.extension as Record<string, unknown>) }))
+      .map((c) => ({
+        type: c.typeCode,
+        number: c.numberMasked,
+        problems: checkCertificateExtension(c.typeCode, c.extension as Record<string, unknown>),
+      }))
       .filter((c) => Object.keys(c.problems).length > 0);
     expect(problems).toEqual([]);
   });
 
   it('fill the required fields except where a record is incomplete on purpose', async () => {
-    const certificates = await t.prisma.certificate.findMany({ select: { typeCode: true, extension: true, carrier: true } });
+    const certificates = await t.prisma.certificate.findMany({
+      select: { typeCode: true, extension: true, carrier: true },
+    });
     const missing = certificates.map((c) => {
       const extension = c.extension as Record<string, unknown>;
-      return `${c.typeCode}:${c.carrier}:${getCertificateType(c.typeCode)!.fields.filter((f) => f.required && extension[f.key] === undefined).map((f) => f.key).join(',')}`;
+      return `${c.typeCode}:${c.carrier}:${getCertificateType(c.typeCode)!
+        .fields.filter((f) => f.required && extension[f.key] === undefined)
+        .map((f) => f.key)
+        .join(',')}`;
     });
     // 刘洋 (D071 paper, no 初领日期) and the IC-card vehicle (no 吨位/尺寸) are the completeness demo.
-    expect(missing.filter((m) => !m.endsWith(':')).sort()).toEqual(['D013:IC_CARD:capacity,dimensions', 'D071:PAPER:firstIssuedDate']);
+    expect(missing.filter((m) => !m.endsWith(':')).sort()).toEqual([
+      'D013:IC_CARD:capacity,dimensions',
+      'D071:PAPER:firstIssuedDate',
+    ]);
   });
 });

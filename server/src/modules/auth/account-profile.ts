@@ -10,14 +10,22 @@ import { createConsentRepo } from '../identity/consents';
  * last passed face verification allows activation (window: FACE_VERIFICATION_WINDOW_MINUTES).
  * Consent and face semantics come from their own modules' repos, so there is one meaning.
  */
-export async function buildAccountProfile(prisma: PrismaClient, accountId: string, faceWindowMinutes: number): Promise<AccountProfile> {
+export async function buildAccountProfile(
+  prisma: PrismaClient,
+  accountId: string,
+  faceWindowMinutes: number,
+): Promise<AccountProfile> {
   const account = await prisma.account.findUnique({
     where: { id: accountId },
     select: {
       id: true,
       phoneMasked: true,
       holder: { select: { id: true, kind: true, name: true, idNumberMasked: true } },
-      memberships: { where: { revokedAt: null }, orderBy: { grantedAt: 'asc' }, select: { role: true, operator: { select: { id: true, name: true } } } },
+      memberships: {
+        where: { revokedAt: null },
+        orderBy: { grantedAt: 'asc' },
+        select: { role: true, operator: { select: { id: true, name: true } } },
+      },
     },
   });
   if (!account) throw new AppError('TOKEN_INVALID');

@@ -24,7 +24,11 @@ export function createAccountRepo(prisma: PrismaClient) {
     findOrCreateByPhone: (phone: SealedValue) =>
       findOrCreate(
         () => prisma.account.findUnique({ where: { phoneHash: phone.hash }, select: { id: true } }),
-        () => prisma.account.create({ data: { phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked }, select: { id: true } }),
+        () =>
+          prisma.account.create({
+            data: { phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked },
+            select: { id: true },
+          }),
       ),
 
     findOrCreateByWechat: (openid: string, unionid: string | null) =>
@@ -38,7 +42,10 @@ export function createAccountRepo(prisma: PrismaClient) {
       const holder = await prisma.account.findUnique({ where: { phoneHash: phone.hash }, select: { id: true } });
       if (holder && holder.id !== accountId) return 'taken';
       try {
-        await prisma.account.update({ where: { id: accountId }, data: { phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked } });
+        await prisma.account.update({
+          where: { id: accountId },
+          data: { phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked },
+        });
         return 'bound';
       } catch (err) {
         if (isUniqueViolation(err)) return 'taken';

@@ -1,4 +1,12 @@
-import { accountProfileSchema, smsCodeRequestSchema, smsCodeSentSchema, smsLoginSchema, tokenPairSchema, wechatLoginSchema, wechatPhoneSchema } from '@roadcert/shared';
+import {
+  accountProfileSchema,
+  smsCodeRequestSchema,
+  smsCodeSentSchema,
+  smsLoginSchema,
+  tokenPairSchema,
+  wechatLoginSchema,
+  wechatPhoneSchema,
+} from '@roadcert/shared';
 import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
 import { currentAccountId } from '../identity/caller';

@@ -11,7 +11,16 @@ export function createSignInCompleter(deps: AppDeps) {
 
   return async (accountId: string, device: Device, method: 'sms' | 'wechat', requestId: string): Promise<TokenPair> => {
     const { sessionId, ...tokens } = await sessions.start(accountId, device);
-    await audit.record({ actorKind: 'ACCOUNT', actorId: accountId, action: 'auth.sign-in', subjectType: 'Session', subjectId: sessionId, outcome: 'OK', requestId, detail: { method, platform: device.platform } });
+    await audit.record({
+      actorKind: 'ACCOUNT',
+      actorId: accountId,
+      action: 'auth.sign-in',
+      subjectType: 'Session',
+      subjectId: sessionId,
+      outcome: 'OK',
+      requestId,
+      detail: { method, platform: device.platform },
+    });
     return { ...tokens, account: await buildAccountProfile(deps.prisma, accountId, deps.config.face.windowMinutes) };
   };
 }

@@ -21,7 +21,14 @@ export function devSmsOutboxRoutes({ route }: ReturnType<typeof createRouteTable
     response: consoleSmsListSchema,
     handler: async (_ctx, { query }) => {
       const items = await listConsoleSms(deps, query.phone);
-      return { standIn: true as const, items: items.map((m) => ({ phoneMasked: maskPhone(query.phone), text: m.text, createdAt: m.createdAt.toISOString() })) };
+      return {
+        standIn: true as const,
+        items: items.map((m) => ({
+          phoneMasked: maskPhone(query.phone),
+          text: m.text,
+          createdAt: m.createdAt.toISOString(),
+        })),
+      };
     },
   });
 }

@@ -30,7 +30,11 @@ async function pastSends(phone: string, minutesAgo: number[], ip = randomIp()) {
     });
   }
 }
-const latestCode = (phone: string) => t.prisma.verificationCode.findFirstOrThrow({ where: { phoneHash: phoneHash(phone) }, orderBy: { createdAt: 'desc' } });
+const latestCode = (phone: string) =>
+  t.prisma.verificationCode.findFirstOrThrow({
+    where: { phoneHash: phoneHash(phone) },
+    orderBy: { createdAt: 'desc' },
+  });
 const retryAfter = (res: { headers: Headers }) => Number(res.headers.get('retry-after'));
 
 describe('POST /api/v1/auth/sms-codes', () => {
@@ -76,7 +80,10 @@ describe('POST /api/v1/auth/sms-codes', () => {
     const phone = randomPhone();
     await pastSends(phone, [50, 40, 30, 20]);
     expect((await requestSmsCode(t, phone)).status).toBe(200);
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: phoneHash(phone), createdAt: { gt: new Date(Date.now() - MIN) } }, data: { createdAt: new Date(Date.now() - 10 * MIN) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: phoneHash(phone), createdAt: { gt: new Date(Date.now() - MIN) } },
+      data: { createdAt: new Date(Date.now() - 10 * MIN) },
+    });
     const res = await requestSmsCode(t, phone);
     expect(res.status).toBe(429);
     expect(res.json.code).toBe('SMS_RATE_LIMITED');
@@ -89,7 +96,10 @@ describe('POST /api/v1/auth/sms-codes', () => {
     const phone = randomPhone();
     await pastSends(phone, [20 * 60, 18 * 60, 16 * 60, 14 * 60, 12 * 60, 10 * 60, 8 * 60, 6 * 60, 4 * 60]);
     expect((await requestSmsCode(t, phone)).status).toBe(200);
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: phoneHash(phone), createdAt: { gt: new Date(Date.now() - MIN) } }, data: { createdAt: new Date(Date.now() - 2 * 60 * MIN) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: phoneHash(phone), createdAt: { gt: new Date(Date.now() - MIN) } },
+      data: { createdAt: new Date(Date.now() - 2 * 60 * MIN) },
+    });
     const res = await requestSmsCode(t, phone);
     expect(res.status).toBe(429);
     expect(res.json.message).toContain('4小时');
@@ -120,9 +130,18 @@ describe('POST /api/v1/auth/sms-login', () => {
   it('signs in: creates the account (phone sealed), returns both tokens and the profile', async () => {
     const phone = randomPhone();
     await requestSmsCode(t, phone);
-    const res = await smsLogin(t, phone, await readConsoleCode(t, phone), { platform: 'h5', label: 'Chrome · Windows' });
+    const res = await smsLogin(t, phone, await readConsoleCode(t, phone), {
+      platform: 'h5',
+      label: 'Chrome · Windows',
+    });
     expect(res.status).toBe(200);
-    expect(res.json.account).toMatchObject({ phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}`, holder: null, operators: [], consents: [], faceVerifiedUntil: null });
+    expect(res.json.account).toMatchObject({
+      phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      holder: null,
+      operators: [],
+      consents: [],
+      faceVerifiedUntil: null,
+    });
     const accessExp = Date.parse(res.json.accessTokenExpiresAt) - Date.now();
     expect(accessExp).toBeGreaterThan(14 * MIN);
     expect(accessExp).toBeLessThanOrEqual(15 * MIN);
@@ -140,7 +159,10 @@ describe('POST /api/v1/auth/sms-login', () => {
     const phone = randomPhone();
     await requestSmsCode(t, phone);
     const first = await smsLogin(t, phone, await readConsoleCode(t, phone));
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: phoneHash(phone) }, data: { createdAt: new Date(Date.now() - 2 * MIN) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: phoneHash(phone) },
+      data: { createdAt: new Date(Date.now() - 2 * MIN) },
+    });
     await requestSmsCode(t, phone);
     const second = await smsLogin(t, phone, await readConsoleCode(t, phone));
     expect(second.json.account.id).toBe(first.json.account.id);
@@ -161,7 +183,10 @@ describe('POST /api/v1/auth/sms-login', () => {
     const phone = randomPhone();
     await requestSmsCode(t, phone);
     const code = await readConsoleCode(t, phone);
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: phoneHash(phone) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: phoneHash(phone) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const res = await smsLogin(t, phone, code);
     expect(res.status).toBe(400);
     expect(res.json.code).toBe('SMS_CODE_EXPIRED');
@@ -171,7 +196,10 @@ describe('POST /api/v1/auth/sms-login', () => {
     const phone = randomPhone();
     await requestSmsCode(t, phone);
     const older = await readConsoleCode(t, phone);
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: phoneHash(phone) }, data: { createdAt: new Date(Date.now() - 2 * MIN) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: phoneHash(phone) },
+      data: { createdAt: new Date(Date.now() - 2 * MIN) },
+    });
     await requestSmsCode(t, phone);
     const newer = await readConsoleCode(t, phone);
     if (older !== newer) expect((await smsLogin(t, phone, older)).json.code).toBe('SMS_CODE_INVALID');
@@ -201,14 +229,20 @@ describe('POST /api/v1/auth/sms-login', () => {
 
     // The right code no longer helps, and no new code can be sent, while locked.
     expect((await smsLogin(t, phone, code)).json.code).toBe('SMS_CODE_LOCKED');
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: phoneHash(phone) }, data: { createdAt: new Date(Date.now() - 2 * MIN) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: phoneHash(phone) },
+      data: { createdAt: new Date(Date.now() - 2 * MIN) },
+    });
     const resend = await requestSmsCode(t, phone);
     expect(resend.status).toBe(429);
     expect(resend.json.code).toBe('SMS_CODE_LOCKED');
     expect(retryAfter(resend)).toBeGreaterThan(880);
 
     // Fifteen minutes later: a new code, and sign-in works.
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: phoneHash(phone), attempts: 5 }, data: { consumedAt: new Date(Date.now() - 16 * MIN) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: phoneHash(phone), attempts: 5 },
+      data: { consumedAt: new Date(Date.now() - 16 * MIN) },
+    });
     expect((await requestSmsCode(t, phone)).status).toBe(200);
     expect((await smsLogin(t, phone, await readConsoleCode(t, phone))).status).toBe(200);
   });
@@ -218,7 +252,11 @@ describe('the console stand-in', () => {
   it('logs a labelled line without the number or the code', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-    const sms = createConsoleSms({ prisma: t.prisma, fieldCrypto: t.deps.fieldCrypto, logger: pino({ level: 'info' }, sink) });
+    const sms = createConsoleSms({
+      prisma: t.prisma,
+      fieldCrypto: t.deps.fieldCrypto,
+      logger: pino({ level: 'info' }, sink),
+    });
     await sms.send({ phone: '13912345678', templateCode: 'LOGIN_CODE', params: { code: '864209' } });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('"standIn":true');
@@ -231,7 +269,11 @@ describe('with SMS_PROVIDER=aliyun (against the local Dysmsapi stand-in)', () =>
   let aliyun: TestApp;
   let standIn: Awaited<ReturnType<typeof startAliyunSmsStandIn>>;
   beforeAll(async () => {
-    const credentials = { accessKeyId: 'LTAI5tRouteTest', accessKeySecret: 'route-test-secret', signName: '道路运输电子证照' };
+    const credentials = {
+      accessKeyId: 'LTAI5tRouteTest',
+      accessKeySecret: 'route-test-secret',
+      signName: '道路运输电子证照',
+    };
     standIn = await startAliyunSmsStandIn({ ...credentials, templateCode: 'SMS_154950909', requiredParams: ['code'] });
     aliyun = await startTestApp({
       seed: false,
@@ -270,7 +312,11 @@ describe('with SMS_PROVIDER=aliyun (against the local Dysmsapi stand-in)', () =>
     const res = await requestSmsCode(aliyun, phone);
     expect(res.status).toBe(429);
     expect(res.json.code).toBe('SMS_RATE_LIMITED');
-    expect(await aliyun.prisma.verificationCode.count({ where: { phoneHash: aliyun.deps.fieldCrypto.blindIndex(phone, 'phone') } })).toBe(0);
+    expect(
+      await aliyun.prisma.verificationCode.count({
+        where: { phoneHash: aliyun.deps.fieldCrypto.blindIndex(phone, 'phone') },
+      }),
+    ).toBe(0);
   });
 });
 
@@ -280,7 +326,9 @@ describe('client IP without TRUST_PROXY', () => {
     try {
       const phone = randomPhone();
       expect((await requestSmsCode(direct, phone, '203.0.113.99')).status).toBe(200);
-      const row = await direct.prisma.verificationCode.findFirstOrThrow({ where: { phoneHash: direct.deps.fieldCrypto.blindIndex(phone, 'phone') } });
+      const row = await direct.prisma.verificationCode.findFirstOrThrow({
+        where: { phoneHash: direct.deps.fieldCrypto.blindIndex(phone, 'phone') },
+      });
       expect(row.requestIp).not.toBe(direct.deps.fieldCrypto.blindIndex('203.0.113.99', 'sms-request-ip'));
       expect(row.requestIp).toBe(direct.deps.fieldCrypto.blindIndex('127.0.0.1', 'sms-request-ip'));
     } finally {

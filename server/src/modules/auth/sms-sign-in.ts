@@ -40,11 +40,17 @@ function enforceSendLimits(recent: RecentSends, now: Date) {
     waitFor(recent.phone, smsSendLimits.perDay, DAY, now),
   );
   if (phoneWait > 0) {
-    throw new AppError('SMS_RATE_LIMITED', { message: `获取验证码过于频繁，请${waitText(phoneWait)}后再试`, retryAfterSeconds: phoneWait });
+    throw new AppError('SMS_RATE_LIMITED', {
+      message: `获取验证码过于频繁，请${waitText(phoneWait)}后再试`,
+      retryAfterSeconds: phoneWait,
+    });
   }
   const ipWait = waitFor(recent.ip, smsIpLimits.perHour, HOUR, now);
   if (ipWait > 0) {
-    throw new AppError('SMS_RATE_LIMITED', { message: `当前网络获取验证码过于频繁，请${waitText(ipWait)}后再试`, retryAfterSeconds: ipWait });
+    throw new AppError('SMS_RATE_LIMITED', {
+      message: `当前网络获取验证码过于频繁，请${waitText(ipWait)}后再试`,
+      retryAfterSeconds: ipWait,
+    });
   }
 }
 
@@ -58,13 +64,21 @@ export function createSmsSignIn(deps: AppDeps) {
   const completeSignIn = createSignInCompleter(deps);
   const audit = createAuditLog(deps.prisma);
   const phoneHashOf = (phone: string) => deps.fieldCrypto.blindIndex(phone, 'phone');
-  const codeHashOf = (phoneHash: string, code: string) => deps.fieldCrypto.blindIndex(`${phoneHash}:${code}`, 'sms-code');
+  const codeHashOf = (phoneHash: string, code: string) =>
+    deps.fieldCrypto.blindIndex(`${phoneHash}:${code}`, 'sms-code');
 
   async function assertNotLocked(phoneHash: string, now: Date) {
-    const lock = await codes.lastLockout(phoneHash, SMS_CODE_MAX_ATTEMPTS, new Date(now.getTime() - SMS_PHONE_LOCK_SECONDS * 1000));
+    const lock = await codes.lastLockout(
+      phoneHash,
+      SMS_CODE_MAX_ATTEMPTS,
+      new Date(now.getTime() - SMS_PHONE_LOCK_SECONDS * 1000),
+    );
     if (!lock?.consumedAt) return;
     const wait = (lock.consumedAt.getTime() + SMS_PHONE_LOCK_SECONDS * 1000 - now.getTime()) / 1000;
-    throw new AppError('SMS_CODE_LOCKED', { message: `验证码错误次数过多，请${waitText(wait)}后再试`, retryAfterSeconds: wait });
+    throw new AppError('SMS_CODE_LOCKED', {
+      message: `验证码错误次数过多，请${waitText(wait)}后再试`,
+      retryAfterSeconds: wait,
+    });
   }
 
   async function requestCode(phone: string, ip: string, now = new Date()) {
@@ -89,7 +103,11 @@ export function createSmsSignIn(deps: AppDeps) {
       await codes.remove(row.id);
       throw err;
     }
-    return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: 60 / smsSendLimits.perMinute, deliveredBy: deps.sms.name };
+    return {
+      expiresInSeconds: SMS_CODE_TTL_SECONDS,
+      resendAfterSeconds: 60 / smsSendLimits.perMinute,
+      deliveredBy: deps.sms.name,
+    };
   }
 
   async function signIn(input: { phone: string; code: string; device: Device }, requestId: string, now = new Date()) {
@@ -102,10 +120,22 @@ export function createSmsSignIn(deps: AppDeps) {
     if (!matches) {
       const attempts = await codes.recordWrongAttempt(latest.id, SMS_CODE_MAX_ATTEMPTS, now);
       if (attempts < SMS_CODE_MAX_ATTEMPTS) {
-        throw new AppError('SMS_CODE_INVALID', { message: `验证码错误，还可尝试${SMS_CODE_MAX_ATTEMPTS - attempts}次` });
+        throw new AppError('SMS_CODE_INVALID', {
+          message: `验证码错误，还可尝试${SMS_CODE_MAX_ATTEMPTS - attempts}次`,
+        });
       }
-      await audit.record({ actorKind: 'ANONYMOUS', action: 'auth.sms-code-locked', subjectType: 'VerificationCode', subjectId: latest.id, outcome: 'DENIED', requestId });
-      throw new AppError('SMS_CODE_LOCKED', { message: `验证码错误次数过多，请${waitText(SMS_PHONE_LOCK_SECONDS)}后再试`, retryAfterSeconds: SMS_PHONE_LOCK_SECONDS });
+      await audit.record({
+        actorKind: 'ANONYMOUS',
+        action: 'auth.sms-code-locked',
+        subjectType: 'VerificationCode',
+        subjectId: latest.id,
+        outcome: 'DENIED',
+        requestId,
+      });
+      throw new AppError('SMS_CODE_LOCKED', {
+        message: `验证码错误次数过多，请${waitText(SMS_PHONE_LOCK_SECONDS)}后再试`,
+        retryAfterSeconds: SMS_PHONE_LOCK_SECONDS,
+      });
     }
     if (!(await codes.consume(latest.id, SMS_CODE_MAX_ATTEMPTS, now))) throw new AppError('SMS_CODE_INVALID');
     const account = await accounts.findOrCreateByPhone(deps.fieldCrypto.sealPhone(input.phone));

@@ -22,8 +22,17 @@ export function createVerificationCodeRepo(prisma: PrismaClient) {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sms-phone:${row.phoneHash}`}, 0))`;
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sms-ip:${row.requestIp}`}, 0))`;
         const times = async (where: { phoneHash: string } | { requestIp: string }, after: Date) =>
-          (await tx.verificationCode.findMany({ where: { ...where, createdAt: { gt: after } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } })).map((r) => r.createdAt);
-        decide({ phone: await times({ phoneHash: row.phoneHash }, since.phone), ip: await times({ requestIp: row.requestIp }, since.ip) });
+          (
+            await tx.verificationCode.findMany({
+              where: { ...where, createdAt: { gt: after } },
+              orderBy: { createdAt: 'asc' },
+              select: { createdAt: true },
+            })
+          ).map((r) => r.createdAt);
+        decide({
+          phone: await times({ phoneHash: row.phoneHash }, since.phone),
+          ip: await times({ requestIp: row.requestIp }, since.ip),
+        });
         return tx.verificationCode.create({ data: row, select: { id: true } });
       }),
 
@@ -53,12 +62,18 @@ export function createVerificationCodeRepo(prisma: PrismaClient) {
         select: { attempts: true },
       });
       const attempts = counted[0]?.attempts ?? maxAttempts;
-      if (attempts >= maxAttempts) await prisma.verificationCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now } });
+      if (attempts >= maxAttempts)
+        await prisma.verificationCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now } });
       return attempts;
     },
 
     /** Marks the code used; false if someone else used (or killed) it first. */
     consume: async (id: string, maxAttempts: number, now: Date) =>
-      (await prisma.verificationCode.updateMany({ where: { id, consumedAt: null, attempts: { lt: maxAttempts } }, data: { consumedAt: now } })).count === 1,
+      (
+        await prisma.verificationCode.updateMany({
+          where: { id, consumedAt: null, attempts: { lt: maxAttempts } },
+          data: { consumedAt: now },
+        })
+      ).count === 1,
   };
 }

@@ -12,7 +12,10 @@ let t: TestApp;
 
 beforeAll(async () => {
   standIn = await startWechatStandIn(wechatApp);
-  t = await startTestApp({ seed: false, wechat: createWechatClient({ ...wechatApp, apiBase: standIn.url, logger: createLogger('silent') }) });
+  t = await startTestApp({
+    seed: false,
+    wechat: createWechatClient({ ...wechatApp, apiBase: standIn.url, logger: createLogger('silent') }),
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -35,7 +38,10 @@ describe('POST /api/v1/auth/wechat-login', () => {
     const account = await t.prisma.account.findUniqueOrThrow({ where: { id: first.json.account.id } });
     expect(account).toMatchObject({ wechatOpenId: 'o-route-a', wechatUnionId: 'u-route-a' });
     const sessions = await t.prisma.session.findMany({ where: { accountId: account.id } });
-    const stored = JSON.stringify([first.json, second.json, account, sessions, await t.prisma.auditLog.findMany()], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    const stored = JSON.stringify(
+      [first.json, second.json, account, sessions, await t.prisma.auditLog.findMany()],
+      (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v),
+    );
     expect(standIn.sessionKeys.length).toBeGreaterThanOrEqual(2);
     for (const key of standIn.sessionKeys) expect(stored).not.toContain(key);
     expect(sessions.map((s) => s.platform)).toEqual(['weapp', 'weapp']);

@@ -30,10 +30,14 @@ export function createWechatSignIn(deps: AppDeps) {
   async function bindPhone(accountId: string, code: string) {
     const phone = await wechat().getPhoneNumber(code);
     if (phone.countryCode !== '86' || !phoneSchema.safeParse(phone.purePhoneNumber).success) {
-      throw new AppError('VALIDATION_FAILED', { message: '目前仅支持中国大陆手机号', fields: { code: '目前仅支持中国大陆手机号' } });
+      throw new AppError('VALIDATION_FAILED', {
+        message: '目前仅支持中国大陆手机号',
+        fields: { code: '目前仅支持中国大陆手机号' },
+      });
     }
     const outcome = await accounts.bindPhone(accountId, deps.fieldCrypto.sealPhone(phone.purePhoneNumber));
-    if (outcome === 'taken') throw new AppError('CONFLICT', { message: '该手机号已绑定其他账号，请使用该手机号验证码登录' });
+    if (outcome === 'taken')
+      throw new AppError('CONFLICT', { message: '该手机号已绑定其他账号，请使用该手机号验证码登录' });
     return buildAccountProfile(deps.prisma, accountId, deps.config.face.windowMinutes);
   }
 

@@ -9,9 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const activate = (token: string, id: string) => t.api(`/api/v1/me/certificates/${id}/activate`, { token, method: 'POST' });
+const activate = (token: string, id: string) =>
+  t.api(`/api/v1/me/certificates/${id}/activate`, { token, method: 'POST' });
 const certificateOf = async (key: Parameters<typeof demo>[0], carrier: 'PAPER' | 'IC_CARD' | 'ELECTRONIC') => {
-  const holder = await t.prisma.holder.findUniqueOrThrow({ where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo(key).identityCode, 'id-number') } });
+  const holder = await t.prisma.holder.findUniqueOrThrow({
+    where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo(key).identityCode, 'id-number') },
+  });
   return t.prisma.certificate.findFirstOrThrow({ where: { holderId: holder.id, carrier } });
 };
 
@@ -24,7 +27,7 @@ describe('POST /api/v1/me/certificates/:id/activate', () => {
     expect(res.json.code).toBe('REAL_NAME_REQUIRED');
   });
 
-  it('activates the holder\'s own electronic certificate after a fresh face check, with event and audit record', async () => {
+  it("activates the holder's own electronic certificate after a fresh face check, with event and audit record", async () => {
     const certificate = await certificateOf('driver-ride-hailing', 'ELECTRONIC');
     const { token, accountId } = await signInAccount(t);
     await bindRealNameAs(t, token, 'driver-ride-hailing');
@@ -35,7 +38,10 @@ describe('POST /api/v1/me/certificates/:id/activate', () => {
 
     // A pass older than the window does not count.
     await passStandInFace(t, token);
-    await t.prisma.faceVerification.updateMany({ where: { accountId }, data: { verifiedAt: new Date(Date.now() - 10 * 60_000 - 5_000) } });
+    await t.prisma.faceVerification.updateMany({
+      where: { accountId },
+      data: { verifiedAt: new Date(Date.now() - 10 * 60_000 - 5_000) },
+    });
     expect((await activate(token, certificate.id)).json.code).toBe('FACE_VERIFICATION_REQUIRED');
 
     // Status refusals come with the reason.
@@ -51,16 +57,26 @@ describe('POST /api/v1/me/certificates/:id/activate', () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ id: certificate.id, activated: true, carrier: 'ELECTRONIC', operatorName: null });
 
-    const row = await t.prisma.certificate.findUniqueOrThrow({ where: { id: certificate.id }, include: { events: true } });
+    const row = await t.prisma.certificate.findUniqueOrThrow({
+      where: { id: certificate.id },
+      include: { events: true },
+    });
     expect(row.activatedByAccountId).toBe(accountId);
     expect(row.activatedAt).not.toBeNull();
-    expect(row.events).toEqual([expect.objectContaining({ kind: 'ACTIVATED', actorKind: 'ACCOUNT', actorId: accountId })]);
+    expect(row.events).toEqual([
+      expect.objectContaining({ kind: 'ACTIVATED', actorKind: 'ACCOUNT', actorId: accountId }),
+    ]);
     const ok = (await auditRows(t, 'certificate.activate')).filter((r) => r.outcome === 'OK');
-    expect(ok).toEqual([expect.objectContaining({ actorKind: 'ACCOUNT', actorId: accountId, subjectId: certificate.id })]);
+    expect(ok).toEqual([
+      expect.objectContaining({ actorKind: 'ACCOUNT', actorId: accountId, subjectId: certificate.id }),
+    ]);
 
     const detail = await t.api(`/api/v1/me/certificates/${certificate.id}`, { token });
     expect(detail.json.events).toEqual([{ kind: 'ACTIVATED', at: row.activatedAt!.toISOString(), actor: '本人' }]);
-    expect((await t.api('/api/v1/me/certificates', { token })).json.items[0]).toMatchObject({ id: certificate.id, activated: true });
+    expect((await t.api('/api/v1/me/certificates', { token })).json.items[0]).toMatchObject({
+      id: certificate.id,
+      activated: true,
+    });
 
     res = await activate(token, certificate.id);
     expect(res.json).toMatchObject({ code: 'NOT_ACTIVATABLE', message: '该电子证照已激活，无需重复激活' });
@@ -89,7 +105,9 @@ describe('POST /api/v1/me/certificates/:id/activate', () => {
     await passStandInFace(t, token);
     const results = await Promise.all(Array.from({ length: 4 }, () => activate(token, certificate.id)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
-    expect(await t.prisma.certificateEvent.count({ where: { certificateId: certificate.id, kind: 'ACTIVATED' } })).toBe(1);
+    expect(await t.prisma.certificateEvent.count({ where: { certificateId: certificate.id, kind: 'ACTIVATED' } })).toBe(
+      1,
+    );
   });
 
   it('leaves the audit chain intact', async () => {

@@ -9,7 +9,12 @@ import { createCertificateAccess } from './certificate-access';
 import { createCertificateRepo } from './certificates.repo';
 import { operatorContextOf, presentCertificateSummary } from './certificates.presenter';
 
-type ActivationState = { carrier: string; status: keyof typeof certificateStatuses; validUntil: Date | null; activatedAt: Date | null };
+type ActivationState = {
+  carrier: string;
+  status: keyof typeof certificateStatuses;
+  validUntil: Date | null;
+  activatedAt: Date | null;
+};
 
 /** Why this certificate cannot be activated, in words for the holder; null if it can. */
 function refusal(c: ActivationState, today: Date): string | null {
@@ -36,7 +41,14 @@ export async function activateCertificate(deps: AppDeps, state: AuthState, certi
   const actor = auditActor(state);
   const role = reach.via === 'operator' ? reach.role : null;
   const refuse = async (reason: string) =>
-    audit.record({ ...actor, action: 'certificate.activate', subjectType: 'certificate', subjectId: reach.certificateId, outcome: 'DENIED', detail: { reason, via: reach.via, role } });
+    audit.record({
+      ...actor,
+      action: 'certificate.activate',
+      subjectType: 'certificate',
+      subjectId: reach.certificateId,
+      outcome: 'DENIED',
+      detail: { reason, via: reach.via, role },
+    });
 
   const now = new Date();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -46,11 +58,29 @@ export async function activateCertificate(deps: AppDeps, state: AuthState, certi
     const why = refusal(await certificates.activationState(tx, reach.certificateId), today);
     if (why) return { refused: why, reason: 'not_activatable' };
     if (!face) return { refused: null, reason: 'face_verification_required' };
-    if (!(await certificates.markActivated(tx, reach.certificateId, accountId, now))) return { refused: '该电子证照已激活，无需重复激活', reason: 'not_activatable' };
+    if (!(await certificates.markActivated(tx, reach.certificateId, accountId, now)))
+      return { refused: '该电子证照已激活，无需重复激活', reason: 'not_activatable' };
     await tx.certificateEvent.create({
-      data: { certificateId: reach.certificateId, kind: 'ACTIVATED' satisfies CertificateEventKind, actorKind: 'ACCOUNT', actorId: accountId, at: now, detail: { via: reach.via, role, faceVerificationId: face.id } },
+      data: {
+        certificateId: reach.certificateId,
+        kind: 'ACTIVATED' satisfies CertificateEventKind,
+        actorKind: 'ACCOUNT',
+        actorId: accountId,
+        at: now,
+        detail: { via: reach.via, role, faceVerificationId: face.id },
+      },
     });
-    await audit.record({ ...actor, action: 'certificate.activate', subjectType: 'certificate', subjectId: reach.certificateId, outcome: 'OK', detail: { via: reach.via, role, faceVerificationId: face.id } }, tx);
+    await audit.record(
+      {
+        ...actor,
+        action: 'certificate.activate',
+        subjectType: 'certificate',
+        subjectId: reach.certificateId,
+        outcome: 'OK',
+        detail: { via: reach.via, role, faceVerificationId: face.id },
+      },
+      tx,
+    );
     return null;
   });
   if (result) {

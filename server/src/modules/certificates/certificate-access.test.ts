@@ -10,13 +10,21 @@ beforeAll(async () => {
   t = await startTestApp();
   alice = await signInAccount(t);
   await bindRealNameAs(t, alice.token, 'driver-paper');
-  const holderOf = (key: Parameters<typeof demo>[0]) => t.prisma.holder.findUniqueOrThrow({ where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo(key).identityCode, 'id-number') } });
-  ownCertificateId = (await t.prisma.certificate.findFirstOrThrow({ where: { holderId: (await holderOf('driver-paper')).id } })).id;
-  othersCertificateId = (await t.prisma.certificate.findFirstOrThrow({ where: { holderId: (await holderOf('driver-ride-hailing')).id } })).id;
+  const holderOf = (key: Parameters<typeof demo>[0]) =>
+    t.prisma.holder.findUniqueOrThrow({
+      where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo(key).identityCode, 'id-number') },
+    });
+  ownCertificateId = (
+    await t.prisma.certificate.findFirstOrThrow({ where: { holderId: (await holderOf('driver-paper')).id } })
+  ).id;
+  othersCertificateId = (
+    await t.prisma.certificate.findFirstOrThrow({ where: { holderId: (await holderOf('driver-ride-hailing')).id } })
+  ).id;
 });
 afterAll(() => t?.close());
 
-const deniedFor = async (actorId: string) => (await auditRows(t, 'certificate.access_denied')).filter((r) => r.actorId === actorId);
+const deniedFor = async (actorId: string) =>
+  (await auditRows(t, 'certificate.access_denied')).filter((r) => r.actorId === actorId);
 const stripRequestId = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
 
 describe('a holder reaches only their own certificates', () => {
@@ -26,13 +34,23 @@ describe('a holder reaches only their own certificates', () => {
     expect(list.json.items.map((c: { id: string }) => c.id)).toEqual([ownCertificateId]);
     const detail = await t.api(`/api/v1/me/certificates/${ownCertificateId}`, { token: alice.token });
     expect(detail.status).toBe(200);
-    expect(detail.json).toMatchObject({ id: ownCertificateId, holderNameMasked: '张*', carrier: 'PAPER', identifier: null, events: [], operatorName: null });
+    expect(detail.json).toMatchObject({
+      id: ownCertificateId,
+      holderNameMasked: '张*',
+      carrier: 'PAPER',
+      identifier: null,
+      events: [],
+      operatorName: null,
+    });
     expect(detail.text).not.toContain(demo('driver-paper').identityCode);
   });
 
   it("gets 404 for another holder's certificate — on read and on activate — and each attempt is audited", async () => {
     const read = await t.api(`/api/v1/me/certificates/${othersCertificateId}`, { token: alice.token });
-    const act = await t.api(`/api/v1/me/certificates/${othersCertificateId}/activate`, { token: alice.token, method: 'POST' });
+    const act = await t.api(`/api/v1/me/certificates/${othersCertificateId}/activate`, {
+      token: alice.token,
+      method: 'POST',
+    });
     expect(read.status).toBe(404);
     expect(act.status).toBe(404);
     expect(read.json.code).toBe('NOT_FOUND');
@@ -42,7 +60,9 @@ describe('a holder reaches only their own certificates', () => {
       ['certificate', othersCertificateId, 'DENIED', { need: 'act', reason: 'not_reachable' }],
     ]);
     expect(denied[0]!.requestId).toBe(read.json.requestId);
-    expect((await t.prisma.certificate.findUniqueOrThrow({ where: { id: othersCertificateId } })).activatedAt).toBeNull();
+    expect(
+      (await t.prisma.certificate.findUniqueOrThrow({ where: { id: othersCertificateId } })).activatedAt,
+    ).toBeNull();
   });
 
   it('answers a made-up id and a malformed id exactly like an existing one (404, not 500), and audits them', async () => {
@@ -54,9 +74,13 @@ describe('a holder reaches only their own certificates', () => {
       bodies.push(stripRequestId(res.json));
     }
     for (const body of bodies) expect(body).toEqual(stripRequestId(existing.json));
-    expect((await t.api('/api/v1/me/certificates/abc/activate', { token: alice.token, method: 'POST' })).status).toBe(404);
+    expect((await t.api('/api/v1/me/certificates/abc/activate', { token: alice.token, method: 'POST' })).status).toBe(
+      404,
+    );
     const subjects = (await deniedFor(alice.accountId)).map((r) => r.subjectId);
-    expect(subjects).toEqual(expect.arrayContaining(['0195f2c4-1b2a-7c3d-8e4f-0123456789ab', 'abc', "1' OR '1'='1", '中']));
+    expect(subjects).toEqual(
+      expect.arrayContaining(['0195f2c4-1b2a-7c3d-8e4f-0123456789ab', 'abc', "1' OR '1'='1", '中']),
+    );
   });
 
   it('an account that is neither bound nor a member is asked to bind first, and reaches nothing', async () => {

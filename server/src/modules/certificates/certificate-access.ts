@@ -28,16 +28,30 @@ export function createCertificateAccess(prisma: PrismaClient) {
   const audit = createAuditLog(prisma);
 
   const deny = async (state: AuthState, certificateId: string, need: CertificateNeed, reason: string) =>
-    audit.record({ ...auditActor(state), action: 'certificate.access_denied', subjectType: 'certificate', subjectId: certificateId, outcome: 'DENIED', detail: { need, reason } });
+    audit.record({
+      ...auditActor(state),
+      action: 'certificate.access_denied',
+      subjectType: 'certificate',
+      subjectId: certificateId,
+      outcome: 'DENIED',
+      detail: { need, reason },
+    });
 
   async function reach(state: AuthState, certificateId: string, need: CertificateNeed): Promise<CertificateReach> {
     const holderId = state.auth?.holderId ?? null;
     const accountId = state.auth?.accountId ?? null;
-    const certificate = isUuid(certificateId) ? await prisma.certificate.findUnique({ where: { id: certificateId }, select: { id: true, holderId: true } }) : null;
-    if (certificate && holderId !== null && certificate.holderId === holderId) return { certificateId: certificate.id, holderId: certificate.holderId, via: 'holder' };
-    const member = certificate && accountId
-      ? await prisma.operatorMember.findFirst({ where: { operatorId: certificate.holderId, accountId, revokedAt: null }, select: { role: true, operator: { select: { name: true } } } })
+    const certificate = isUuid(certificateId)
+      ? await prisma.certificate.findUnique({ where: { id: certificateId }, select: { id: true, holderId: true } })
       : null;
+    if (certificate && holderId !== null && certificate.holderId === holderId)
+      return { certificateId: certificate.id, holderId: certificate.holderId, via: 'holder' };
+    const member =
+      certificate && accountId
+        ? await prisma.operatorMember.findFirst({
+            where: { operatorId: certificate.holderId, accountId, revokedAt: null },
+            select: { role: true, operator: { select: { name: true } } },
+          })
+        : null;
     if (!certificate || !member) {
       await deny(state, certificateId, need, 'not_reachable');
       throw new AppError('NOT_FOUND');
@@ -46,7 +60,13 @@ export function createCertificateAccess(prisma: PrismaClient) {
       await deny(state, certificateId, need, 'viewer_cannot_act');
       throw new AppError('FORBIDDEN', { message: '查看人员不能办理该证照业务，请联系法定代表人授权' });
     }
-    return { certificateId: certificate.id, holderId: certificate.holderId, via: 'operator', role: member.role, operatorName: member.operator.name };
+    return {
+      certificateId: certificate.id,
+      holderId: certificate.holderId,
+      via: 'operator',
+      role: member.role,
+      operatorName: member.operator.name,
+    };
   }
 
   /** Every holder whose certificates the caller may list, with the operator context. */
@@ -54,9 +74,14 @@ export function createCertificateAccess(prisma: PrismaClient) {
     const own = state.auth?.holderId ?? null;
     const accountId = state.auth?.accountId ?? null;
     const memberships = accountId
-      ? await prisma.operatorMember.findMany({ where: { accountId, revokedAt: null }, select: { operatorId: true, role: true, operator: { select: { name: true } } } })
+      ? await prisma.operatorMember.findMany({
+          where: { accountId, revokedAt: null },
+          select: { operatorId: true, role: true, operator: { select: { name: true } } },
+        })
       : [];
-    const operators = memberships.filter((m) => m.operatorId !== own).map((m) => ({ holderId: m.operatorId, operatorName: m.operator.name, role: m.role }));
+    const operators = memberships
+      .filter((m) => m.operatorId !== own)
+      .map((m) => ({ holderId: m.operatorId, operatorName: m.operator.name, role: m.role }));
     return { own, operators };
   }
 

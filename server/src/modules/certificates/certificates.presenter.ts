@@ -11,7 +11,10 @@ export type OperatorContext = { operatorName: string; role: CertificateSummary['
 export const operatorContextOf = (reach: CertificateReach): OperatorContext =>
   reach.via === 'operator' ? { operatorName: reach.operatorName, role: reach.role } : null;
 
-export function presentCertificateSummary(row: CertificateSummaryRow, operator: OperatorContext = null): CertificateSummary {
+export function presentCertificateSummary(
+  row: CertificateSummaryRow,
+  operator: OperatorContext = null,
+): CertificateSummary {
   return {
     id: row.id,
     typeCode: row.typeCode,
@@ -36,11 +39,19 @@ function actorLabel(actorKind: string, actorId: string | null, callerAccountId: 
   return '系统';
 }
 
-export function presentCertificateDetail(row: CertificateDetailRow, operator: OperatorContext, callerAccountId: string | null): CertificateDetail {
+export function presentCertificateDetail(
+  row: CertificateDetailRow,
+  operator: OperatorContext,
+  callerAccountId: string | null,
+): CertificateDetail {
   return {
     ...presentCertificateSummary(row, operator),
     holderNameMasked: maskHolderName(row.holder.kind, row.holder.name),
     identifier: row.identifier,
-    events: row.events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), actor: actorLabel(e.actorKind, e.actorId, callerAccountId) })),
+    events: row.events.map((e) => ({
+      kind: e.kind,
+      at: e.at.toISOString(),
+      actor: actorLabel(e.actorKind, e.actorId, callerAccountId),
+    })),
   };
 }

@@ -41,7 +41,10 @@ export function createCertificateRepo(prisma: PrismaClient) {
 
     /** What activation checks, read inside its transaction. */
     activationState: (tx: Prisma.TransactionClient, id: string) =>
-      tx.certificate.findUniqueOrThrow({ where: { id }, select: { carrier: true, status: true, validUntil: true, activatedAt: true } }),
+      tx.certificate.findUniqueOrThrow({
+        where: { id },
+        select: { carrier: true, status: true, validUntil: true, activatedAt: true },
+      }),
 
     /** Marks it active unless it already is; false when another request got there first. */
     markActivated: async (tx: Prisma.TransactionClient, id: string, accountId: string, at: Date) => {

@@ -14,8 +14,17 @@ const signIn = async (holderKey: string) => (await signInAccount(t, { holderKey 
 /** The operator's legal representative, bound by real name, after activating the operator. */
 async function signInAsOperator() {
   const token = await signIn('operator-legal-rep');
-  const [operator, legalRep] = (['operator', 'operator-legal-rep'] as const).map((key) => demoHolders.find((h) => h.key === key)!);
-  const res = await t.api('/api/v1/operators/activate', { token, body: { creditCode: operator!.identityCode, legalRepName: legalRep!.name, legalRepIdNumber: legalRep!.identityCode } });
+  const [operator, legalRep] = (['operator', 'operator-legal-rep'] as const).map((key) =>
+    demoHolders.find((h) => h.key === key)!,
+  );
+  const res = await t.api('/api/v1/operators/activate', {
+    token,
+    body: {
+      creditCode: operator!.identityCode,
+      legalRepName: legalRep!.name,
+      legalRepIdNumber: legalRep!.identityCode,
+    },
+  });
   expect(res.status, res.text).toBe(200);
   return token;
 }
@@ -28,12 +37,32 @@ describe('GET /api/v1/me/certificates', () => {
     const driver = demoHolders.find((h) => h.key === 'driver-electronic')!;
     expect(res.json.items).toHaveLength(2);
     const [first, second] = res.json.items;
-    expect(first).toMatchObject({ typeCode: 'D071', typeName: expect.stringContaining('从业资格证'), carrier: 'ELECTRONIC', status: 'VALID', activated: true });
+    expect(first).toMatchObject({
+      typeCode: 'D071',
+      typeName: expect.stringContaining('从业资格证'),
+      carrier: 'ELECTRONIC',
+      status: 'VALID',
+      activated: true,
+    });
     expect(second).toMatchObject({ carrier: 'PAPER', status: 'REPLACED' });
     expect(first.numberMasked).toBe(`${driver.identityCode.slice(0, 4)}**********${driver.identityCode.slice(-4)}`);
     expect(res.text).not.toContain(driver.identityCode);
     expect(res.text).not.toContain(driver.phone);
-    expect(Object.keys(first).sort()).toEqual(['activated', 'carrier', 'id', 'issuingAuthority', 'numberMasked', 'operatorName', 'operatorRole', 'plateNumber', 'status', 'typeCode', 'typeName', 'validFrom', 'validUntil']);
+    expect(Object.keys(first).sort()).toEqual([
+      'activated',
+      'carrier',
+      'id',
+      'issuingAuthority',
+      'numberMasked',
+      'operatorName',
+      'operatorRole',
+      'plateNumber',
+      'status',
+      'typeCode',
+      'typeName',
+      'validFrom',
+      'validUntil',
+    ]);
     expect(first).toMatchObject({ operatorName: null, operatorRole: null });
   });
 
@@ -42,9 +71,13 @@ describe('GET /api/v1/me/certificates', () => {
     expect(res.status).toBe(200);
     const types = res.json.items.map((c: { typeCode: string }) => c.typeCode).sort();
     expect(types).toEqual(['D008', 'D013', 'D013', 'D013', 'D013', 'D013']);
-    const plates = res.json.items.filter((c: { typeCode: string }) => c.typeCode === 'D013').map((c: { plateNumber: string }) => c.plateNumber);
+    const plates = res.json.items
+      .filter((c: { typeCode: string }) => c.typeCode === 'D013')
+      .map((c: { plateNumber: string }) => c.plateNumber);
     expect(plates).toContain('粤AD12345');
-    expect(new Set(res.json.items.map((c: { carrier: string }) => c.carrier))).toEqual(new Set(['ELECTRONIC', 'PAPER', 'IC_CARD']));
+    expect(new Set(res.json.items.map((c: { carrier: string }) => c.carrier))).toEqual(
+      new Set(['ELECTRONIC', 'PAPER', 'IC_CARD']),
+    );
   });
 
   it('shows each holder only their own certificates', async () => {

@@ -29,7 +29,9 @@ export function certificateRoutes({ route }: ReturnType<typeof createRouteTable>
       const context = new Map(operators.map((o) => [o.holderId, { operatorName: o.operatorName, role: o.role }]));
       const ownRows = rows.filter((r) => r.holderId === own);
       const operatorRows = operators.flatMap((o) => rows.filter((r) => r.holderId === o.holderId));
-      return { items: [...ownRows, ...operatorRows].map((r) => presentCertificateSummary(r, context.get(r.holderId) ?? null)) };
+      return {
+        items: [...ownRows, ...operatorRows].map((r) => presentCertificateSummary(r, context.get(r.holderId) ?? null)),
+      };
     },
   });
 
@@ -43,7 +45,11 @@ export function certificateRoutes({ route }: ReturnType<typeof createRouteTable>
     response: certificateDetailSchema,
     handler: async (ctx, { params }) => {
       const reach = await access.reach(ctx.state, params.id, 'read');
-      return presentCertificateDetail(await certificates.detail(reach.certificateId), operatorContextOf(reach), ctx.state.auth?.accountId ?? null);
+      return presentCertificateDetail(
+        await certificates.detail(reach.certificateId),
+        operatorContextOf(reach),
+        ctx.state.auth?.accountId ?? null,
+      );
     },
   });
 

@@ -9,11 +9,17 @@ import { createWechatFaceProvider, type WechatFaceApi } from './wechat-face-prov
  * FACE_PROVIDER=wechat checks results with WeChat through the WeChat client;
  * FACE_PROVIDER=local is the labelled stand-in (config.ts refuses it in production).
  */
-export function createFaceVerificationProvider(config: Config, logger: Logger, wechat: WechatFaceApi | null): FaceVerificationProvider {
+export function createFaceVerificationProvider(
+  config: Config,
+  logger: Logger,
+  wechat: WechatFaceApi | null,
+): FaceVerificationProvider {
   if (config.face.provider === 'wechat') {
     if (!wechat) throw new Error('FACE_PROVIDER=wechat needs the WeChat client (WECHAT_APP_ID, WECHAT_APP_SECRET)'); // config.ts refuses this already
     return createWechatFaceProvider(wechat);
   }
-  logger.warn('face verification uses the LOCAL STAND-IN provider (FACE_PROVIDER=local): no real face check; refused in production');
+  logger.warn(
+    'face verification uses the LOCAL STAND-IN provider (FACE_PROVIDER=local): no real face check; refused in production',
+  );
   return createLocalStandInFaceProvider(logger);
 }

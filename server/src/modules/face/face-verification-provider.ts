@@ -12,8 +12,7 @@ export type FaceAttemptContext = {
 };
 
 export type FaceOutcome =
-  | { passed: true; providerRef: string | null }
-  | { passed: false; providerRef: string | null; reason: string };
+  { passed: true; providerRef: string | null } | { passed: false; providerRef: string | null; reason: string };
 
 /**
  * A face verification (实人核验) service. `confirm` establishes the outcome from the

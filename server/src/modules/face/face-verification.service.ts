@@ -23,7 +23,14 @@ export function createFaceVerificationService(deps: AppDeps) {
       throw new AppError('RATE_LIMITED', { message: '今日人脸核验次数已达上限，请明天再试' });
     }
     const attempt = await faces.start(accountId, provider.name);
-    await audit.record({ ...actor, action: 'face.start', subjectType: 'face_verification', subjectId: attempt.id, outcome: 'OK', detail: { provider: provider.name, standIn: provider.standIn } });
+    await audit.record({
+      ...actor,
+      action: 'face.start',
+      subjectType: 'face_verification',
+      subjectId: attempt.id,
+      outcome: 'OK',
+      detail: { provider: provider.name, standIn: provider.standIn },
+    });
     return { verificationId: attempt.id, provider: provider.name, standIn: provider.standIn };
   }
 
@@ -34,13 +41,25 @@ export function createFaceVerificationService(deps: AppDeps) {
   async function complete(accountId: string, attemptId: string, input: FaceVerificationComplete, actor: Actor) {
     const attempt = isUuid(attemptId) ? await faces.find(attemptId) : null;
     if (!attempt || attempt.accountId !== accountId) {
-      await audit.record({ ...actor, action: 'face.access_denied', subjectType: 'face_verification', subjectId: attemptId, outcome: 'DENIED' });
+      await audit.record({
+        ...actor,
+        action: 'face.access_denied',
+        subjectType: 'face_verification',
+        subjectId: attemptId,
+        outcome: 'DENIED',
+      });
       throw new AppError('NOT_FOUND');
     }
     if (attempt.state !== 'PENDING') throw new AppError('CONFLICT', { message: '本次核验已结束，请重新发起人脸核验' });
-    if (attempt.provider !== provider.name) throw new AppError('CONFLICT', { message: '核验方式已变更，请重新发起人脸核验' });
+    if (attempt.provider !== provider.name)
+      throw new AppError('CONFLICT', { message: '核验方式已变更，请重新发起人脸核验' });
     if (attempt.createdAt.getTime() < Date.now() - FACE_ATTEMPT_TTL_MINUTES * 60_000) {
-      await faces.settle(attempt.id, { passed: false, providerRef: null, failureReason: 'attempt_expired', at: new Date() });
+      await faces.settle(attempt.id, {
+        passed: false,
+        providerRef: null,
+        failureReason: 'attempt_expired',
+        at: new Date(),
+      });
       throw new AppError('CONFLICT', { message: '本次核验已超时，请重新发起人脸核验' });
     }
     await consents.require(accountId, consentsRequiredFor.faceVerification);
@@ -60,11 +79,14 @@ export function createFaceVerificationService(deps: AppDeps) {
       },
       input,
     );
-    if (outcome.providerRef && (await faces.refUsed(outcome.providerRef))) outcome = { passed: false, providerRef: null, reason: 'result_already_used' };
+    if (outcome.providerRef && (await faces.refUsed(outcome.providerRef)))
+      outcome = { passed: false, providerRef: null, reason: 'result_already_used' };
 
     const at = new Date();
     const failureReason = outcome.passed ? null : outcome.reason;
-    if (!(await faces.settle(attempt.id, { passed: outcome.passed, providerRef: outcome.providerRef, failureReason, at }))) {
+    if (
+      !(await faces.settle(attempt.id, { passed: outcome.passed, providerRef: outcome.providerRef, failureReason, at }))
+    ) {
       throw new AppError('CONFLICT', { message: '本次核验已结束，请重新发起人脸核验' });
     }
     await audit.record({
@@ -75,7 +97,9 @@ export function createFaceVerificationService(deps: AppDeps) {
       outcome: outcome.passed ? 'OK' : 'FAILED',
       detail: { provider: provider.name, standIn: provider.standIn, reason: failureReason },
     });
-    const validUntil = outcome.passed ? new Date(at.getTime() + deps.config.face.windowMinutes * 60_000).toISOString() : null;
+    const validUntil = outcome.passed
+      ? new Date(at.getTime() + deps.config.face.windowMinutes * 60_000).toISOString()
+      : null;
     return { passed: outcome.passed, validUntil, standIn: provider.standIn };
   }
 

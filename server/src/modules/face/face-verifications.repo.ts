@@ -9,9 +9,11 @@ export const FACE_STARTS_PER_DAY = 10;
 
 export function createFaceVerificationRepo(db: Db) {
   return {
-    start: (accountId: string, provider: string) => db.faceVerification.create({ data: { accountId, provider }, select: { id: true, createdAt: true } }),
+    start: (accountId: string, provider: string) =>
+      db.faceVerification.create({ data: { accountId, provider }, select: { id: true, createdAt: true } }),
 
-    startsSince: (accountId: string, since: Date) => db.faceVerification.count({ where: { accountId, createdAt: { gte: since } } }),
+    startsSince: (accountId: string, since: Date) =>
+      db.faceVerification.count({ where: { accountId, createdAt: { gte: since } } }),
 
     find: (id: string) => db.faceVerification.findUnique({ where: { id } }),
 
@@ -21,10 +23,18 @@ export function createFaceVerificationRepo(db: Db) {
      * Settles a PENDING attempt; returns false when it was no longer pending (a concurrent
      * completion won), so an attempt is settled exactly once.
      */
-    settle: async (id: string, outcome: { passed: boolean; providerRef: string | null; failureReason: string | null; at: Date }) => {
+    settle: async (
+      id: string,
+      outcome: { passed: boolean; providerRef: string | null; failureReason: string | null; at: Date },
+    ) => {
       const { count } = await db.faceVerification.updateMany({
         where: { id, state: 'PENDING' },
-        data: { state: outcome.passed ? 'PASSED' : 'FAILED', providerRef: outcome.providerRef, failureReason: outcome.failureReason, verifiedAt: outcome.at },
+        data: {
+          state: outcome.passed ? 'PASSED' : 'FAILED',
+          providerRef: outcome.providerRef,
+          failureReason: outcome.failureReason,
+          verifiedAt: outcome.at,
+        },
       });
       return count === 1;
     },

@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const start = (token: string) => t.api('/api/v1/me/face-verifications', { token, method: 'POST' });
-const complete = (token: string, id: string, body: Record<string, unknown>) => t.api(`/api/v1/me/face-verifications/${id}/complete`, { token, body });
+const complete = (token: string, id: string, body: Record<string, unknown>) =>
+  t.api(`/api/v1/me/face-verifications/${id}/complete`, { token, body });
 
 /** A fresh account bound to a seeded person (each test binds a different one). */
 async function boundAccount(key: Parameters<typeof bindRealNameAs>[2]) {
@@ -44,12 +45,19 @@ describe('face verification (local stand-in, the embedded default)', () => {
     expect(minutesLeft).toBeGreaterThan(9);
     expect(minutesLeft).toBeLessThanOrEqual(10);
     expect((await t.api('/api/v1/me', { token })).json.faceVerifiedUntil).toBe(done.json.validUntil);
-    expect(await t.prisma.faceVerification.findUniqueOrThrow({ where: { id: started.json.verificationId } })).toMatchObject({ accountId, state: 'PASSED', provider: 'local-stand-in' });
+    expect(
+      await t.prisma.faceVerification.findUniqueOrThrow({ where: { id: started.json.verificationId } }),
+    ).toMatchObject({ accountId, state: 'PASSED', provider: 'local-stand-in' });
     const audit = (await auditRows(t, 'face.complete')).filter((r) => r.actorId === accountId);
-    expect(audit.map((r) => [r.outcome, r.detail])).toEqual([['OK', { provider: 'local-stand-in', standIn: true, reason: null }]]);
+    expect(audit.map((r) => [r.outcome, r.detail])).toEqual([
+      ['OK', { provider: 'local-stand-in', standIn: true, reason: null }],
+    ]);
 
     // Past the window, the profile no longer counts it.
-    await t.prisma.faceVerification.update({ where: { id: started.json.verificationId }, data: { verifiedAt: new Date(Date.now() - 11 * 60_000) } });
+    await t.prisma.faceVerification.update({
+      where: { id: started.json.verificationId },
+      data: { verifiedAt: new Date(Date.now() - 11 * 60_000) },
+    });
     expect((await t.api('/api/v1/me', { token })).json.faceVerifiedUntil).toBeNull();
   });
 
@@ -57,10 +65,15 @@ describe('face verification (local stand-in, the embedded default)', () => {
     const { token } = await boundAccount('driver-electronic');
     await grantConsents(t, token, ['FACE_DATA']);
     const { json: attempt } = await start(token);
-    expect((await complete(token, attempt.verificationId, {})).json).toMatchObject({ code: 'VALIDATION_FAILED', fields: { standInOutcome: expect.any(String) } });
+    expect((await complete(token, attempt.verificationId, {})).json).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { standInOutcome: expect.any(String) },
+    });
     const failed = await complete(token, attempt.verificationId, { standInOutcome: 'fail' });
     expect(failed.json).toEqual({ passed: false, validUntil: null, standIn: true });
-    expect((await t.prisma.faceVerification.findUniqueOrThrow({ where: { id: attempt.verificationId } })).state).toBe('FAILED');
+    expect((await t.prisma.faceVerification.findUniqueOrThrow({ where: { id: attempt.verificationId } })).state).toBe(
+      'FAILED',
+    );
     const again = await complete(token, attempt.verificationId, { standInOutcome: 'pass' });
     expect(again.status).toBe(409);
     expect((await t.api('/api/v1/me', { token })).json.faceVerifiedUntil).toBeNull();
@@ -70,10 +83,15 @@ describe('face verification (local stand-in, the embedded default)', () => {
     const { token } = await boundAccount('driver-mismatch');
     await grantConsents(t, token, ['FACE_DATA']);
     const { json: attempt } = await start(token);
-    await t.prisma.faceVerification.update({ where: { id: attempt.verificationId }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
+    await t.prisma.faceVerification.update({
+      where: { id: attempt.verificationId },
+      data: { createdAt: new Date(Date.now() - 16 * 60_000) },
+    });
     const res = await complete(token, attempt.verificationId, { standInOutcome: 'pass' });
     expect(res.status).toBe(409);
-    expect((await t.prisma.faceVerification.findUniqueOrThrow({ where: { id: attempt.verificationId } })).state).toBe('FAILED');
+    expect((await t.prisma.faceVerification.findUniqueOrThrow({ where: { id: attempt.verificationId } })).state).toBe(
+      'FAILED',
+    );
   });
 
   it("answers 404 for another account's attempt and for a malformed id, and audits both", async () => {
@@ -87,14 +105,22 @@ describe('face verification (local stand-in, the embedded default)', () => {
       expect(res.json.code).toBe('NOT_FOUND');
     }
     const denied = (await auditRows(t, 'face.access_denied')).filter((r) => r.actorId === intruder.accountId);
-    expect(denied.map((r) => r.subjectId)).toEqual([attempt.verificationId, 'not-a-uuid', '00000000-0000-7000-8000-000000000000']);
-    expect((await t.prisma.faceVerification.findUniqueOrThrow({ where: { id: attempt.verificationId } })).state).toBe('PENDING');
+    expect(denied.map((r) => r.subjectId)).toEqual([
+      attempt.verificationId,
+      'not-a-uuid',
+      '00000000-0000-7000-8000-000000000000',
+    ]);
+    expect((await t.prisma.faceVerification.findUniqueOrThrow({ where: { id: attempt.verificationId } })).state).toBe(
+      'PENDING',
+    );
   });
 
   it(`allows ${FACE_STARTS_PER_DAY} starts a day per account`, async () => {
     const { token, accountId } = await boundAccount('driver-ride-hailing');
     await passStandInFace(t, token);
-    await t.prisma.faceVerification.createMany({ data: Array.from({ length: FACE_STARTS_PER_DAY - 1 }, () => ({ accountId, provider: 'local-stand-in' })) });
+    await t.prisma.faceVerification.createMany({
+      data: Array.from({ length: FACE_STARTS_PER_DAY - 1 }, () => ({ accountId, provider: 'local-stand-in' })),
+    });
     const res = await start(token);
     expect(res.status).toBe(429);
     expect(res.json.code).toBe('RATE_LIMITED');
@@ -104,7 +130,11 @@ describe('face verification (local stand-in, the embedded default)', () => {
     const warnings: string[] = [];
     const logger = { warn: (_obj: unknown, msg: string) => warnings.push(msg) } as unknown as Logger;
     const provider = createLocalStandInFaceProvider(logger);
-    const context = { attempt: { id: 'a', createdAt: new Date() }, account: { id: 'b', wechatOpenId: null }, expectedIdentity: () => ({ name: '', idNumber: '' }) };
+    const context = {
+      attempt: { id: 'a', createdAt: new Date() },
+      account: { id: 'b', wechatOpenId: null },
+      expectedIdentity: () => ({ name: '', idNumber: '' }),
+    };
     expect(await provider.confirm(context, { standInOutcome: 'pass' })).toEqual({ passed: true, providerRef: null });
     expect(warnings).toEqual([expect.stringMatching(/LOCAL STAND-IN.*not a real face check/)]);
   });

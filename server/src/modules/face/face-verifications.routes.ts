@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { faceVerificationCompleteSchema, faceVerificationResultSchema, faceVerificationStartedSchema } from '@roadcert/shared';
+import {
+  faceVerificationCompleteSchema,
+  faceVerificationResultSchema,
+  faceVerificationStartedSchema,
+} from '@roadcert/shared';
 import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
 import { auditActor, currentAccountId } from '../identity/caller';
@@ -23,7 +27,11 @@ export function faceVerificationRoutes({ route }: ReturnType<typeof createRouteT
     status: 201,
     handler: async (ctx) => {
       const started = await faces.start(currentAccountId(ctx.state), auditActor(ctx.state));
-      if (started.standIn) ctx.state.log.warn({ faceVerificationId: started.verificationId }, 'face verification started on the LOCAL STAND-IN provider (not a real face check)');
+      if (started.standIn)
+        ctx.state.log.warn(
+          { faceVerificationId: started.verificationId },
+          'face verification started on the LOCAL STAND-IN provider (not a real face check)',
+        );
       return started;
     },
   });
@@ -37,6 +45,7 @@ export function faceVerificationRoutes({ route }: ReturnType<typeof createRouteT
     params: z.object({ id: z.string().max(100) }),
     body: faceVerificationCompleteSchema,
     response: faceVerificationResultSchema,
-    handler: async (ctx, { params, body }) => faces.complete(currentAccountId(ctx.state), params.id, body, auditActor(ctx.state)),
+    handler: async (ctx, { params, body }) =>
+      faces.complete(currentAccountId(ctx.state), params.id, body, auditActor(ctx.state)),
   });
 }

@@ -16,8 +16,13 @@ export function createLocalStandInFaceProvider(logger: Logger): FaceVerification
       if (!input.standInOutcome) {
         throw new AppError('VALIDATION_FAILED', { fields: { standInOutcome: '本地替身核验需要选择 pass 或 fail' } });
       }
-      logger.warn({ faceVerificationId: attempt.id, outcome: input.standInOutcome }, 'face verification by the LOCAL STAND-IN provider — not a real face check (embedded mode only)');
-      return input.standInOutcome === 'pass' ? { passed: true, providerRef: null } : { passed: false, providerRef: null, reason: 'stand_in_fail' };
+      logger.warn(
+        { faceVerificationId: attempt.id, outcome: input.standInOutcome },
+        'face verification by the LOCAL STAND-IN provider — not a real face check (embedded mode only)',
+      );
+      return input.standInOutcome === 'pass'
+        ? { passed: true, providerRef: null }
+        : { passed: false, providerRef: null, reason: 'stand_in_fail' };
     },
   };
 }

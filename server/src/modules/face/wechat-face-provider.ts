@@ -25,18 +25,25 @@ export function createWechatFaceProvider(api: WechatFaceApi): FaceVerificationPr
     name: 'wechat',
     standIn: false,
     async confirm({ attempt, account, expectedIdentity }, input): Promise<FaceOutcome> {
-      if (!input.verifyResult) throw new AppError('VALIDATION_FAILED', { fields: { verifyResult: '缺少微信人脸核身结果' } });
+      if (!input.verifyResult)
+        throw new AppError('VALIDATION_FAILED', { fields: { verifyResult: '缺少微信人脸核身结果' } });
       const providerRef = sha256(input.verifyResult);
       const fail = (reason: string): FaceOutcome => ({ passed: false, providerRef, reason });
       const info = await api.getFaceVerifyResult(input.verifyResult);
       if (info.errcode !== 0) return fail(`wechat_errcode_${info.errcode}`);
       if (info.identify_ret !== 0) return fail('not_passed');
       if (!info.openid || !account.wechatOpenId || info.openid !== account.wechatOpenId) return fail('openid_mismatch');
-      if (typeof info.identify_time !== 'number' || info.identify_time * 1000 < attempt.createdAt.getTime() - CLOCK_SKEW_MS) return fail('stale_result');
+      if (
+        typeof info.identify_time !== 'number' ||
+        info.identify_time * 1000 < attempt.createdAt.getTime() - CLOCK_SKEW_MS
+      )
+        return fail('stale_result');
       if (info.id_card_number_md5 || info.name_utf8_md5) {
         const expected = expectedIdentity();
-        if (info.id_card_number_md5 && info.id_card_number_md5.toLowerCase() !== md5(expected.idNumber.toUpperCase())) return fail('identity_mismatch');
-        if (info.name_utf8_md5 && info.name_utf8_md5.toLowerCase() !== md5(expected.name)) return fail('identity_mismatch');
+        if (info.id_card_number_md5 && info.id_card_number_md5.toLowerCase() !== md5(expected.idNumber.toUpperCase()))
+          return fail('identity_mismatch');
+        if (info.name_utf8_md5 && info.name_utf8_md5.toLowerCase() !== md5(expected.name))
+          return fail('identity_mismatch');
       }
       return { passed: true, providerRef };
     },

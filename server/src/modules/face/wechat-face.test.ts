@@ -24,11 +24,42 @@ let tokenSerial = 0;
 let validTokens = new Set<string>();
 const now = () => Math.floor(Date.now() / 1000);
 const answers: Record<string, () => Record<string, unknown>> = {
-  'vr-pass': () => ({ errcode: 0, errmsg: 'ok', identify_ret: 0, identify_time: now(), validate_data: '8593', openid: OPENID, id_card_number_md5: md5(person.identityCode), name_utf8_md5: md5(person.name) }),
+  'vr-pass': () => ({
+    errcode: 0,
+    errmsg: 'ok',
+    identify_ret: 0,
+    identify_time: now(),
+    validate_data: '8593',
+    openid: OPENID,
+    id_card_number_md5: md5(person.identityCode),
+    name_utf8_md5: md5(person.name),
+  }),
   'vr-not-passed': () => ({ errcode: 0, errmsg: 'ok', identify_ret: 10004, identify_time: now(), openid: OPENID }),
-  'vr-someone-else': () => ({ errcode: 0, errmsg: 'ok', identify_ret: 0, identify_time: now(), openid: OPENID, id_card_number_md5: md5(demo('driver-ic').identityCode), name_utf8_md5: md5(demo('driver-ic').name) }),
-  'vr-other-wechat-user': () => ({ errcode: 0, errmsg: 'ok', identify_ret: 0, identify_time: now(), openid: 'o6_someone_else', id_card_number_md5: md5(person.identityCode) }),
-  'vr-old': () => ({ errcode: 0, errmsg: 'ok', identify_ret: 0, identify_time: now() - 3600, openid: OPENID, id_card_number_md5: md5(person.identityCode) }),
+  'vr-someone-else': () => ({
+    errcode: 0,
+    errmsg: 'ok',
+    identify_ret: 0,
+    identify_time: now(),
+    openid: OPENID,
+    id_card_number_md5: md5(demo('driver-ic').identityCode),
+    name_utf8_md5: md5(demo('driver-ic').name),
+  }),
+  'vr-other-wechat-user': () => ({
+    errcode: 0,
+    errmsg: 'ok',
+    identify_ret: 0,
+    identify_time: now(),
+    openid: 'o6_someone_else',
+    id_card_number_md5: md5(person.identityCode),
+  }),
+  'vr-old': () => ({
+    errcode: 0,
+    errmsg: 'ok',
+    identify_ret: 0,
+    identify_time: now() - 3600,
+    openid: OPENID,
+    id_card_number_md5: md5(person.identityCode),
+  }),
   'vr-busy': () => ({ errcode: -1, errmsg: 'system error' }),
 };
 
@@ -42,12 +73,15 @@ let t: TestApp;
 beforeAll(async () => {
   wechat = createServer(async (req, res) => {
     const url = new URL(req.url!, 'http://x');
-    const reply = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) return reply({ errcode: 47001, errmsg: 'data format error' });
+    const reply = (body: unknown) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json'))
+      return reply({ errcode: 47001, errmsg: 'data format error' });
     const body = await readJson(req);
     seen.push({ path: url.pathname, token: url.searchParams.get('access_token'), body });
     if (url.pathname === '/cgi-bin/stable_token') {
-      if (body.grant_type !== 'client_credential' || body.appid !== APP_ID || body.secret !== APP_SECRET) return reply({ errcode: 40013, errmsg: 'invalid appid' });
+      if (body.grant_type !== 'client_credential' || body.appid !== APP_ID || body.secret !== APP_SECRET)
+        return reply({ errcode: 40013, errmsg: 'invalid appid' });
       const token = `ACCESS_TOKEN_${++tokenSerial}`;
       validTokens.add(token);
       return reply({ access_token: token, expires_in: 7200 });
@@ -62,7 +96,9 @@ beforeAll(async () => {
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => wechat.once('listening', resolve));
   const apiBase = `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`;
-  t = await startTestApp({ env: { FACE_PROVIDER: 'wechat', WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: APP_SECRET, WECHAT_API_BASE: apiBase } });
+  t = await startTestApp({
+    env: { FACE_PROVIDER: 'wechat', WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: APP_SECRET, WECHAT_API_BASE: apiBase },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -87,14 +123,26 @@ async function verify(body: Record<string, unknown>) {
 }
 
 describe('face verification with WeChat 人脸核身 (against a local WeChat stand-in)', () => {
-  it('passes only on WeChat\'s word, asked with the documented request', async () => {
+  it("passes only on WeChat's word, asked with the documented request", async () => {
     const { res, row } = await verify({ verifyResult: 'vr-pass' });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ passed: true, standIn: false, validUntil: expect.any(String) });
-    expect(row).toMatchObject({ state: 'PASSED', provider: 'wechat', providerRef: createHash('sha256').update('vr-pass').digest('hex') });
+    expect(row).toMatchObject({
+      state: 'PASSED',
+      provider: 'wechat',
+      providerRef: createHash('sha256').update('vr-pass').digest('hex'),
+    });
     const getinfo = seen.filter((s) => s.path === '/cityservice/face/identify/getinfo');
-    expect(getinfo.at(-1)).toEqual({ path: '/cityservice/face/identify/getinfo', token: expect.stringMatching(/^ACCESS_TOKEN_\d+$/), body: { verify_result: 'vr-pass' } });
-    expect(seen.find((s) => s.path === '/cgi-bin/stable_token')!.body).toMatchObject({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET });
+    expect(getinfo.at(-1)).toEqual({
+      path: '/cityservice/face/identify/getinfo',
+      token: expect.stringMatching(/^ACCESS_TOKEN_\d+$/),
+      body: { verify_result: 'vr-pass' },
+    });
+    expect(seen.find((s) => s.path === '/cgi-bin/stable_token')!.body).toMatchObject({
+      grant_type: 'client_credential',
+      appid: APP_ID,
+      secret: APP_SECRET,
+    });
   });
 
   it("never takes the client's word: a claimed pass without a WeChat result is refused", async () => {

@@ -26,7 +26,10 @@ export function fileRoutes(router: Router, registry: OpenAPIRegistry, deps: AppD
     request: { params: undefined },
     responses: {
       200: { description: 'The file', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } },
-      default: { description: 'FILE_LINK_INVALID / FILE_LINK_EXPIRED / NOT_FOUND', content: { 'application/json': { schema: errorBodySchema } } },
+      default: {
+        description: 'FILE_LINK_INVALID / FILE_LINK_EXPIRED / NOT_FOUND',
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
     },
   });
 

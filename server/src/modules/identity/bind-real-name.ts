@@ -3,7 +3,15 @@ import { AppError } from '../../errors';
 import { createAuditLog, type AuditEntry } from '../../lib/audit';
 import type { AppDeps } from '../../app';
 import { createConsentRepo } from './consents';
-import { clearMatchFailures, countMatchFailure, isLocked, lockAccountForMatching, lockedError, mismatchError, sameText } from './match-guard';
+import {
+  clearMatchFailures,
+  countMatchFailure,
+  isLocked,
+  lockAccountForMatching,
+  lockedError,
+  mismatchError,
+  sameText,
+} from './match-guard';
 
 type Actor = Pick<AuditEntry, 'actorKind' | 'actorId' | 'requestId'>;
 
@@ -21,10 +29,30 @@ type Outcome =
  * cannot be taken over by another (that needs the authority's counter, not this API).
  * Failures count towards the per-account lock (match-guard.ts). Every attempt is audited.
  */
-export async function bindRealName(deps: AppDeps, accountId: string, input: { name: string; idNumber: string }, actor: Actor) {
+export async function bindRealName(
+  deps: AppDeps,
+  accountId: string,
+  input: { name: string; idNumber: string },
+  actor: Actor,
+) {
   const audit = createAuditLog(deps.prisma);
-  const record = (outcome: AuditEntry['outcome'], reason: string, holderId: string | null = null, tx?: Parameters<typeof audit.record>[1]) =>
-    audit.record({ ...actor, action: 'real_name.bind', subjectType: holderId ? 'holder' : 'account', subjectId: holderId ?? accountId, outcome, detail: { reason } }, tx);
+  const record = (
+    outcome: AuditEntry['outcome'],
+    reason: string,
+    holderId: string | null = null,
+    tx?: Parameters<typeof audit.record>[1],
+  ) =>
+    audit.record(
+      {
+        ...actor,
+        action: 'real_name.bind',
+        subjectType: holderId ? 'holder' : 'account',
+        subjectId: holderId ?? accountId,
+        outcome,
+        detail: { reason },
+      },
+      tx,
+    );
 
   try {
     await createConsentRepo(deps.prisma).require(accountId, consentsRequiredFor.realNameBinding);
@@ -70,5 +98,6 @@ export async function bindRealName(deps: AppDeps, accountId: string, input: { na
 
   if (outcome.result === 'locked') throw lockedError(outcome.lockedTill!, now);
   if (outcome.result === 'mismatch') throw mismatchError();
-  if (outcome.result === 'bound-to-another-holder') throw new AppError('CONFLICT', { message: '该账号已完成实名认证，不能更换为其他持证人' });
+  if (outcome.result === 'bound-to-another-holder')
+    throw new AppError('CONFLICT', { message: '该账号已完成实名认证，不能更换为其他持证人' });
 }

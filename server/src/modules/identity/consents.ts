@@ -27,7 +27,9 @@ export function createConsentRepo(db: Db) {
 
     /** Throws CONSENT_REQUIRED naming every missing kind (fields: kind → title). */
     async require(accountId: string, kinds: readonly ConsentKind[]) {
-      const current = new Set((await given(accountId)).filter((c) => c.textVersion === consentTexts[c.kind].version).map((c) => c.kind));
+      const current = new Set(
+        (await given(accountId)).filter((c) => c.textVersion === consentTexts[c.kind].version).map((c) => c.kind),
+      );
       const missing = kinds.filter((k) => !current.has(k));
       if (missing.length === 0) return;
       throw new AppError('CONSENT_REQUIRED', {
@@ -40,7 +42,10 @@ export function createConsentRepo(db: Db) {
     async grant(accountId: string, kind: ConsentKind, textVersion: string) {
       const current = consentTexts[kind].version;
       if (textVersion !== current) {
-        throw new AppError('VALIDATION_FAILED', { message: '授权文本已更新，请重新阅读后同意', fields: { textVersion: `当前版本为 ${current}` } });
+        throw new AppError('VALIDATION_FAILED', {
+          message: '授权文本已更新，请重新阅读后同意',
+          fields: { textVersion: `当前版本为 ${current}` },
+        });
       }
       const existing = await db.consent.findFirst({ where: { accountId, kind, textVersion, withdrawnAt: null } });
       if (existing) return { created: false };
@@ -50,7 +55,10 @@ export function createConsentRepo(db: Db) {
 
     /** Withdraws every standing consent of that kind; returns how many were withdrawn. */
     async withdraw(accountId: string, kind: ConsentKind) {
-      const { count } = await db.consent.updateMany({ where: { accountId, kind, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+      const { count } = await db.consent.updateMany({
+        where: { accountId, kind, withdrawnAt: null },
+        data: { withdrawnAt: new Date() },
+      });
       return count;
     },
   };

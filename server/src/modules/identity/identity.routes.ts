@@ -35,7 +35,15 @@ export function identityRoutes({ route }: ReturnType<typeof createRouteTable>, d
     handler: async (ctx, { body }) => {
       const accountId = currentAccountId(ctx.state);
       const { created } = await consents.grant(accountId, body.kind, body.textVersion);
-      if (created) await audit.record({ ...auditActor(ctx.state), action: 'consent.grant', subjectType: 'account', subjectId: accountId, outcome: 'OK', detail: { kind: body.kind, textVersion: body.textVersion } });
+      if (created)
+        await audit.record({
+          ...auditActor(ctx.state),
+          action: 'consent.grant',
+          subjectType: 'account',
+          subjectId: accountId,
+          outcome: 'OK',
+          detail: { kind: body.kind, textVersion: body.textVersion },
+        });
       return profileOf(accountId);
     },
   });
@@ -51,7 +59,15 @@ export function identityRoutes({ route }: ReturnType<typeof createRouteTable>, d
     handler: async (ctx, { params }) => {
       const accountId = currentAccountId(ctx.state);
       const withdrawn = await consents.withdraw(accountId, params.kind);
-      if (withdrawn > 0) await audit.record({ ...auditActor(ctx.state), action: 'consent.withdraw', subjectType: 'account', subjectId: accountId, outcome: 'OK', detail: { kind: params.kind } });
+      if (withdrawn > 0)
+        await audit.record({
+          ...auditActor(ctx.state),
+          action: 'consent.withdraw',
+          subjectType: 'account',
+          subjectId: accountId,
+          outcome: 'OK',
+          detail: { kind: params.kind },
+        });
       return profileOf(accountId);
     },
   });

@@ -28,23 +28,39 @@ export async function lockAccountForMatching(tx: Prisma.TransactionClient, accou
   return account;
 }
 
-export const isLocked = (account: MatchAccount, now: Date) => account.realNameLockedTill !== null && account.realNameLockedTill > now;
+export const isLocked = (account: MatchAccount, now: Date) =>
+  account.realNameLockedTill !== null && account.realNameLockedTill > now;
 
 /** Counts one failed match; returns the lock end if this failure locked the account. */
-export async function countMatchFailure(tx: Prisma.TransactionClient, account: MatchAccount, now: Date): Promise<Date | null> {
-  const windowOpen = account.realNameFailuresSince !== null && now.getTime() - account.realNameFailuresSince.getTime() < realNameLimits.windowHours * HOUR;
+export async function countMatchFailure(
+  tx: Prisma.TransactionClient,
+  account: MatchAccount,
+  now: Date,
+): Promise<Date | null> {
+  const windowOpen =
+    account.realNameFailuresSince !== null &&
+    now.getTime() - account.realNameFailuresSince.getTime() < realNameLimits.windowHours * HOUR;
   const failures = windowOpen ? account.realNameFailures + 1 : 1;
   if (failures >= realNameLimits.maxFailures) {
     const lockedTill = new Date(now.getTime() + realNameLimits.lockHours * HOUR);
-    await tx.account.update({ where: { id: account.id }, data: { realNameFailures: 0, realNameFailuresSince: null, realNameLockedTill: lockedTill } });
+    await tx.account.update({
+      where: { id: account.id },
+      data: { realNameFailures: 0, realNameFailuresSince: null, realNameLockedTill: lockedTill },
+    });
     return lockedTill;
   }
-  await tx.account.update({ where: { id: account.id }, data: { realNameFailures: failures, realNameFailuresSince: windowOpen ? account.realNameFailuresSince : now } });
+  await tx.account.update({
+    where: { id: account.id },
+    data: { realNameFailures: failures, realNameFailuresSince: windowOpen ? account.realNameFailuresSince : now },
+  });
   return null;
 }
 
 export const clearMatchFailures = (tx: Prisma.TransactionClient, accountId: string) =>
-  tx.account.update({ where: { id: accountId }, data: { realNameFailures: 0, realNameFailuresSince: null, realNameLockedTill: null } });
+  tx.account.update({
+    where: { id: accountId },
+    data: { realNameFailures: 0, realNameFailuresSince: null, realNameLockedTill: null },
+  });
 
 export const lockedError = (lockedTill: Date, now: Date) =>
   new AppError('REAL_NAME_LOCKED', { retryAfterSeconds: (lockedTill.getTime() - now.getTime()) / 1000 });

@@ -9,7 +9,8 @@ export function lookupRoutes({ route }: ReturnType<typeof createRouteTable>, dep
   route({
     method: 'post',
     path: '/api/v1/lookup',
-    summary: '凭证号查询: status and validity of a certificate by number + exact holder name (+ plate); no match and a wrong name answer alike; rate-limited per IP and per number',
+    summary:
+      '凭证号查询: status and validity of a certificate by number + exact holder name (+ plate); no match and a wrong name answer alike; rate-limited per IP and per number',
     tags: ['verification'],
     access: 'public',
     body: lookupRequestSchema,

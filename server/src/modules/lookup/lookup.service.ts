@@ -1,4 +1,10 @@
-import { checkLookupInput, getCertificateType, lookupLimits, type LookupRequest, type LookupResult } from '@roadcert/shared';
+import {
+  checkLookupInput,
+  getCertificateType,
+  lookupLimits,
+  type LookupRequest,
+  type LookupResult,
+} from '@roadcert/shared';
 import { AppError } from '../../errors';
 import type { AppServices } from '../../app';
 import { createCertificateMatcher, type CertificateMatch } from './match-certificate';
@@ -10,12 +16,14 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The number as the per-number limit counts it: its digits (printed and bare forms count together), keyed. */
-export const numberKey = (deps: AppServices, typeCode: string, number: string) => deps.fieldCrypto.blindIndex(`${typeCode}:${number.match(/\d{6,}/g)?.join('') || number}`, 'lookup-number');
+export const numberKey = (deps: AppServices, typeCode: string, number: string) =>
+  deps.fieldCrypto.blindIndex(`${typeCode}:${number.match(/\d{6,}/g)?.join('') || number}`, 'lookup-number');
 
 /** Throws VALIDATION_FAILED with per-field Chinese messages when the input cannot be a certificate. */
 export function requireLookupInput(body: LookupRequest) {
   const checked = checkLookupInput(body);
-  if (!checked.ok) throw new AppError('VALIDATION_FAILED', { message: Object.values(checked.fields)[0], fields: checked.fields });
+  if (!checked.ok)
+    throw new AppError('VALIDATION_FAILED', { message: Object.values(checked.fields)[0], fields: checked.fields });
   return checked;
 }
 
@@ -27,7 +35,11 @@ function lookupMessage(match: CertificateMatch | null, status: ReturnType<typeof
 }
 
 /** The public answer: status and validity, never the holder, number or anything else. */
-export function presentLookup(typeCode: LookupRequest['typeCode'], match: CertificateMatch | null, now: Date): LookupResult {
+export function presentLookup(
+  typeCode: LookupRequest['typeCode'],
+  match: CertificateMatch | null,
+  now: Date,
+): LookupResult {
   const type = getCertificateType(typeCode)!;
   const status = match ? effectiveStatus(match.certificate, now) : null;
   return {
@@ -64,9 +76,17 @@ export function createLookup(deps: AppServices) {
   return async (ip: string, body: LookupRequest, now = new Date()): Promise<LookupResult> => {
     const input = requireLookupInput(body);
     const ipDecision = perIp.take(ip, undefined, now.getTime());
-    if (!ipDecision.ok) throw new AppError('RATE_LIMITED', { message: `当前网络查询过于频繁，请${waitText(ipDecision.retryAfterSeconds)}后再试`, retryAfterSeconds: ipDecision.retryAfterSeconds });
+    if (!ipDecision.ok)
+      throw new AppError('RATE_LIMITED', {
+        message: `当前网络查询过于频繁，请${waitText(ipDecision.retryAfterSeconds)}后再试`,
+        retryAfterSeconds: ipDecision.retryAfterSeconds,
+      });
     const numberDecision = perNumber.take(numberKey(deps, body.typeCode, input.number), undefined, now.getTime());
-    if (!numberDecision.ok) throw new AppError('RATE_LIMITED', { message: `该证号查询过于频繁，请${waitText(numberDecision.retryAfterSeconds)}后再试`, retryAfterSeconds: numberDecision.retryAfterSeconds });
+    if (!numberDecision.ok)
+      throw new AppError('RATE_LIMITED', {
+        message: `该证号查询过于频繁，请${waitText(numberDecision.retryAfterSeconds)}后再试`,
+        retryAfterSeconds: numberDecision.retryAfterSeconds,
+      });
     const match = await matcher.match(body.typeCode, input);
     const result = presentLookup(body.typeCode, match, now);
     if (match) {
@@ -75,7 +95,13 @@ export function createLookup(deps: AppServices) {
         channel: 'LOOKUP',
         verifierRole: 'anonymous',
         result: result.valid ? 'VALID' : 'NOT_VALID',
-        fieldsShown: ['type', 'status', 'validity', 'carrier', ...(result.replacedByElectronic || match.certificate.status === 'REPLACED' ? ['replacement'] : [])],
+        fieldsShown: [
+          'type',
+          'status',
+          'validity',
+          'carrier',
+          ...(result.replacedByElectronic || match.certificate.status === 'REPLACED' ? ['replacement'] : []),
+        ],
         at: now,
       });
     }

@@ -1,4 +1,10 @@
-import { normaliseCode, normalisePlateNumber, toHalfWidth, type CertificateTypeCode, type LookupInputCheck } from '@roadcert/shared';
+import {
+  normaliseCode,
+  normalisePlateNumber,
+  toHalfWidth,
+  type CertificateTypeCode,
+  type LookupInputCheck,
+} from '@roadcert/shared';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type { FieldCrypto } from '../../lib/field-crypto';
 
@@ -15,7 +21,17 @@ export const matchSelect = {
   numberMasked: true,
   extension: true,
   holder: { select: { kind: true, name: true } },
-  vehicle: { select: { plateNumber: true, plateColour: true, vehicleTypeCode: true, capacity: true, lengthMm: true, widthMm: true, heightMm: true } },
+  vehicle: {
+    select: {
+      plateNumber: true,
+      plateColour: true,
+      vehicleTypeCode: true,
+      capacity: true,
+      lengthMm: true,
+      widthMm: true,
+      heightMm: true,
+    },
+  },
   replacedBy: { select: { carrier: true } },
 } as const satisfies Prisma.CertificateSelect;
 
@@ -31,7 +47,10 @@ export type CertificateMatch = {
 type CheckedInput = Extract<LookupInputCheck, { ok: true }>;
 
 /** Names compare without spaces, with full-width brackets and letters folded (（）→()). */
-export const canonicalName = (name: string) => toHalfWidth(name).replace(/[\s\u3000]+/g, '').toUpperCase();
+export const canonicalName = (name: string) =>
+  toHalfWidth(name)
+    .replace(/[\s\u3000]+/g, '')
+    .toUpperCase();
 
 /** The digits of a certificate number (粤交运管许可穗字440100151081号 → 440100151081). */
 const digitCore = (number: string) => (normaliseCode(number).match(/\d{6,}/g) ?? []).join('');
@@ -51,14 +70,20 @@ export function createCertificateMatcher(deps: { prisma: PrismaClient; fieldCryp
 
   async function byBlindIndex(typeCode: CertificateTypeCode, input: CheckedInput) {
     const numberHash = deps.fieldCrypto.blindIndex(input.number, input.personal ? 'id-number' : 'certificate-number');
-    const rows = await deps.prisma.certificate.findMany({ where: { typeCode, numberHash }, select: matchSelect, take: 20 });
+    const rows = await deps.prisma.certificate.findMany({
+      where: { typeCode, numberHash },
+      select: matchSelect,
+      take: 20,
+    });
     return rows.filter(sameHolderAndPlate(input));
   }
 
   async function byDigits(typeCode: CertificateTypeCode, input: CheckedInput) {
     const wanted = digitCore(input.number);
     if (wanted.length === 0) return [];
-    const names = [...new Set([input.name, toHalfWidth(input.name), input.name.replace(/\(/g, '（').replace(/\)/g, '）')])];
+    const names = [
+      ...new Set([input.name, toHalfWidth(input.name), input.name.replace(/\(/g, '（').replace(/\)/g, '）')]),
+    ];
     const rows = await deps.prisma.certificate.findMany({
       where: { typeCode, holder: { name: { in: names } } },
       select: { ...matchSelect, numberEnc: true },
@@ -76,7 +101,10 @@ export function createCertificateMatcher(deps: { prisma: PrismaClient; fieldCryp
     if (rows.length === 0) return null;
     const rank = (r: MatchedCertificate) => (r.status === 'REPLACED' ? 2 : r.status === 'VALID' ? 0 : 1);
     const [current] = [...rows].sort((a, b) => rank(a) - rank(b) || b.issuedOn.getTime() - a.issuedOn.getTime());
-    return { certificate: current!, replacedByElectronic: rows.some((r) => r.status === 'REPLACED' && r.replacedBy?.carrier === 'ELECTRONIC') };
+    return {
+      certificate: current!,
+      replacedByElectronic: rows.some((r) => r.status === 'REPLACED' && r.replacedBy?.carrier === 'ELECTRONIC'),
+    };
   }
 
   return { match };

@@ -12,7 +12,10 @@ describe('sliding-window rate limiter', () => {
   });
 
   it('refused attempts do not count; the strictest of several windows decides', () => {
-    const limiter = createRateLimiter([{ limit: 2, windowMs: 1_000 }, { limit: 3, windowMs: 10_000 }]);
+    const limiter = createRateLimiter([
+      { limit: 2, windowMs: 1_000 },
+      { limit: 3, windowMs: 10_000 },
+    ]);
     expect(limiter.take('k', undefined, 0).ok).toBe(true);
     expect(limiter.take('k', undefined, 1).ok).toBe(true);
     expect(limiter.take('k', undefined, 2).ok).toBe(false);

@@ -1,6 +1,14 @@
 import { createAuditLog, type AuditEntry } from '../../lib/audit';
 import type { AppDeps } from '../../app';
-import { clearMatchFailures, countMatchFailure, isLocked, lockAccountForMatching, lockedError, mismatchError, sameText } from '../identity/match-guard';
+import {
+  clearMatchFailures,
+  countMatchFailure,
+  isLocked,
+  lockAccountForMatching,
+  lockedError,
+  mismatchError,
+  sameText,
+} from '../identity/match-guard';
 
 type Actor = Pick<AuditEntry, 'actorKind' | 'actorId' | 'requestId'>;
 
@@ -24,19 +32,43 @@ export async function activateOperator(
 
   const outcome = await deps.prisma.$transaction(async (tx) => {
     const record = (outcome: AuditEntry['outcome'], reason: string, operatorId: string | null) =>
-      audit.record({ ...actor, action: 'operator.activate', subjectType: operatorId ? 'holder' : 'account', subjectId: operatorId ?? caller.accountId, outcome, detail: { reason } }, tx);
+      audit.record(
+        {
+          ...actor,
+          action: 'operator.activate',
+          subjectType: operatorId ? 'holder' : 'account',
+          subjectId: operatorId ?? caller.accountId,
+          outcome,
+          detail: { reason },
+        },
+        tx,
+      );
     const account = await lockAccountForMatching(tx, caller.accountId);
     if (isLocked(account, now)) {
       await record('DENIED', 'locked', null);
       return { result: 'locked' as const, lockedTill: account.realNameLockedTill! };
     }
-    const operator = await tx.holder.findFirst({ where: { creditCode: input.creditCode, kind: 'OPERATOR' }, select: { id: true, legalRepName: true, legalRepIdHash: true } });
-    const me = await tx.holder.findUnique({ where: { id: caller.holderId }, select: { kind: true, name: true, idNumberHash: true } });
-    const operatorMatches = operator !== null && sameText(operator.legalRepIdHash, idHash) && sameText(operator.legalRepName, input.legalRepName);
-    const callerIsRep = me !== null && me.kind === 'PERSON' && sameText(me.idNumberHash, idHash) && sameText(me.name, input.legalRepName);
+    const operator = await tx.holder.findFirst({
+      where: { creditCode: input.creditCode, kind: 'OPERATOR' },
+      select: { id: true, legalRepName: true, legalRepIdHash: true },
+    });
+    const me = await tx.holder.findUnique({
+      where: { id: caller.holderId },
+      select: { kind: true, name: true, idNumberHash: true },
+    });
+    const operatorMatches =
+      operator !== null &&
+      sameText(operator.legalRepIdHash, idHash) &&
+      sameText(operator.legalRepName, input.legalRepName);
+    const callerIsRep =
+      me !== null && me.kind === 'PERSON' && sameText(me.idNumberHash, idHash) && sameText(me.name, input.legalRepName);
     if (!operator || !operatorMatches || !callerIsRep) {
       const lockedTill = await countMatchFailure(tx, account, now);
-      await record('FAILED', !operator ? 'operator_unknown' : !operatorMatches ? 'legal_rep_mismatch' : 'caller_not_legal_rep', operator?.id ?? null);
+      await record(
+        'FAILED',
+        !operator ? 'operator_unknown' : !operatorMatches ? 'legal_rep_mismatch' : 'caller_not_legal_rep',
+        operator?.id ?? null,
+      );
       return lockedTill ? { result: 'locked' as const, lockedTill } : { result: 'mismatch' as const };
     }
     await tx.operatorMember.upsert({

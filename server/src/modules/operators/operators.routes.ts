@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { accountProfileSchema, operatorActivateSchema, operatorMemberAddSchema, operatorMemberListSchema, operatorMemberSchema } from '@roadcert/shared';
+import {
+  accountProfileSchema,
+  operatorActivateSchema,
+  operatorMemberAddSchema,
+  operatorMemberListSchema,
+  operatorMemberSchema,
+} from '@roadcert/shared';
 import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
 import { currentHolderId } from '../session/authenticate';
@@ -50,7 +56,8 @@ export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, d
     body: operatorMemberAddSchema,
     response: operatorMemberSchema,
     status: 201,
-    handler: async (ctx, { params, body }) => members.add(currentAccountId(ctx.state), params.id, body, auditActor(ctx.state)),
+    handler: async (ctx, { params, body }) =>
+      members.add(currentAccountId(ctx.state), params.id, body, auditActor(ctx.state)),
   });
 
   route({
@@ -61,6 +68,7 @@ export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, d
     access: 'account',
     params: operatorParams.extend({ memberId: z.string().max(100) }),
     response: operatorMemberSchema,
-    handler: async (ctx, { params }) => members.revoke(currentAccountId(ctx.state), params.id, params.memberId, auditActor(ctx.state)),
+    handler: async (ctx, { params }) =>
+      members.revoke(currentAccountId(ctx.state), params.id, params.memberId, auditActor(ctx.state)),
   });
 }

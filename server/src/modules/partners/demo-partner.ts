@@ -27,7 +27,11 @@ async function readStored(file: string): Promise<StoredDemoKey | null> {
  * the database; the start-up log prints it, labelled as the local stand-in, so the partner
  * API can be tried with curl. Returns the key, or null when not applicable.
  */
-export async function ensureDemoPartner(deps: { prisma: PrismaClient; config: Config; logger: { warn(obj: object, msg: string): void } }) {
+export async function ensureDemoPartner(deps: {
+  prisma: PrismaClient;
+  config: Config;
+  logger: { warn(obj: object, msg: string): void };
+}) {
   if (deps.config.mode === 'production' || !deps.config.seedDemoData) return null;
   const file = path.join(deps.config.dataDir, DEMO_PARTNER_FILE);
   let stored = await readStored(file);
@@ -41,9 +45,19 @@ export async function ensureDemoPartner(deps: { prisma: PrismaClient; config: Co
   const existing = await deps.prisma.partner.findUnique({ where: { apiKeyHash }, select: { id: true } });
   if (!existing) {
     await deps.prisma.partner.create({
-      data: { name: DEMO_PARTNER_NAME, kind: 'FREIGHT_PLATFORM', apiKeyHash, apiKeyPrefix: stored.apiKey.slice(0, 11), scopes: [...partnerScopeList], rateLimitPerMinute: 600 },
+      data: {
+        name: DEMO_PARTNER_NAME,
+        kind: 'FREIGHT_PLATFORM',
+        apiKeyHash,
+        apiKeyPrefix: stored.apiKey.slice(0, 11),
+        scopes: [...partnerScopeList],
+        rateLimitPerMinute: 600,
+      },
     });
   }
-  deps.logger.warn({ partner: DEMO_PARTNER_NAME, demoPartnerApiKey: stored.apiKey, file, standIn: true }, 'demo partner API key (embedded mode only, all scopes; production has none): curl -H "Authorization: Bearer <key>" …/api/v1/partner/check');
+  deps.logger.warn(
+    { partner: DEMO_PARTNER_NAME, demoPartnerApiKey: stored.apiKey, file, standIn: true },
+    'demo partner API key (embedded mode only, all scopes; production has none): curl -H "Authorization: Bearer <key>" …/api/v1/partner/check',
+  );
   return stored.apiKey;
 }

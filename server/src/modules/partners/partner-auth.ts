@@ -21,15 +21,23 @@ export function createPartnerAuth(prisma: PrismaClient) {
 
   return async function authenticatePartner(ctx: Context, scope: PartnerScope): Promise<AuthenticatedPartner> {
     const header = ctx.get('authorization');
-    if (!header) throw new AppError('UNAUTHENTICATED', { message: '请在Authorization请求头中提供API密钥（Bearer rk_…）' });
+    if (!header)
+      throw new AppError('UNAUTHENTICATED', { message: '请在Authorization请求头中提供API密钥（Bearer rk_…）' });
     const key = /^Bearer (\S+)$/.exec(header)?.[1] ?? '';
     if (!apiKeyPattern.test(key)) throw new AppError('PARTNER_KEY_INVALID');
-    const partner = await prisma.partner.findUnique({ where: { apiKeyHash: hashApiKey(key) }, select: { id: true, name: true, kind: true, scopes: true, rateLimitPerMinute: true, revokedAt: true } });
+    const partner = await prisma.partner.findUnique({
+      where: { apiKeyHash: hashApiKey(key) },
+      select: { id: true, name: true, kind: true, scopes: true, rateLimitPerMinute: true, revokedAt: true },
+    });
     if (!partner || partner.revokedAt) throw new AppError('PARTNER_KEY_INVALID');
-    if (!partner.scopes.includes(scope)) throw new AppError('PARTNER_SCOPE_MISSING', { message: `该API密钥未获“${scope}”授权` });
+    if (!partner.scopes.includes(scope))
+      throw new AppError('PARTNER_SCOPE_MISSING', { message: `该API密钥未获“${scope}”授权` });
     const decision = limiter.take(partner.id, [{ limit: partner.rateLimitPerMinute, windowMs: MINUTE }]);
     if (!decision.ok) {
-      throw new AppError('RATE_LIMITED', { message: `调用过于频繁（每分钟最多${partner.rateLimitPerMinute}次），请${waitText(decision.retryAfterSeconds)}后再试`, retryAfterSeconds: decision.retryAfterSeconds });
+      throw new AppError('RATE_LIMITED', {
+        message: `调用过于频繁（每分钟最多${partner.rateLimitPerMinute}次），请${waitText(decision.retryAfterSeconds)}后再试`,
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
     }
     return { id: partner.id, name: partner.name, kind: partner.kind, scopes: partner.scopes };
   };

@@ -15,7 +15,10 @@ import { partnerView } from './partner-view';
  * with the partner's scoped fields instead.
  */
 export function createPartnerVerify(deps: AppServices, keyring: Keyring) {
-  return async function verifyForPartner(partner: AuthenticatedPartner, body: PartnerVerifyRequest): Promise<PartnerVerifyResponse> {
+  return async function verifyForPartner(
+    partner: AuthenticatedPartner,
+    body: PartnerVerifyRequest,
+  ): Promise<PartnerVerifyResponse> {
     let named: UsageEvent | null = null;
     const capture: UsageLog = {
       record: (event) => {
@@ -24,14 +27,45 @@ export function createPartnerVerify(deps: AppServices, keyring: Keyring) {
       flush: async () => undefined,
       close: async () => undefined,
     };
-    const result = await createTokenVerifier({ ...deps, usageLog: capture }, keyring).verify('anonymous', { token: body.token, channel: 'QR_PORTAL' });
+    const result = await createTokenVerifier({ ...deps, usageLog: capture }, keyring).verify('anonymous', {
+      token: body.token,
+      channel: 'QR_PORTAL',
+    });
     const event = named as UsageEvent | null;
     // The verifier shows a certificate only for VALID and NOT_VALID; so does the partner view.
-    if (!event || !result.certificate) return { verdict: result.verdict, reason: result.verdict === 'VALID' ? null : result.reason, certificate: null, fieldsShown: [], checkedAt: result.checkedAt };
-    const row = await deps.prisma.certificate.findUniqueOrThrow({ where: { id: event.certificateId }, select: { ...matchSelect, replaces: { select: { carrier: true } } } });
+    if (!event || !result.certificate)
+      return {
+        verdict: result.verdict,
+        reason: result.verdict === 'VALID' ? null : result.reason,
+        certificate: null,
+        fieldsShown: [],
+        checkedAt: result.checkedAt,
+      };
+    const row = await deps.prisma.certificate.findUniqueOrThrow({
+      where: { id: event.certificateId },
+      select: { ...matchSelect, replaces: { select: { carrier: true } } },
+    });
     const { replaces, ...certificate } = row;
-    const { view, fieldsShown } = partnerView({ certificate, replacedByElectronic: replaces !== null && certificate.carrier === 'ELECTRONIC' }, partner.scopes, new Date(result.checkedAt));
-    deps.usageLog.record({ certificateId: row.id, channel: 'PARTNER_API', verifierRole: `partner:${partner.kind}`, partnerId: partner.id, result: result.verdict, fieldsShown, at: new Date(result.checkedAt) });
-    return { verdict: result.verdict, reason: result.verdict === 'VALID' ? null : result.reason, certificate: view, fieldsShown, checkedAt: result.checkedAt };
+    const { view, fieldsShown } = partnerView(
+      { certificate, replacedByElectronic: replaces !== null && certificate.carrier === 'ELECTRONIC' },
+      partner.scopes,
+      new Date(result.checkedAt),
+    );
+    deps.usageLog.record({
+      certificateId: row.id,
+      channel: 'PARTNER_API',
+      verifierRole: `partner:${partner.kind}`,
+      partnerId: partner.id,
+      result: result.verdict,
+      fieldsShown,
+      at: new Date(result.checkedAt),
+    });
+    return {
+      verdict: result.verdict,
+      reason: result.verdict === 'VALID' ? null : result.reason,
+      certificate: view,
+      fieldsShown,
+      checkedAt: result.checkedAt,
+    };
   };
 }

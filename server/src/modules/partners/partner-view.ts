@@ -3,14 +3,19 @@ import { effectiveStatus, faceDetails, isoDateOrNull } from '../lookup/certifica
 import type { CertificateMatch } from '../lookup/match-certificate';
 import { isoDate } from '../certificates/certificates.presenter';
 
-const stringList = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : []);
+const stringList = (v: unknown) =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : [];
 
 /**
  * The certificate as a partner sees it: type, status and validity always; the rest only
  * as far as the key's `fields:*` scopes allow. Returns the field names shown, which is all
  * the usage log keeps.
  */
-export function partnerView(match: CertificateMatch, scopes: readonly string[], now = new Date()): { view: PartnerCertificateView; fieldsShown: string[] } {
+export function partnerView(
+  match: CertificateMatch,
+  scopes: readonly string[],
+  now = new Date(),
+): { view: PartnerCertificateView; fieldsShown: string[] } {
   const c = match.certificate;
   const status = effectiveStatus(c, now);
   const view: PartnerCertificateView = {

@@ -17,15 +17,28 @@ afterAll(() => t?.close());
 async function partnerWith(scopes: PartnerScope[], options: { rateLimitPerMinute?: number; revoked?: boolean } = {}) {
   const key = generateApiKey();
   const partner = await t.prisma.partner.create({
-    data: { name: `测试平台${key.prefix}`, kind: 'SHIPPER', apiKeyHash: key.hash, apiKeyPrefix: key.prefix, scopes, rateLimitPerMinute: options.rateLimitPerMinute ?? 600, revokedAt: options.revoked ? new Date() : null },
+    data: {
+      name: `测试平台${key.prefix}`,
+      kind: 'SHIPPER',
+      apiKeyHash: key.hash,
+      apiKeyPrefix: key.prefix,
+      scopes,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
+      revokedAt: options.revoked ? new Date() : null,
+    },
   });
   return { key: key.key, id: partner.id };
 }
 
-const check = (key: string | null, body: Record<string, unknown>) => t.api('/api/v1/partner/check', { body, headers: key ? { authorization: `Bearer ${key}` } : {} });
+const check = (key: string | null, body: Record<string, unknown>) =>
+  t.api('/api/v1/partner/check', { body, headers: key ? { authorization: `Bearer ${key}` } : {} });
 const OPERATOR = '广州顺达物流有限公司';
 const truck = { typeCode: 'D013', number: '粤交运管穗字440100165716号', name: OPERATOR, plate: '粤A3K7Q2' };
-const driver = { typeCode: 'D071', number: demo('driver-electronic').identityCode, name: demo('driver-electronic').name };
+const driver = {
+  typeCode: 'D071',
+  number: demo('driver-electronic').identityCode,
+  name: demo('driver-electronic').name,
+};
 
 describe('partner API keys', () => {
   it('refuses a missing key (401 UNAUTHENTICATED), a made-up or malformed key (401 PARTNER_KEY_INVALID)', async () => {
@@ -40,9 +53,16 @@ describe('partner API keys', () => {
   });
 
   it('the OpenAPI document names the partner key as the partner routes’ security (and only theirs)', () => {
-    const doc = t.openapi as unknown as { paths: Record<string, Record<string, { security?: unknown }>>; components?: { securitySchemes?: Record<string, { scheme?: string; bearerFormat?: string }> } };
+    const doc = t.openapi as unknown as {
+      paths: Record<string, Record<string, { security?: unknown }>>;
+      components?: { securitySchemes?: Record<string, { scheme?: string; bearerFormat?: string }> };
+    };
     expect(doc.components?.securitySchemes?.partnerApiKey).toMatchObject({ scheme: 'bearer', bearerFormat: 'rk_…' });
-    const withPartnerKey = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => JSON.stringify(op.security ?? []).includes('partnerApiKey')).map(([method]) => `${method} ${path}`));
+    const withPartnerKey = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => JSON.stringify(op.security ?? []).includes('partnerApiKey'))
+        .map(([method]) => `${method} ${path}`),
+    );
     expect(withPartnerKey.sort()).toEqual(['post /api/v1/partner/check', 'post /api/v1/partner/verify']);
     expect(doc.paths['/api/v1/verify']!.post!.security).toEqual([]);
   });
@@ -51,7 +71,10 @@ describe('partner API keys', () => {
     const revoked = await partnerWith(['check'], { revoked: true });
     const res = await check(revoked.key, truck);
     expect(res.status).toBe(401);
-    expect({ ...res.json, requestId: undefined }).toEqual({ ...(await check(generateApiKey().key, truck)).json, requestId: undefined });
+    expect({ ...res.json, requestId: undefined }).toEqual({
+      ...(await check(generateApiKey().key, truck)).json,
+      requestId: undefined,
+    });
   });
 
   it('refuses a key without the check scope (403)', async () => {
@@ -80,7 +103,16 @@ describe('POST /api/v1/partner/check', () => {
     const res = await check(p.key, truck);
     expect(res.status, res.text).toBe(200);
     expect(res.json.matched).toBe(true);
-    expect(Object.keys(res.json.certificate).sort()).toEqual(['replacedByElectronic', 'status', 'statusLabel', 'typeCode', 'typeName', 'valid', 'validFrom', 'validUntil']);
+    expect(Object.keys(res.json.certificate).sort()).toEqual([
+      'replacedByElectronic',
+      'status',
+      'statusLabel',
+      'typeCode',
+      'typeName',
+      'valid',
+      'validFrom',
+      'validUntil',
+    ]);
     expect(res.json.fieldsShown).toEqual(['type', 'status', 'validity']);
   });
 
@@ -93,25 +125,62 @@ describe('POST /api/v1/partner/check', () => {
       issuingAuthority: '广州市交通运输局',
       carrier: 'ELECTRONIC',
       holderName: OPERATOR,
-      vehicle: { plateNumber: '粤A3K7Q2', plateColour: '黄色', vehicleType: 'H11', capacity: '18吨', dimensions: '11980×2550×3980毫米', businessScope: ['道路普通货物运输'] },
+      vehicle: {
+        plateNumber: '粤A3K7Q2',
+        plateColour: '黄色',
+        vehicleType: 'H11',
+        capacity: '18吨',
+        dimensions: '11980×2550×3980毫米',
+        businessScope: ['道路普通货物运输'],
+      },
     });
     expect(res.json.certificate.qualification).toBeUndefined();
-    expect(res.json.fieldsShown).toEqual(['type', 'status', 'validity', 'numberMasked', 'issuingAuthority', 'carrier', 'holderName', 'plateNumber', 'vehicle', 'businessScope']);
+    expect(res.json.fieldsShown).toEqual([
+      'type',
+      'status',
+      'validity',
+      'numberMasked',
+      'issuingAuthority',
+      'carrier',
+      'holderName',
+      'plateNumber',
+      'vehicle',
+      'businessScope',
+    ]);
   });
 
   it('masks a person: masked number and name, qualification with fields:qualification; never the ID number', async () => {
     const p = await partnerWith(['check', 'fields:basic', 'fields:holder', 'fields:qualification']);
     const res = await check(p.key, driver);
-    expect(res.json.certificate).toMatchObject({ carrier: 'ELECTRONIC', holderName: '王*', replacedByElectronic: true, qualification: { licenceClasses: 'B2' } });
+    expect(res.json.certificate).toMatchObject({
+      carrier: 'ELECTRONIC',
+      holderName: '王*',
+      replacedByElectronic: true,
+      qualification: { licenceClasses: 'B2' },
+    });
     expect(res.json.certificate.qualification.categories).toHaveLength(1);
     expect(res.json.certificate.numberMasked).toMatch(/^4401\*+\d{3}[\dX]$/);
     expect(res.text).not.toContain(demo('driver-electronic').identityCode);
-    expect(res.json.fieldsShown).toEqual(['type', 'status', 'validity', 'replacement', 'numberMasked', 'issuingAuthority', 'carrier', 'holderNameMasked', 'qualification']);
+    expect(res.json.fieldsShown).toEqual([
+      'type',
+      'status',
+      'validity',
+      'replacement',
+      'numberMasked',
+      'issuingAuthority',
+      'carrier',
+      'holderNameMasked',
+      'qualification',
+    ]);
   });
 
   it('answers matched: false for a wrong name, and validates like the lookup', async () => {
     const p = await partnerWith(['check']);
-    expect((await check(p.key, { ...driver, name: '王五' })).json).toMatchObject({ matched: false, certificate: null, fieldsShown: [] });
+    expect((await check(p.key, { ...driver, name: '王五' })).json).toMatchObject({
+      matched: false,
+      certificate: null,
+      fieldsShown: [],
+    });
     const bad = await check(p.key, { ...truck, plate: undefined });
     expect(bad.status).toBe(400);
     expect(bad.json.fields.plate).toBeDefined();
@@ -120,7 +189,8 @@ describe('POST /api/v1/partner/check', () => {
   it(`allows ${PARTNER_CHECKS_PER_NUMBER_PER_HOUR} checks of one number per key an hour (no name guessing at the full rate)`, async () => {
     const p = await partnerWith(['check']);
     const base = { typeCode: 'D071', number: demo('driver-lapsed').identityCode };
-    for (let i = 0; i < PARTNER_CHECKS_PER_NUMBER_PER_HOUR; i++) expect((await check(p.key, { ...base, name: `孙${i}` })).json.matched).toBe(false);
+    for (let i = 0; i < PARTNER_CHECKS_PER_NUMBER_PER_HOUR; i++)
+      expect((await check(p.key, { ...base, name: `孙${i}` })).json.matched).toBe(false);
     const limited = await check(p.key, { ...base, name: demo('driver-lapsed').name });
     expect(limited.status).toBe(429);
     expect(limited.json.message).toContain('同一证号查询过于频繁');
@@ -134,7 +204,12 @@ describe('POST /api/v1/partner/check', () => {
     await t.usageLog.flush();
     const rows = await t.prisma.verificationEvent.findMany({ where: { partnerId: p.id } });
     expect(rows.map((r) => [r.channel, r.verifierRole, r.result, r.fieldsShown])).toEqual([
-      ['PARTNER_API', 'partner:SHIPPER', 'VALID', ['type', 'status', 'validity', 'numberMasked', 'issuingAuthority', 'carrier']],
+      [
+        'PARTNER_API',
+        'partner:SHIPPER',
+        'VALID',
+        ['type', 'status', 'validity', 'numberMasked', 'issuingAuthority', 'carrier'],
+      ],
     ]);
   });
 });
@@ -142,16 +217,25 @@ describe('POST /api/v1/partner/check', () => {
 describe('POST /api/v1/partner/verify', () => {
   let qrText: string;
   let certificateId: string;
-  const verify = (key: string, token: string) => t.api('/api/v1/partner/verify', { body: { token }, headers: { authorization: `Bearer ${key}` } });
+  const verify = (key: string, token: string) =>
+    t.api('/api/v1/partner/verify', { body: { token }, headers: { authorization: `Bearer ${key}` } });
 
   beforeAll(async () => {
     const wang = await signInAccount(t, { holderKey: 'driver-electronic' });
-    const holder = await t.prisma.holder.findUniqueOrThrow({ where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo('driver-electronic').identityCode, 'id-number') } });
-    certificateId = (await t.prisma.certificate.findFirstOrThrow({ where: { holderId: holder.id, carrier: 'ELECTRONIC' } })).id;
+    const holder = await t.prisma.holder.findUniqueOrThrow({
+      where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo('driver-electronic').identityCode, 'id-number') },
+    });
+    certificateId = (
+      await t.prisma.certificate.findFirstOrThrow({ where: { holderId: holder.id, carrier: 'ELECTRONIC' } })
+    ).id;
     const batch = await t.api(`/api/v1/me/certificates/${certificateId}/presentation?hours=1`, { token: wang.token });
     expect(batch.status, batch.text).toBe(200);
     const now = Date.now();
-    qrText = batch.json.tokens.find((tk: { notBefore: string; notAfter: string }) => Date.parse(tk.notBefore) <= now && Date.parse(tk.notAfter) > now + 5_000)?.qrText ?? batch.json.tokens[1].qrText;
+    qrText =
+      batch.json.tokens.find(
+        (tk: { notBefore: string; notAfter: string }) =>
+          Date.parse(tk.notBefore) <= now && Date.parse(tk.notAfter) > now + 5_000,
+      )?.qrText ?? batch.json.tokens[1].qrText;
   });
 
   it('verifies a holder token through the presentation verifier and returns the scoped fields; logs PARTNER_API only', async () => {
@@ -159,14 +243,28 @@ describe('POST /api/v1/partner/verify', () => {
     const before = await t.prisma.verificationEvent.count({ where: { certificateId } });
     const res = await verify(p.key, qrText);
     expect(res.status, res.text).toBe(200);
-    expect(res.json).toMatchObject({ verdict: 'VALID', reason: null, certificate: { typeCode: 'D071', valid: true, replacedByElectronic: true, qualification: { licenceClasses: 'B2' } } });
+    expect(res.json).toMatchObject({
+      verdict: 'VALID',
+      reason: null,
+      certificate: {
+        typeCode: 'D071',
+        valid: true,
+        replacedByElectronic: true,
+        qualification: { licenceClasses: 'B2' },
+      },
+    });
     expect(res.json.certificate.numberMasked).toBeUndefined();
     expect(res.json.certificate.holderName).toBeUndefined();
     expect(res.json.fieldsShown).toEqual(['type', 'status', 'validity', 'replacement', 'qualification']);
     await t.usageLog.flush();
     const rows = await t.prisma.verificationEvent.findMany({ where: { certificateId }, orderBy: { at: 'asc' } });
     expect(rows.length).toBe(before + 1);
-    expect(rows.at(-1)).toMatchObject({ channel: 'PARTNER_API', verifierRole: 'partner:SHIPPER', partnerId: p.id, result: 'VALID' });
+    expect(rows.at(-1)).toMatchObject({
+      channel: 'PARTNER_API',
+      verifierRole: 'partner:SHIPPER',
+      partnerId: p.id,
+      result: 'VALID',
+    });
   });
 
   it('needs the verify scope; a broken token is INVALID with no certificate and no event', async () => {
@@ -181,9 +279,15 @@ describe('POST /api/v1/partner/verify', () => {
 
   it('says NOT_VALID once the certificate is revoked, still with the scoped view', async () => {
     const p = await partnerWith(['verify', 'fields:basic']);
-    await t.prisma.certificate.update({ where: { id: certificateId }, data: { status: 'REVOKED', presentationEpoch: { increment: 1 } } });
+    await t.prisma.certificate.update({
+      where: { id: certificateId },
+      data: { status: 'REVOKED', presentationEpoch: { increment: 1 } },
+    });
     const res = await verify(p.key, qrText);
-    expect(res.json).toMatchObject({ verdict: 'NOT_VALID', certificate: { status: 'REVOKED', valid: false, carrier: 'ELECTRONIC' } });
+    expect(res.json).toMatchObject({
+      verdict: 'NOT_VALID',
+      certificate: { status: 'REVOKED', valid: false, carrier: 'ELECTRONIC' },
+    });
     expect(res.json.reason).toContain('吊销');
     await t.prisma.certificate.update({ where: { id: certificateId }, data: { status: 'VALID' } });
   });
@@ -195,7 +299,9 @@ describe('demo partner (embedded mode)', () => {
     const logger = { warn: (obj: object) => void lines.push(obj) };
     const key = await ensureDemoPartner({ prisma: t.prisma, config: t.deps.config, logger });
     expect(key).toMatch(/^rk_[A-Za-z0-9_-]{32}$/);
-    expect(JSON.parse(await readFile(path.join(t.deps.config.dataDir, DEMO_PARTNER_FILE), 'utf8'))).toEqual({ apiKey: key });
+    expect(JSON.parse(await readFile(path.join(t.deps.config.dataDir, DEMO_PARTNER_FILE), 'utf8'))).toEqual({
+      apiKey: key,
+    });
     expect(await ensureDemoPartner({ prisma: t.prisma, config: t.deps.config, logger })).toBe(key);
     const rows = await t.prisma.partner.findMany({ where: { name: DEMO_PARTNER_NAME } });
     expect(rows).toHaveLength(1);
@@ -203,6 +309,8 @@ describe('demo partner (embedded mode)', () => {
     expect(rows[0]!.scopes).toEqual([...partnerScopeList]);
     expect(lines[0]).toMatchObject({ demoPartnerApiKey: key, standIn: true });
     expect((await check(key, truck)).json.matched).toBe(true);
-    expect(await ensureDemoPartner({ prisma: t.prisma, config: { ...t.deps.config, mode: 'production' }, logger })).toBeNull();
+    expect(
+      await ensureDemoPartner({ prisma: t.prisma, config: { ...t.deps.config, mode: 'production' }, logger }),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,9 @@
-import { partnerCheckRequestSchema, partnerCheckResponseSchema, partnerVerifyRequestSchema, partnerVerifyResponseSchema } from '@roadcert/shared';
+import {
+  partnerCheckRequestSchema,
+  partnerCheckResponseSchema,
+  partnerVerifyRequestSchema,
+  partnerVerifyResponseSchema,
+} from '@roadcert/shared';
 import type { AppServices } from '../../app';
 import type { createRouteTable } from '../../http/route';
 import { numberKey, requireLookupInput } from '../lookup/lookup.service';
@@ -25,7 +30,8 @@ export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, de
   route({
     method: 'post',
     path: '/api/v1/partner/verify',
-    summary: "Partner API (Authorization: Bearer rk_…, scope verify): verify a presentation token like /api/v1/verify; the certificate comes back with the fields the key's fields:* scopes allow",
+    summary:
+      "Partner API (Authorization: Bearer rk_…, scope verify): verify a presentation token like /api/v1/verify; the certificate comes back with the fields the key's fields:* scopes allow",
     tags: ['partner'],
     access: 'public',
     authenticatedBy: 'partnerApiKey',
@@ -41,7 +47,8 @@ export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, de
   route({
     method: 'post',
     path: '/api/v1/partner/check',
-    summary: 'Partner API (Authorization: Bearer rk_…, scope check): a certificate by number + exact holder name (+ plate) → status, validity and the fields the key\'s fields:* scopes allow',
+    summary:
+      "Partner API (Authorization: Bearer rk_…, scope check): a certificate by number + exact holder name (+ plate) → status, validity and the fields the key's fields:* scopes allow",
     tags: ['partner'],
     access: 'public',
     authenticatedBy: 'partnerApiKey',
@@ -51,12 +58,24 @@ export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, de
       const partner = await authenticate(ctx, 'check');
       const input = requireLookupInput(body);
       const repeat = perPartnerNumber.take(`${partner.id}:${numberKey(deps, body.typeCode, input.number)}`);
-      if (!repeat.ok) throw new AppError('RATE_LIMITED', { message: `同一证号查询过于频繁（每小时最多${PARTNER_CHECKS_PER_NUMBER_PER_HOUR}次），请${waitText(repeat.retryAfterSeconds)}后再试`, retryAfterSeconds: repeat.retryAfterSeconds });
+      if (!repeat.ok)
+        throw new AppError('RATE_LIMITED', {
+          message: `同一证号查询过于频繁（每小时最多${PARTNER_CHECKS_PER_NUMBER_PER_HOUR}次），请${waitText(repeat.retryAfterSeconds)}后再试`,
+          retryAfterSeconds: repeat.retryAfterSeconds,
+        });
       const now = new Date();
       const match = await matcher.match(body.typeCode, input);
       if (!match) return { matched: false, certificate: null, fieldsShown: [], checkedAt: now.toISOString() };
       const { view, fieldsShown } = partnerView(match, partner.scopes, now);
-      deps.usageLog.record({ certificateId: match.certificate.id, channel: 'PARTNER_API', verifierRole: `partner:${partner.kind}`, partnerId: partner.id, result: view.valid ? 'VALID' : 'NOT_VALID', fieldsShown, at: now });
+      deps.usageLog.record({
+        certificateId: match.certificate.id,
+        channel: 'PARTNER_API',
+        verifierRole: `partner:${partner.kind}`,
+        partnerId: partner.id,
+        result: view.valid ? 'VALID' : 'NOT_VALID',
+        fieldsShown,
+        at: now,
+      });
       return { matched: true, certificate: view, fieldsShown, checkedAt: now.toISOString() };
     },
   });

@@ -19,12 +19,26 @@ export async function deletePhoto(deps: AppDeps, state: AuthState, photoId: stri
   const photo = await findOwnPhoto(deps.prisma, state, photoId);
   if (await photos.isInUse(photo.id)) throw new AppError('PHOTO_IN_USE');
   try {
-    await Promise.all([photo.processedKey, photo.originalKey].filter((k): k is string => k !== null).map((key) => deps.storage.delete(key)));
+    await Promise.all(
+      [photo.processedKey, photo.originalKey]
+        .filter((k): k is string => k !== null)
+        .map((key) => deps.storage.delete(key)),
+    );
   } catch (err) {
     throw new AppError('UPSTREAM_UNAVAILABLE', { message: '照片删除失败，请稍后重试', cause: err });
   }
   await deps.prisma.$transaction(async (tx) => {
     if (!(await photos.markDeleted(tx, photo.id, new Date()))) return;
-    await createAuditLog(deps.prisma).record({ ...auditActor(state), action: 'photo.delete', subjectType: 'photo', subjectId: photo.id, outcome: 'OK', detail: { purpose: photo.purpose } }, tx);
+    await createAuditLog(deps.prisma).record(
+      {
+        ...auditActor(state),
+        action: 'photo.delete',
+        subjectType: 'photo',
+        subjectId: photo.id,
+        outcome: 'OK',
+        detail: { purpose: photo.purpose },
+      },
+      tx,
+    );
   });
 }

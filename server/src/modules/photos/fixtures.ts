@@ -33,7 +33,11 @@ function portraitSvg(o: PortraitOptions): Buffer {
   const ry = h * 0.16;
   const wall = o.transparent ? '' : `<rect width="100%" height="100%" fill="${o.background ?? '#f2f2ef'}"/>`;
   const stripes = o.stripes
-    ? Array.from({ length: 24 }, (_, i) => `<rect x="${(i * w) / 24}" y="0" width="${w / 48}" height="${h}" fill="${['#203040', '#c04020', '#e0c040'][i % 3]}"/>`).join('')
+    ? Array.from(
+        { length: 24 },
+        (_, i) =>
+          `<rect x="${(i * w) / 24}" y="0" width="${w / 48}" height="${h}" fill="${['#203040', '#c04020', '#e0c040'][i % 3]}"/>`,
+      ).join('')
     : '';
   const person = o.empty
     ? ''
@@ -46,13 +50,25 @@ function portraitSvg(o: PortraitOptions): Buffer {
   <circle cx="${cx - rx * 0.4}" cy="${headY + ry * 0.05}" r="${rx * 0.06}" fill="#231a14"/>
   <circle cx="${cx + rx * 0.4}" cy="${headY + ry * 0.05}" r="${rx * 0.06}" fill="#231a14"/>
   <path d="M ${cx - rx * 0.3} ${headY + ry * 0.5} Q ${cx} ${headY + ry * 0.65} ${cx + rx * 0.3} ${headY + ry * 0.5}" stroke="#7a3a32" stroke-width="${w * 0.008}" fill="none"/>`;
-  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${wall}${stripes}${person}</svg>`);
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${wall}${stripes}${person}</svg>`,
+  );
 }
 
 let noiseTile: Promise<Buffer> | undefined;
 /** A 509×503 Gaussian noise tile (odd sizes so the repetition does not line up with anything). */
 function noise() {
-  noiseTile ??= sharp({ create: { width: 509, height: 503, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+  noiseTile ??= sharp({
+    create: {
+      width: 509,
+      height: 503,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .png()
+    .toBuffer();
   return noiseTile;
 }
 
@@ -63,14 +79,24 @@ async function portrait(o: PortraitOptions) {
   const flat = await base.removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const pipeline = sharp(flat.data, { raw: { width: flat.info.width, height: flat.info.height, channels: 3 } });
   if (o.noise === false) return pipeline;
-  const layered = await pipeline.composite([{ input: await noise(), tile: true, blend: 'soft-light' }]).removeAlpha().raw().toBuffer();
+  const layered = await pipeline
+    .composite([{ input: await noise(), tile: true, blend: 'soft-light' }])
+    .removeAlpha()
+    .raw()
+    .toBuffer();
   return sharp(layered, { raw: { width: o.width, height: o.height, channels: 3 } });
 }
 
 /** GPS tags a phone writes (IFD3), including an ASCII datum we can look for in raw bytes. */
 const phoneExif = {
   IFD0: { Make: 'RoadCertTestPhone', Model: 'Synthetic 1', Software: 'fixtures.ts' },
-  IFD3: { GPSMapDatum: 'WGS-84', GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 2718/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 4500/100' },
+  IFD3: {
+    GPSMapDatum: 'WGS-84',
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '39/1 54/1 2718/100',
+    GPSLongitudeRef: 'E',
+    GPSLongitude: '116/1 23/1 4500/100',
+  },
 };
 
 /** Strings that must never reach stored output (they are only in the fixtures' metadata). */
@@ -190,18 +216,27 @@ export async function emptyWallJpeg() {
 
 /** A 3600×800 panorama (4.5 : 1). */
 export async function panoramaJpeg() {
-  return sharp({ create: { width: 3600, height: 800, channels: 3, background: '#ddeeff' } }).jpeg().toBuffer();
+  return sharp({ create: { width: 3600, height: 800, channels: 3, background: '#ddeeff' } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** Two-frame animated WebP. */
 export async function animatedWebp() {
-  const frame = (colour: string) => sharp({ create: { width: 400, height: 500, channels: 3, background: colour } }).png().toBuffer();
-  return sharp([await frame('#f2f2ef'), await frame('#c8957a')], { join: { animated: true } }).webp().toBuffer();
+  const frame = (colour: string) =>
+    sharp({ create: { width: 400, height: 500, channels: 3, background: colour } })
+      .png()
+      .toBuffer();
+  return sharp([await frame('#f2f2ef'), await frame('#c8957a')], { join: { animated: true } })
+    .webp()
+    .toBuffer();
 }
 
 /** GIF: a real image, but not a format we accept. */
 export async function gifImage() {
-  return sharp({ create: { width: 400, height: 500, channels: 3, background: '#f2f2ef' } }).gif().toBuffer();
+  return sharp({ create: { width: 400, height: 500, channels: 3, background: '#f2f2ef' } })
+    .gif()
+    .toBuffer();
 }
 
 /** The phone portrait cut off at 60 %: the header is intact, the pixel data is not. */
@@ -226,7 +261,12 @@ export function pixelBombPng(side = 20_000) {
   ihdr.writeUInt32BE(side, 0);
   ihdr.writeUInt32BE(side, 4);
   ihdr.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, adaptive filter, no interlace
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function pngChunk(type: string, data: Buffer) {
@@ -264,10 +304,30 @@ export function heicSample(width = 640, height = 480) {
     const body = Buffer.concat(parts);
     return Buffer.concat([u32(body.length + 8), Buffer.from(type, 'latin1'), body]);
   };
-  const fullBox = (type: string, version: number, ...parts: Buffer[]) => box(type, u8(version), Buffer.from([0, 0, 0]), ...parts);
+  const fullBox = (type: string, version: number, ...parts: Buffer[]) =>
+    box(type, u8(version), Buffer.from([0, 0, 0]), ...parts);
   const ftyp = box('ftyp', Buffer.from('heic', 'latin1'), u32(0), Buffer.from('mif1heic', 'latin1'));
-  const hvcC = box('hvcC', u8(1), u8(0x01), u32(0x60000000), Buffer.alloc(6), u8(90), u16(0xf000), u8(0xfc), u8(0xfd), u8(0xf8), u8(0xf8), u16(0), u8(0x0f), u8(0));
-  const iprp = box('iprp', box('ipco', hvcC, fullBox('ispe', 0, u32(width), u32(height))), fullBox('ipma', 0, u32(1), u16(1), u8(2), u8(0x81), u8(0x02)));
+  const hvcC = box(
+    'hvcC',
+    u8(1),
+    u8(0x01),
+    u32(0x60000000),
+    Buffer.alloc(6),
+    u8(90),
+    u16(0xf000),
+    u8(0xfc),
+    u8(0xfd),
+    u8(0xf8),
+    u8(0xf8),
+    u16(0),
+    u8(0x0f),
+    u8(0),
+  );
+  const iprp = box(
+    'iprp',
+    box('ipco', hvcC, fullBox('ispe', 0, u32(width), u32(height))),
+    fullBox('ipma', 0, u32(1), u16(1), u8(2), u8(0x81), u8(0x02)),
+  );
   const payload = Buffer.from([0, 0, 0, 4, 0x26, 0x01, 0xaf, 0x00]);
   const head = (dataOffset: number) =>
     Buffer.concat([
@@ -292,7 +352,9 @@ export function heicSample(width = 640, height = 480) {
 export function metadataMarkersIn(bytes: Buffer) {
   return {
     exif: bytes.includes(Buffer.from('Exif\0\0', 'latin1')) || bytes.includes(Buffer.from('eXIf', 'latin1')),
-    xmp: bytes.includes(Buffer.from('http://ns.adobe.com/xap/1.0/', 'latin1')) || bytes.includes(Buffer.from('<x:xmpmeta', 'latin1')),
+    xmp:
+      bytes.includes(Buffer.from('http://ns.adobe.com/xap/1.0/', 'latin1')) ||
+      bytes.includes(Buffer.from('<x:xmpmeta', 'latin1')),
     icc: bytes.includes(Buffer.from('ICC_PROFILE', 'latin1')) || bytes.includes(Buffer.from('iCCP', 'latin1')),
     gps: fixtureMetadataMarkers.some((m) => bytes.includes(Buffer.from(m, 'latin1'))),
   };

@@ -10,5 +10,8 @@ export type PhotoObjectKind = 'original' | 'processed';
  */
 export function photoObjectKeys(holderId: string, now = new Date()) {
   const base = `photos/${holderId}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
-  return { original: `${base}.original.jpg`, processed: `${base}.processed.jpg` } satisfies Record<PhotoObjectKind, string>;
+  return { original: `${base}.original.jpg`, processed: `${base}.processed.jpg` } satisfies Record<
+    PhotoObjectKind,
+    string
+  >;
 }

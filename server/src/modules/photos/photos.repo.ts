@@ -36,7 +36,8 @@ const RELEASING_APPLICATION_STATES = ['REJECTED'] as const;
 export function createPhotoRepo(prisma: PrismaClient) {
   return {
     /** A photo that has not been deleted (any holder's: the caller checks ownership). */
-    findLive: (id: string) => prisma.photo.findFirst({ where: { id, state: 'ACCEPTED', deletedAt: null }, select: photoSelect }),
+    findLive: (id: string) =>
+      prisma.photo.findFirst({ where: { id, state: 'ACCEPTED', deletedAt: null }, select: photoSelect }),
 
     /**
      * Whether something that must keep this photo points at it: a certificate's portrait,
@@ -44,18 +45,31 @@ export function createPhotoRepo(prisma: PrismaClient) {
      * replace the photo there first — and issued ones, whose review it documents).
      */
     isInUse: async (id: string) => {
-      const photo = await prisma.photo.findUnique({ where: { id }, select: { portraitOf: { select: { id: true } }, application: { select: { state: true } } } });
+      const photo = await prisma.photo.findUnique({
+        where: { id },
+        select: { portraitOf: { select: { id: true } }, application: { select: { state: true } } },
+      });
       if (!photo) return false;
-      const applicationKeeps = photo.application !== null && !(RELEASING_APPLICATION_STATES as readonly string[]).includes(photo.application.state);
+      const applicationKeeps =
+        photo.application !== null &&
+        !(RELEASING_APPLICATION_STATES as readonly string[]).includes(photo.application.state);
       return photo.portraitOf !== null || applicationKeeps;
     },
 
     /** What else holds a photo (for attaching it to an application). */
-    holders: (id: string) => prisma.photo.findUnique({ where: { id }, select: { portraitOf: { select: { id: true } }, application: { select: { id: true, state: true } } } }),
+    holders: (id: string) =>
+      prisma.photo.findUnique({
+        where: { id },
+        select: { portraitOf: { select: { id: true } }, application: { select: { id: true, state: true } } },
+      }),
 
     /** The portrait attached to an application (one at most: attaching replaces), live only. */
     attachedPortrait: (db: Prisma.TransactionClient | PrismaClient, applicationId: string) =>
-      db.photo.findFirst({ where: { applicationId, purpose: 'PORTRAIT', state: 'ACCEPTED', deletedAt: null }, orderBy: { createdAt: 'desc' }, select: photoSelect }),
+      db.photo.findFirst({
+        where: { applicationId, purpose: 'PORTRAIT', state: 'ACCEPTED', deletedAt: null },
+        orderBy: { createdAt: 'desc' },
+        select: photoSelect,
+      }),
 
     /**
      * Makes `photoId` the application's one portrait (null: none): every other portrait
@@ -63,10 +77,19 @@ export function createPhotoRepo(prisma: PrismaClient) {
      * longer live or was linked elsewhere meanwhile.
      */
     attachPortrait: async (tx: Prisma.TransactionClient, applicationId: string, photoId: string | null) => {
-      await tx.photo.updateMany({ where: { applicationId, purpose: 'PORTRAIT', ...(photoId ? { id: { not: photoId } } : {}) }, data: { applicationId: null } });
+      await tx.photo.updateMany({
+        where: { applicationId, purpose: 'PORTRAIT', ...(photoId ? { id: { not: photoId } } : {}) },
+        data: { applicationId: null },
+      });
       if (!photoId) return true;
       const linked = await tx.photo.updateMany({
-        where: { id: photoId, purpose: 'PORTRAIT', state: 'ACCEPTED', deletedAt: null, OR: [{ applicationId: null }, { applicationId }] },
+        where: {
+          id: photoId,
+          purpose: 'PORTRAIT',
+          state: 'ACCEPTED',
+          deletedAt: null,
+          OR: [{ applicationId: null }, { applicationId }],
+        },
         data: { applicationId },
       });
       return linked.count === 1;
@@ -74,13 +97,18 @@ export function createPhotoRepo(prisma: PrismaClient) {
 
     /** The caller's own application (for linking a photo to it), or null. */
     ownApplication: (holderId: string, applicationId: string) =>
-      prisma.application.findFirst({ where: { id: applicationId, holderId }, select: { id: true, typeCode: true, state: true } }),
+      prisma.application.findFirst({
+        where: { id: applicationId, holderId },
+        select: { id: true, typeCode: true, state: true },
+      }),
 
-    create: (tx: Prisma.TransactionClient, data: NewPhoto) => tx.photo.create({ data: { ...data, state: 'ACCEPTED' }, select: photoSelect }),
+    create: (tx: Prisma.TransactionClient, data: NewPhoto) =>
+      tx.photo.create({ data: { ...data, state: 'ACCEPTED' }, select: photoSelect }),
 
     /** Soft delete (rows may be referenced by history); true when this call did it. */
     markDeleted: async (tx: Prisma.TransactionClient, id: string, now: Date) =>
-      (await tx.photo.updateMany({ where: { id, state: 'ACCEPTED' }, data: { state: 'DELETED', deletedAt: now } })).count === 1,
+      (await tx.photo.updateMany({ where: { id, state: 'ACCEPTED' }, data: { state: 'DELETED', deletedAt: now } }))
+        .count === 1,
   };
 }
 

@@ -32,7 +32,8 @@ const storage: ObjectStorage = {
 const images: ImagePipeline = {
   process: async (bytes, request) => {
     const outcome = await realImages.process(bytes, request);
-    if (faults.overrideWidth !== null && outcome.processed) return { ...outcome, processed: { ...outcome.processed, width: faults.overrideWidth } };
+    if (faults.overrideWidth !== null && outcome.processed)
+      return { ...outcome, processed: { ...outcome.processed, width: faults.overrideWidth } };
     return outcome;
   },
 };
@@ -69,11 +70,20 @@ async function upload(token: string | null, parts: Part[]) {
     if ('file' in p) form.append(p.name, new Blob([p.file], { type: p.type ?? 'image/jpeg' }), p.filename);
     else form.append(p.name, p.value);
   }
-  const res = await fetch(`${t.baseUrl}/api/v1/me/photos`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`${t.baseUrl}/api/v1/me/photos`, {
+    method: 'POST',
+    body: form,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
-const photoPart = (file: Buffer, filename = 'photo.jpg', type?: string): Part => ({ name: 'file', file, filename, ...(type ? { type } : {}) });
+const photoPart = (file: Buffer, filename = 'photo.jpg', type?: string): Part => ({
+  name: 'file',
+  file,
+  filename,
+  ...(type ? { type } : {}),
+});
 
 /** Every file under the storage folder (relative paths). */
 async function storedFiles(): Promise<string[]> {
@@ -95,14 +105,28 @@ async function holderIdOf(token: string) {
 describe('POST /api/v1/me/photos', () => {
   it('accepts a 12-MP phone photo: 201, verdict, signed links to a 358×441 JPEG without metadata, two private objects, one row, one audit record', async () => {
     const before = await storedFiles();
-    const res = await upload(driverToken, [photoPart(phonePhoto, 'IMG_0001.HEIC'), { name: 'purpose', value: 'PORTRAIT' }, { name: 'typeCode', value: 'D071' }]);
+    const res = await upload(driverToken, [
+      photoPart(phonePhoto, 'IMG_0001.HEIC'),
+      { name: 'purpose', value: 'PORTRAIT' },
+      { name: 'typeCode', value: 'D071' },
+    ]);
     expect(res.status).toBe(201);
     const { verdict, photo } = res.json;
     expect(verdict.accepted).toBe(true);
     expect(verdict.checks).toHaveLength(6);
-    expect(photo).toMatchObject({ purpose: 'PORTRAIT', typeCode: 'D071', applicationId: null, width: 358, height: 441 });
-    expect(Date.parse(photo.image.expiresAt) - Date.now()).toBeLessThanOrEqual(t.deps.config.storage.urlTtlSeconds * 1000);
-    expect(photo.image.url).toMatch(/\/api\/v1\/files\/photos\/[0-9a-f-]{36}\/\d{4}\/\d{2}\/[0-9a-f-]{36}\.processed\.jpg\?exp=\d+&sig=[\w-]{43}$/);
+    expect(photo).toMatchObject({
+      purpose: 'PORTRAIT',
+      typeCode: 'D071',
+      applicationId: null,
+      width: 358,
+      height: 441,
+    });
+    expect(Date.parse(photo.image.expiresAt) - Date.now()).toBeLessThanOrEqual(
+      t.deps.config.storage.urlTtlSeconds * 1000,
+    );
+    expect(photo.image.url).toMatch(
+      /\/api\/v1\/files\/photos\/[0-9a-f-]{36}\/\d{4}\/\d{2}\/[0-9a-f-]{36}\.processed\.jpg\?exp=\d+&sig=[\w-]{43}$/,
+    );
 
     const image = await fetchSigned(photo.image.url);
     expect(image.status).toBe(200);
@@ -110,7 +134,14 @@ describe('POST /api/v1/me/photos', () => {
     expect(image.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
     const bytes = Buffer.from(await image.arrayBuffer());
     const meta = await sharp(bytes).metadata();
-    expect([meta.format, meta.width, meta.height, meta.exif, meta.icc, meta.xmp]).toEqual(['jpeg', 358, 441, undefined, undefined, undefined]);
+    expect([meta.format, meta.width, meta.height, meta.exif, meta.icc, meta.xmp]).toEqual([
+      'jpeg',
+      358,
+      441,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(fixtures.metadataMarkersIn(bytes)).toEqual({ exif: false, xmp: false, icc: false, gps: false });
     expect(bytes.length).toBe(photo.bytes);
 
@@ -120,11 +151,19 @@ describe('POST /api/v1/me/photos', () => {
 
     const holderId = await holderIdOf(driverToken);
     const added = (await storedFiles()).filter((f) => !before.includes(f));
-    expect(added.sort()).toEqual([expect.stringMatching(new RegExp(`^photos/${holderId}/\\d{4}/\\d{2}/[0-9a-f-]{36}\\.original\\.jpg$`)), expect.stringMatching(/\.processed\.jpg$/)]);
+    expect(added.sort()).toEqual([
+      expect.stringMatching(new RegExp(`^photos/${holderId}/\\d{4}/\\d{2}/[0-9a-f-]{36}\\.original\\.jpg$`)),
+      expect.stringMatching(/\.processed\.jpg$/),
+    ]);
     const row = await t.prisma.photo.findUniqueOrThrow({ where: { id: photo.id } });
     expect(row).toMatchObject({ holderId, state: 'ACCEPTED', purpose: 'PORTRAIT', width: 358, height: 441 });
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(row.verdict).toMatchObject({ accepted: true, typeCode: 'D071', format: 'jpeg', source: { width: 3000, height: 4000 } });
+    expect(row.verdict).toMatchObject({
+      accepted: true,
+      typeCode: 'D071',
+      format: 'jpeg',
+      source: { width: 3000, height: 4000 },
+    });
     const audit = await t.prisma.auditLog.findFirst({ where: { action: 'photo.upload', subjectId: photo.id } });
     expect(audit).toMatchObject({ outcome: 'OK' });
   });
@@ -138,7 +177,10 @@ describe('POST /api/v1/me/photos', () => {
     expect(res.json.message).toMatch(/太暗/);
     expect(res.json.fields.BRIGHTNESS).toMatch(/太暗/);
     expect(res.json.verdict.accepted).toBe(false);
-    expect(res.json.verdict.checks.find((c: { check: string }) => c.check === 'BRIGHTNESS')).toMatchObject({ passed: false, threshold: { min: 65, max: 215 } });
+    expect(res.json.verdict.checks.find((c: { check: string }) => c.check === 'BRIGHTNESS')).toMatchObject({
+      passed: false,
+      threshold: { min: 65, max: 215 },
+    });
     expect(await storedFiles()).toEqual(before);
     expect(await t.prisma.photo.count()).toBe(rows);
   });
@@ -169,7 +211,9 @@ describe('POST /api/v1/me/photos', () => {
 
   it('enforces the limit on a chunked upload too (no Content-Length to trust)', async () => {
     const boundary = 'roadcertBoundary1234';
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    );
     let sent = 0;
     const chunk = Buffer.alloc(256 * 1024, 0x42);
     const body = new ReadableStream<Uint8Array>({
@@ -204,17 +248,31 @@ describe('POST /api/v1/me/photos', () => {
   });
 
   it('validates the request: multipart only, one file named "file", a sane crop box and type', async () => {
-    expect((await t.api('/api/v1/me/photos', { token: driverToken, body: { file: 'x' } })).json.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect((await t.api('/api/v1/me/photos', { token: driverToken, body: { file: 'x' } })).json.code).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     expect((await upload(driverToken, [{ name: 'purpose', value: 'PORTRAIT' }])).json.code).toBe('PHOTO_MISSING');
     const two = await upload(driverToken, [photoPart(phonePhoto), photoPart(phonePhoto)]);
     expect([two.status, two.json.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const badCrop = await upload(driverToken, [photoPart(await fixtures.portraitAs('jpeg')), { name: 'cropBox', value: '{"x":0.5,"y":0,"width":0.8,"height":0.9}' }]);
+    const badCrop = await upload(driverToken, [
+      photoPart(await fixtures.portraitAs('jpeg')),
+      { name: 'cropBox', value: '{"x":0.5,"y":0,"width":0.8,"height":0.9}' },
+    ]);
     expect([badCrop.status, Object.keys(badCrop.json.fields)]).toEqual([400, ['cropBox.width']]);
-    const notJson = await upload(driverToken, [photoPart(await fixtures.portraitAs('jpeg')), { name: 'cropBox', value: 'full' }]);
+    const notJson = await upload(driverToken, [
+      photoPart(await fixtures.portraitAs('jpeg')),
+      { name: 'cropBox', value: 'full' },
+    ]);
     expect(notJson.json.fields.cropBox).toBe('裁剪框格式不正确');
-    const wrongAspect = await upload(driverToken, [photoPart(await fixtures.portraitAs('jpeg')), { name: 'cropBox', value: '{"x":0,"y":0,"width":1,"height":0.5}' }]);
+    const wrongAspect = await upload(driverToken, [
+      photoPart(await fixtures.portraitAs('jpeg')),
+      { name: 'cropBox', value: '{"x":0,"y":0,"width":1,"height":0.5}' },
+    ]);
     expect(wrongAspect.json.code).toBe('PHOTO_BAD_CROP');
-    const operatorType = await upload(driverToken, [photoPart(await fixtures.portraitAs('jpeg')), { name: 'typeCode', value: 'D008' }]);
+    const operatorType = await upload(driverToken, [
+      photoPart(await fixtures.portraitAs('jpeg')),
+      { name: 'typeCode', value: 'D008' },
+    ]);
     expect(operatorType.json.fields).toEqual({ typeCode: '该证照类型不需要照片' });
   });
 
@@ -223,7 +281,9 @@ describe('POST /api/v1/me/photos', () => {
     const res = await upload(driverToken, [photoPart(bytes), { name: 'cropBox', value: JSON.stringify(cropBox) }]);
     expect(res.status).toBe(201);
     expect(res.json.verdict.crop.x).toBeCloseTo(cropBox.x, 2);
-    expect(res.json.verdict.checks.find((c: { check: string }) => c.check === 'RESOLUTION').measured).toBeGreaterThanOrEqual(995);
+    expect(
+      res.json.verdict.checks.find((c: { check: string }) => c.check === 'RESOLUTION').measured,
+    ).toBeGreaterThanOrEqual(995);
   });
 
   it('stores an evidence photo as one cleaned copy, no portrait checks', async () => {
@@ -237,8 +297,12 @@ describe('POST /api/v1/me/photos', () => {
   it('links to the caller’s own application; another holder’s application is a 404 (audited)', async () => {
     const holderId = await holderIdOf(driverToken);
     const otherHolderId = await holderIdOf(otherToken);
-    const own = await t.prisma.application.create({ data: { holderId, typeCode: 'D071', kind: 'CONVERSION', areaCode: '440100' } });
-    const theirs = await t.prisma.application.create({ data: { holderId: otherHolderId, typeCode: 'D071', kind: 'CONVERSION', areaCode: '440100' } });
+    const own = await t.prisma.application.create({
+      data: { holderId, typeCode: 'D071', kind: 'CONVERSION', areaCode: '440100' },
+    });
+    const theirs = await t.prisma.application.create({
+      data: { holderId: otherHolderId, typeCode: 'D071', kind: 'CONVERSION', areaCode: '440100' },
+    });
     const photo = await fixtures.portraitAs('jpeg');
 
     const ok = await upload(driverToken, [photoPart(photo), { name: 'applicationId', value: own.id }]);
@@ -249,7 +313,9 @@ describe('POST /api/v1/me/photos', () => {
     const denied = await upload(driverToken, [photoPart(photo), { name: 'applicationId', value: theirs.id }]);
     expect([denied.status, denied.json.code]).toEqual([404, 'NOT_FOUND']);
     expect(await storedFiles()).toEqual(before);
-    expect(await t.prisma.auditLog.findFirst({ where: { action: 'photo.application_denied', subjectId: theirs.id } })).toMatchObject({ outcome: 'DENIED' });
+    expect(
+      await t.prisma.auditLog.findFirst({ where: { action: 'photo.application_denied', subjectId: theirs.id } }),
+    ).toMatchObject({ outcome: 'DENIED' });
   });
 
   it('needs a signed-in holder', async () => {
@@ -328,7 +394,10 @@ describe('GET and DELETE /api/v1/me/photos/:id, signed file links', () => {
     const holderId = await holderIdOf(driverToken);
     const upload1 = await upload(driverToken, [photoPart(await fixtures.portraitAs('jpeg'))]);
     const certificate = await t.prisma.certificate.findFirstOrThrow({ where: { holderId } });
-    await t.prisma.certificate.update({ where: { id: certificate.id }, data: { portraitPhotoId: upload1.json.photo.id } });
+    await t.prisma.certificate.update({
+      where: { id: certificate.id },
+      data: { portraitPhotoId: upload1.json.photo.id },
+    });
     const res = await t.api(`/api/v1/me/photos/${upload1.json.photo.id}`, { token: driverToken, method: 'DELETE' });
     expect([res.status, res.json.code]).toEqual([409, 'PHOTO_IN_USE']);
     await t.prisma.certificate.update({ where: { id: certificate.id }, data: { portraitPhotoId: null } });
@@ -341,15 +410,23 @@ describe('GET and DELETE /api/v1/me/photos/:id, signed file links', () => {
     const files = await storedFiles();
     expect(files).not.toContain(row.originalKey);
     expect(files).not.toContain(row.processedKey);
-    expect(await t.prisma.photo.findUniqueOrThrow({ where: { id: photoId } })).toMatchObject({ state: 'DELETED', deletedAt: expect.any(Date) });
+    expect(await t.prisma.photo.findUniqueOrThrow({ where: { id: photoId } })).toMatchObject({
+      state: 'DELETED',
+      deletedAt: expect.any(Date),
+    });
     expect((await fetchSigned(imageUrl)).status).toBe(404);
     expect((await t.api(`/api/v1/me/photos/${photoId}`, { token: driverToken })).status).toBe(404);
     expect((await t.api(`/api/v1/me/photos/${photoId}`, { token: driverToken, method: 'DELETE' })).status).toBe(404);
-    expect(await t.prisma.auditLog.findFirst({ where: { action: 'photo.delete', subjectId: photoId } })).toMatchObject({ outcome: 'OK' });
+    expect(await t.prisma.auditLog.findFirst({ where: { action: 'photo.delete', subjectId: photoId } })).toMatchObject({
+      outcome: 'OK',
+    });
   });
 
   it('documents the upload as multipart/form-data in OpenAPI', () => {
-    const paths = t.openapi.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+    const paths = t.openapi.paths as Record<
+      string,
+      Record<string, { requestBody?: { content?: Record<string, unknown> } }>
+    >;
     expect(Object.keys(paths['/api/v1/me/photos']?.post?.requestBody?.content ?? {})).toEqual(['multipart/form-data']);
     expect(paths['/api/v1/me/photos/{id}']?.delete).toBeDefined();
     expect(paths['/api/v1/files/{key}']?.get).toBeDefined();

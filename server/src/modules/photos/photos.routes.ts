@@ -15,10 +15,15 @@ export function photoRoutes({ route }: ReturnType<typeof createRouteTable>, deps
   route({
     method: 'post',
     path: '/api/v1/me/photos',
-    summary: 'Upload a photo (multipart, ≤ 10 MB): checked, cropped to the spec, stored privately; 422 PHOTO_REJECTED with the verdict otherwise',
+    summary:
+      'Upload a photo (multipart, ≤ 10 MB): checked, cropped to the spec, stored privately; 422 PHOTO_REJECTED with the verdict otherwise',
     tags: ['photos'],
     access: 'holder',
-    rawBody: { contentType: 'multipart/form-data', schema: photoUploadFormSchema, description: 'One file part `file`; optional text fields purpose, typeCode, cropBox (JSON), applicationId' },
+    rawBody: {
+      contentType: 'multipart/form-data',
+      schema: photoUploadFormSchema,
+      description: 'One file part `file`; optional text fields purpose, typeCode, cropBox (JSON), applicationId',
+    },
     status: 201,
     response: photoResultSchema,
     handler: async (ctx) => {
@@ -36,7 +41,12 @@ export function photoRoutes({ route }: ReturnType<typeof createRouteTable>, deps
     access: 'holder',
     params: idParams,
     response: photoResultSchema,
-    handler: async (ctx, { params }) => presentPhoto(await findOwnPhoto(deps.prisma, ctx.state, params.id), deps.storage, deps.config.storage.urlTtlSeconds),
+    handler: async (ctx, { params }) =>
+      presentPhoto(
+        await findOwnPhoto(deps.prisma, ctx.state, params.id),
+        deps.storage,
+        deps.config.storage.urlTtlSeconds,
+      ),
   });
 
   route({

@@ -37,7 +37,8 @@ export function readPhotoUpload(ctx: Context, maxBytes: number = photoUploadLimi
       req.resume(); // discard what is still coming; nothing of it is kept
       reject(error);
     };
-    const invalid = (field: string, message: string) => fail(new AppError('VALIDATION_FAILED', { fields: { [field]: message } }));
+    const invalid = (field: string, message: string) =>
+      fail(new AppError('VALIDATION_FAILED', { fields: { [field]: message } }));
 
     let parser: busboy.Busboy;
     try {
@@ -67,7 +68,9 @@ export function readPhotoUpload(ctx: Context, maxBytes: number = photoUploadLimi
     parser.on('filesLimit', () => invalid(photoUploadLimits.fileField, '一次只能上传一张照片'));
     parser.on('fieldsLimit', () => invalid('(body)', '字段过多'));
     parser.on('partsLimit', () => invalid('(body)', '字段过多'));
-    parser.on('error', () => fail(new AppError('VALIDATION_FAILED', { message: '上传内容格式不正确，请重新选择照片' })));
+    parser.on('error', () =>
+      fail(new AppError('VALIDATION_FAILED', { message: '上传内容格式不正确，请重新选择照片' })),
+    );
     parser.on('close', () => {
       if (settled) return;
       settled = true;

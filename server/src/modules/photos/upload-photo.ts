@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { editableApplicationStates, getCertificateType, personPortraitPhotoSpec, photoUploadFieldsSchema, type PhotoResult, type PhotoSpec } from '@roadcert/shared';
+import {
+  editableApplicationStates,
+  getCertificateType,
+  personPortraitPhotoSpec,
+  photoUploadFieldsSchema,
+  type PhotoResult,
+  type PhotoSpec,
+} from '@roadcert/shared';
 import { AppError } from '../../errors';
 import { createAuditLog } from '../../lib/audit';
 import type { Logger } from '../../lib/logger';
@@ -21,26 +28,53 @@ import type { PhotoUpload } from './read-upload';
  * cannot be written the objects are deleted again, so a failure at any step leaves
  * nothing behind.
  */
-export async function uploadPhoto(deps: AppDeps, state: AuthState, holderId: string, upload: PhotoUpload, log: Logger): Promise<PhotoResult> {
+export async function uploadPhoto(
+  deps: AppDeps,
+  state: AuthState,
+  holderId: string,
+  upload: PhotoUpload,
+  log: Logger,
+): Promise<PhotoResult> {
   const fields = photoUploadFieldsSchema.parse(upload.fields);
   const photos = createPhotoRepo(deps.prisma);
   const application = fields.applicationId ? await photos.ownApplication(holderId, fields.applicationId) : null;
   if (fields.applicationId && !application) {
-    await createAuditLog(deps.prisma).record({ ...auditActor(state), action: 'photo.application_denied', subjectType: 'application', subjectId: fields.applicationId, outcome: 'DENIED', detail: { reason: 'not_own_application' } });
+    await createAuditLog(deps.prisma).record({
+      ...auditActor(state),
+      action: 'photo.application_denied',
+      subjectType: 'application',
+      subjectId: fields.applicationId,
+      outcome: 'DENIED',
+      detail: { reason: 'not_own_application' },
+    });
     throw new AppError('NOT_FOUND');
   }
   // A portrait sent with an application becomes its one portrait, so only while the holder may still edit it.
-  if (application && fields.purpose === 'PORTRAIT' && !editableApplicationStates.includes(application.state)) throw new AppError('APPLICATION_STATE_INVALID');
+  if (application && fields.purpose === 'PORTRAIT' && !editableApplicationStates.includes(application.state))
+    throw new AppError('APPLICATION_STATE_INVALID');
   const typeCode = fields.typeCode ?? application?.typeCode ?? null;
 
   const started = performance.now();
   const outcome =
     fields.purpose === 'PORTRAIT'
-      ? await deps.images.process(upload.file, { purpose: 'PORTRAIT', spec: specFor(typeCode), ...(fields.cropBox ? { cropBox: fields.cropBox } : {}) })
+      ? await deps.images.process(upload.file, {
+          purpose: 'PORTRAIT',
+          spec: specFor(typeCode),
+          ...(fields.cropBox ? { cropBox: fields.cropBox } : {}),
+        })
       : await deps.images.process(upload.file, { purpose: 'EVIDENCE' });
   const failed = outcome.verdict.checks.filter((c) => !c.passed);
   // No personal data: format, failed check names with their figures (for re-calibration), time.
-  log.info({ purpose: fields.purpose, format: outcome.format, accepted: outcome.verdict.accepted, failed: failed.map((c) => `${c.check}=${c.measured}`), ms: Math.round(performance.now() - started) }, 'photo processed');
+  log.info(
+    {
+      purpose: fields.purpose,
+      format: outcome.format,
+      accepted: outcome.verdict.accepted,
+      failed: failed.map((c) => `${c.check}=${c.measured}`),
+      ms: Math.round(performance.now() - started),
+    },
+    'photo processed',
+  );
   if (!outcome.verdict.accepted) {
     throw new AppError('PHOTO_REJECTED', {
       message: failed[0]?.message,
@@ -49,7 +83,15 @@ export async function uploadPhoto(deps: AppDeps, state: AuthState, holderId: str
     });
   }
 
-  const row = await store(deps, state, holderId, { applicationId: application?.id ?? null, purpose: fields.purpose, typeCode }, upload.file, outcome, log);
+  const row = await store(
+    deps,
+    state,
+    holderId,
+    { applicationId: application?.id ?? null, purpose: fields.purpose, typeCode },
+    upload.file,
+    outcome,
+    log,
+  );
   return presentPhoto(row, deps.storage, deps.config.storage.urlTtlSeconds);
 }
 
@@ -72,20 +114,34 @@ async function store(
   const original = outcome.original!;
   const result = outcome.processed ?? original;
   const keys = photoObjectKeys(holderId);
-  const objects = [{ key: keys.original, bytes: original.bytes }, ...(outcome.processed ? [{ key: keys.processed, bytes: outcome.processed.bytes }] : [])];
+  const objects = [
+    { key: keys.original, bytes: original.bytes },
+    ...(outcome.processed ? [{ key: keys.processed, bytes: outcome.processed.bytes }] : []),
+  ];
   const removeObjects = async () => {
     const results = await Promise.allSettled(objects.map((o) => deps.storage.delete(o.key)));
     const left = objects.filter((_, i) => results[i]!.status === 'rejected').map((o) => o.key);
-    if (left.length > 0) log.error({ keys: left }, 'photo objects left behind after a failed upload; delete them by hand');
+    if (left.length > 0)
+      log.error({ keys: left }, 'photo objects left behind after a failed upload; delete them by hand');
   };
 
-  const written = await Promise.allSettled(objects.map((o) => deps.storage.put(o.key, o.bytes, { contentType: 'image/jpeg' })));
+  const written = await Promise.allSettled(
+    objects.map((o) => deps.storage.put(o.key, o.bytes, { contentType: 'image/jpeg' })),
+  );
   if (written.some((w) => w.status === 'rejected')) {
     await removeObjects();
-    throw new AppError('UPSTREAM_UNAVAILABLE', { message: '照片保存失败，请稍后重试', cause: written.find((w) => w.status === 'rejected') });
+    throw new AppError('UPSTREAM_UNAVAILABLE', {
+      message: '照片保存失败，请稍后重试',
+      cause: written.find((w) => w.status === 'rejected'),
+    });
   }
 
-  const verdict: StoredVerdict & typeof outcome.verdict = { ...outcome.verdict, typeCode: meta.typeCode, format: outcome.format, source: outcome.source };
+  const verdict: StoredVerdict & typeof outcome.verdict = {
+    ...outcome.verdict,
+    typeCode: meta.typeCode,
+    format: outcome.format,
+    source: outcome.source,
+  };
   try {
     return await deps.prisma.$transaction(async (tx) => {
       const row = await createPhotoRepo(deps.prisma).create(tx, {
@@ -100,9 +156,17 @@ async function store(
         sha256: createHash('sha256').update(source).digest('hex'),
         verdict,
       });
-      if (meta.applicationId && meta.purpose === 'PORTRAIT') await createPhotoRepo(deps.prisma).attachPortrait(tx, meta.applicationId, row.id);
+      if (meta.applicationId && meta.purpose === 'PORTRAIT')
+        await createPhotoRepo(deps.prisma).attachPortrait(tx, meta.applicationId, row.id);
       await createAuditLog(deps.prisma).record(
-        { ...auditActor(state), action: 'photo.upload', subjectType: 'photo', subjectId: row.id, outcome: 'OK', detail: { purpose: meta.purpose, format: outcome.format, typeCode: meta.typeCode } },
+        {
+          ...auditActor(state),
+          action: 'photo.upload',
+          subjectType: 'photo',
+          subjectId: row.id,
+          outcome: 'OK',
+          detail: { purpose: meta.purpose, format: outcome.format, typeCode: meta.typeCode },
+        },
         tx,
       );
       return row;

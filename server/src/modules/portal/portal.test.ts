@@ -33,7 +33,9 @@ describe('portal static files', () => {
 
   it('answers brotli to a browser that accepts it, with the JavaScript type, Vary and a year of caching', async () => {
     // node:http, not fetch: fetch would decode the body and hide what went over the wire.
-    const res = await new Promise<IncomingMessage>((resolve) => get(`${base}/app.0123abcd.js`, { headers: { 'accept-encoding': 'br' } }, resolve));
+    const res = await new Promise<IncomingMessage>((resolve) =>
+      get(`${base}/app.0123abcd.js`, { headers: { 'accept-encoding': 'br' } }, resolve),
+    );
     const chunks: Buffer[] = [];
     for await (const chunk of res) chunks.push(chunk as Buffer);
     const bytes = Buffer.concat(chunks);

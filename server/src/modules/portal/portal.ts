@@ -11,10 +11,17 @@ import serve from 'koa-static';
 export function portal(dir: string) {
   const index = path.join(dir, 'index.html');
   // brotli/gzip: the .br/.gz files scripts/precompress.mjs wrote at build time, when the browser accepts them.
-  const assets = serve(dir, { index: false, maxage: 0, brotli: true, gzip: true, setHeaders: (res, file) => {
-    res.setHeader('Vary', 'Accept-Encoding');
-    if (/\.[0-9a-f]{8,}\.(js|css|png|svg|woff2?)(\.br|\.gz)?$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } });
+  const assets = serve(dir, {
+    index: false,
+    maxage: 0,
+    brotli: true,
+    gzip: true,
+    setHeaders: (res, file) => {
+      res.setHeader('Vary', 'Accept-Encoding');
+      if (/\.[0-9a-f]{8,}\.(js|css|png|svg|woff2?)(\.br|\.gz)?$/.test(file))
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
   return async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith('/api/') || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
     await assets(ctx, async () => undefined);
@@ -23,7 +30,8 @@ export function portal(dir: string) {
     if (!existsSync(index)) {
       ctx.status = 503;
       ctx.type = 'text/plain; charset=utf-8';
-      ctx.body = '门户页面尚未构建。请运行 npm start（会自动构建），或 npm run prepare:app。\nThe H5 portal is not built: run `npm run prepare:app`.';
+      ctx.body =
+        '门户页面尚未构建。请运行 npm start（会自动构建），或 npm run prepare:app。\nThe H5 portal is not built: run `npm run prepare:app`.';
       return;
     }
     ctx.type = 'html';

@@ -18,7 +18,8 @@ function refusal(row: FaceRow): string | null {
   if (row.carrier !== 'ELECTRONIC') return `${row.carrier === 'PAPER' ? '纸质证' : 'IC卡证'}不能亮证，请申领电子证照`;
   if (!row.activatedAt) return '电子证照尚未激活，请先完成激活';
   const status = effectiveStatus(row);
-  if (status.status !== 'VALID') return `证照${certificateStatuses[status.status].label}${row.statusReason ? `（${row.statusReason}）` : ''}，不能亮证`;
+  if (status.status !== 'VALID')
+    return `证照${certificateStatuses[status.status].label}${row.statusReason ? `（${row.statusReason}）` : ''}，不能亮证`;
   if (!status.valid) return '证照尚未生效，不能亮证';
   return null;
 }
@@ -28,12 +29,24 @@ function refusal(row: FaceRow): string | null {
  * current one for `hours` (capped), each bound to the certificate id and its current
  * presentation epoch, so revoking or suspending (epoch + 1) kills every token fetched ahead.
  */
-export function createHolderTokens(deps: AppServices, access: CertificateAccess, keyring: Keyring, statusList: StatusListService) {
+export function createHolderTokens(
+  deps: AppServices,
+  access: CertificateAccess,
+  keyring: Keyring,
+  statusList: StatusListService,
+) {
   const p = deps.config.presentation;
 
-  async function batch(state: AuthState, certificateId: string, requestedHours: number | undefined): Promise<PresentationBatch> {
+  async function batch(
+    state: AuthState,
+    certificateId: string,
+    requestedHours: number | undefined,
+  ): Promise<PresentationBatch> {
     const reach = await access.reach(state, certificateId, 'read');
-    const row = await deps.prisma.certificate.findUniqueOrThrow({ where: { id: reach.certificateId }, select: faceSelect });
+    const row = await deps.prisma.certificate.findUniqueOrThrow({
+      where: { id: reach.certificateId },
+      select: faceSelect,
+    });
     const refused = refusal(row);
     if (refused) throw new AppError('NOT_PRESENTABLE', { message: refused });
     const statusIndex = row.statusIndex ?? (await statusList.ensureIndex(row.id));
@@ -42,7 +55,10 @@ export function createHolderTokens(deps: AppServices, access: CertificateAccess,
     const window = p.windowSeconds;
     const first = Math.floor(Date.now() / 1000 / window) * window;
     const count = Math.ceil((hours * 3600) / window);
-    const text = fitTokenText(row.holder.kind === 'PERSON' ? maskPersonName(row.holder.name) : row.holder.name, row.numberMasked);
+    const text = fitTokenText(
+      row.holder.kind === 'PERSON' ? maskPersonName(row.holder.name) : row.holder.name,
+      row.numberMasked,
+    );
     const base: Omit<TokenClaims, 'notBefore' | 'notAfter'> = {
       alg: signer.suite.alg,
       kid: signer.kid,
@@ -59,7 +75,11 @@ export function createHolderTokens(deps: AppServices, access: CertificateAccess,
       if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
       const notBefore = first + i * window;
       const bytes = encodeToken({ ...base, notBefore, notAfter: notBefore + window }, (body) => signer.sign(body));
-      tokens.push({ qrText: tokenToQrText(deps.config.publicBaseUrl, bytes), notBefore: new Date(notBefore * 1000).toISOString(), notAfter: new Date((notBefore + window) * 1000).toISOString() });
+      tokens.push({
+        qrText: tokenToQrText(deps.config.publicBaseUrl, bytes),
+        notBefore: new Date(notBefore * 1000).toISOString(),
+        notAfter: new Date((notBefore + window) * 1000).toISOString(),
+      });
     }
     return {
       face: await presentHolderFace(row, deps.storage, deps.config.storage.urlTtlSeconds),

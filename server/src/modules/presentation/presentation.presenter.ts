@@ -1,4 +1,10 @@
-import { getCertificateType, maskHolderName, type PresentationFace, type VerifiedCertificate, type VerifierScope } from '@roadcert/shared';
+import {
+  getCertificateType,
+  maskHolderName,
+  type PresentationFace,
+  type VerifiedCertificate,
+  type VerifierScope,
+} from '@roadcert/shared';
 import type { Prisma } from '../../generated/prisma/client';
 import type { ObjectStorage } from '../../adapters/storage';
 import type { StateRow } from './presentation.repo';
@@ -22,12 +28,21 @@ export const faceSelect = {
   statusIndex: true,
   areaCode: true,
   holder: { select: { kind: true, name: true } },
-  vehicle: { select: { plateNumber: true, plateColour: true, vehicleTypeCode: true, capacity: true, lengthMm: true, widthMm: true, heightMm: true } },
+  vehicle: {
+    select: {
+      plateNumber: true,
+      plateColour: true,
+      vehicleTypeCode: true,
+      capacity: true,
+      lengthMm: true,
+      widthMm: true,
+      heightMm: true,
+    },
+  },
   portraitPhoto: { select: { processedKey: true, originalKey: true } },
 } as const satisfies Prisma.CertificateSelect;
 
 export type FaceRow = Prisma.CertificateGetPayload<{ select: typeof faceSelect }>;
-
 
 async function photoUrl(row: FaceRow, storage: ObjectStorage, ttlSeconds: number): Promise<string | null> {
   const key = row.portraitPhoto?.processedKey ?? row.portraitPhoto?.originalKey;
@@ -36,7 +51,11 @@ async function photoUrl(row: FaceRow, storage: ObjectStorage, ttlSeconds: number
 
 const typeName = (code: string) => getCertificateType(code)?.name ?? code;
 
-export async function presentHolderFace(row: FaceRow, storage: ObjectStorage, ttlSeconds: number): Promise<PresentationFace> {
+export async function presentHolderFace(
+  row: FaceRow,
+  storage: ObjectStorage,
+  ttlSeconds: number,
+): Promise<PresentationFace> {
   const status = effectiveStatus(row);
   return {
     certificateId: row.id,
@@ -52,7 +71,9 @@ export async function presentHolderFace(row: FaceRow, storage: ObjectStorage, tt
     validUntil: isoDateOrNull(row.validUntil),
     issuingAuthority: row.issuingAuthority,
     plateNumber: row.vehicle?.plateNumber ?? null,
-    details: faceDetails(row.typeCode, row.extension, row.vehicle, idDerivedKeys(row.typeCode)).map(({ label, value }) => ({ label, value })),
+    details: faceDetails(row.typeCode, row.extension, row.vehicle, idDerivedKeys(row.typeCode)).map(
+      ({ label, value }) => ({ label, value }),
+    ),
     photoUrl: await photoUrl(row, storage, ttlSeconds),
   };
 }
@@ -89,7 +110,9 @@ export async function presentVerifiedFace(
     validFrom: isoDate(face.validFrom),
     issuingAuthority: face.issuingAuthority,
     plateNumber: face.vehicle?.plateNumber ?? null,
-    details: faceDetails(face.typeCode, face.extension, face.vehicle, idDerivedKeys(face.typeCode)).map(({ label, value }) => ({ label, value })),
+    details: faceDetails(face.typeCode, face.extension, face.vehicle, idDerivedKeys(face.typeCode)).map(
+      ({ label, value }) => ({ label, value }),
+    ),
     photoUrl: await photoUrl(face, storage, ttlSeconds),
   });
   fieldsShown.push('holderName', 'validFrom', 'issuingAuthority', 'plateNumber', 'details', 'photo');

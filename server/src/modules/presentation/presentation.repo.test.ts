@@ -14,7 +14,18 @@ describe('readCertificateState (the verify path’s one SQL statement)', () => {
     const longTerm = await t.prisma.certificate.findFirstOrThrow({ where: { typeCode: 'D008' } });
     await t.prisma.certificate.update({ where: { id: longTerm.id }, data: { validUntil: null } });
     const certificates = await t.prisma.certificate.findMany({
-      select: { id: true, typeCode: true, carrier: true, status: true, validFrom: true, validUntil: true, numberMasked: true, activatedAt: true, presentationEpoch: true, holder: { select: { kind: true, name: true } } },
+      select: {
+        id: true,
+        typeCode: true,
+        carrier: true,
+        status: true,
+        validFrom: true,
+        validUntil: true,
+        numberMasked: true,
+        activatedAt: true,
+        presentationEpoch: true,
+        holder: { select: { kind: true, name: true } },
+      },
     });
     expect(certificates.length).toBeGreaterThan(5);
     // Long-term, operators' and unactivated certificates are among them.

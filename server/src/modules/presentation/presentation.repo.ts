@@ -3,7 +3,18 @@ import type { Sql } from '../../db/database';
 
 /** What the verify hot path reads: the certificate's state and the minimal face. */
 export type StateRow = Prisma.CertificateGetPayload<{
-  select: { id: true; typeCode: true; carrier: true; status: true; validFrom: true; validUntil: true; numberMasked: true; activatedAt: true; presentationEpoch: true; holder: { select: { kind: true; name: true } } };
+  select: {
+    id: true;
+    typeCode: true;
+    carrier: true;
+    status: true;
+    validFrom: true;
+    validUntil: true;
+    numberMasked: true;
+    activatedAt: true;
+    presentationEpoch: true;
+    holder: { select: { kind: true; name: true } };
+  };
 }>;
 
 const stateSql = `SELECT c."id", c."typeCode", c."carrier"::text, c."status"::text, c."validFrom"::text AS "validFrom", c."validUntil"::text AS "validUntil",
@@ -36,6 +47,11 @@ export async function readCertificateState(sql: Sql, certificateId: string): Pro
   };
 }
 
-type StateSqlRow = Omit<StateRow, 'validFrom' | 'validUntil' | 'holder'> & { validFrom: string; validUntil: string | null; holderKind: StateRow['holder']['kind']; holderName: string };
+type StateSqlRow = Omit<StateRow, 'validFrom' | 'validUntil' | 'holder'> & {
+  validFrom: string;
+  validUntil: string | null;
+  holderKind: StateRow['holder']['kind'];
+  holderName: string;
+};
 
 const utcDate = (isoDay: string) => new Date(`${isoDay}T00:00:00.000Z`);

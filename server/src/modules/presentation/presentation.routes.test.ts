@@ -32,11 +32,25 @@ const accounts = new Map<string, string>();
 
 beforeAll(async () => {
   // Short batches keep the tests quick; the cap is what is being tested.
-  t = await startTestApp({ env: { PRESENTATION_BATCH_HOURS: '1', PRESENTATION_BATCH_MAX_HOURS: '2', PUBLIC_BASE_URL: 'https://roadcert.jtt.example.gov.cn' } });
+  t = await startTestApp({
+    env: {
+      PRESENTATION_BATCH_HOURS: '1',
+      PRESENTATION_BATCH_MAX_HOURS: '2',
+      PUBLIC_BASE_URL: 'https://roadcert.jtt.example.gov.cn',
+    },
+  });
   const staff = await t.prisma.staffUser.findUniqueOrThrow({ where: { username: demoStaff.username } });
   const id = uuidv7();
   const expiresAt = new Date(Date.now() + 3600_000);
-  await t.prisma.session.create({ data: { id, staffUserId: staff.id, refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash, platform: 'h5', expiresAt } });
+  await t.prisma.session.create({
+    data: {
+      id,
+      staffUserId: staff.id,
+      refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash,
+      platform: 'h5',
+      expiresAt,
+    },
+  });
   reviewer = t.deps.sessionTokens.issue(id, expiresAt);
 }, 60_000);
 afterAll(() => t?.close());
@@ -47,18 +61,31 @@ async function tokenOf(holderKey: string) {
 }
 async function holderId(key: string) {
   const demo = demoHolders.find((h) => h.key === key)!;
-  const where = demo.kind === 'PERSON' ? { idNumberHash: t.deps.fieldCrypto.blindIndex(demo.identityCode, 'id-number') } : { creditCode: demo.identityCode };
+  const where =
+    demo.kind === 'PERSON'
+      ? { idNumberHash: t.deps.fieldCrypto.blindIndex(demo.identityCode, 'id-number') }
+      : { creditCode: demo.identityCode };
   return (await t.prisma.holder.findFirstOrThrow({ where })).id;
 }
-const certificateOf = async (key: string, where: { carrier?: 'PAPER' | 'IC_CARD' | 'ELECTRONIC'; typeCode?: string; activated?: boolean } = {}) =>
+const certificateOf = async (
+  key: string,
+  where: { carrier?: 'PAPER' | 'IC_CARD' | 'ELECTRONIC'; typeCode?: string; activated?: boolean } = {},
+) =>
   t.prisma.certificate.findFirstOrThrow({
-    where: { holderId: await holderId(key), carrier: where.carrier ?? 'ELECTRONIC', typeCode: where.typeCode, ...(where.activated === undefined ? {} : { activatedAt: where.activated ? { not: null } : null }) },
+    where: {
+      holderId: await holderId(key),
+      carrier: where.carrier ?? 'ELECTRONIC',
+      typeCode: where.typeCode,
+      ...(where.activated === undefined ? {} : { activatedAt: where.activated ? { not: null } : null }),
+    },
     orderBy: { createdAt: 'asc' },
   });
 
-const batch = (token: string, id: string, hours?: number) => t.api(`/api/v1/me/certificates/${id}/presentation${hours === undefined ? '' : `?hours=${hours}`}`, { token });
+const batch = (token: string, id: string, hours?: number) =>
+  t.api(`/api/v1/me/certificates/${id}/presentation${hours === undefined ? '' : `?hours=${hours}`}`, { token });
 const verify = (token: string, authToken?: string) => t.api('/api/v1/verify', { body: { token }, token: authToken });
-const setStatus = (id: string, status: string, reason = '测试原因') => t.api(`/api/v1/staff/certificates/${id}/status`, { token: reviewer, body: { status, reason } });
+const setStatus = (id: string, status: string, reason = '测试原因') =>
+  t.api(`/api/v1/staff/certificates/${id}/status`, { token: reviewer, body: { status, reason } });
 
 /** The service's own SM2 presentation key, for tokens with chosen times. */
 function serverSm2() {
@@ -72,7 +99,11 @@ async function claimsFor(holderKey: string, patch: Partial<TokenClaims> = {}): P
   expect(res.status, res.text).toBe(200);
   return { ...decodeToken(qrTextToToken((res.json as PresentationBatch).tokens[0]!.qrText)).claims, ...patch };
 }
-const signSm2 = (claims: TokenClaims, d = serverSm2().d) => tokenToQrText('https://roadcert.jtt.example.gov.cn', encodeToken(claims, (body) => sm2Sm3Suite.sign(body, d)));
+const signSm2 = (claims: TokenClaims, d = serverSm2().d) =>
+  tokenToQrText(
+    'https://roadcert.jtt.example.gov.cn',
+    encodeToken(claims, (body) => sm2Sm3Suite.sign(body, d)),
+  );
 
 describe('key list', () => {
   it('publishes the SM2 key with the standard user id and the Ed25519 key', async () => {
@@ -81,7 +112,12 @@ describe('key list', () => {
     expect(res.status).toBe(200);
     const list = res.json as KeyList;
     const sm2Key = list.keys.find((k) => k.alg === 'SM2-SM3')!;
-    expect(sm2Key).toMatchObject({ kid: serverSm2().kid, userId: '1234567812345678', retiredAt: null, verifyUntil: null });
+    expect(sm2Key).toMatchObject({
+      kid: serverSm2().kid,
+      userId: '1234567812345678',
+      retiredAt: null,
+      verifyUntil: null,
+    });
     expect(sm2Key.publicKey).toBe(Buffer.from(serverSm2().publicKey).toString('hex'));
     expect(list.keys.some((k) => k.alg === 'Ed25519' && k.publicKey.length === 64)).toBe(true);
     expect(list.clockSkewSeconds).toBe(90);
@@ -96,24 +132,45 @@ describe('holder token batch', () => {
     const body = res.json as PresentationBatch;
     expect(body.tokens).toHaveLength(120); // capped at 2 h
     expect(res.headers.get('content-encoding')).toBe('gzip'); // fetch asked for it and inflated it
-    const plain = await t.api(`/api/v1/me/certificates/${cert.id}/presentation?hours=1`, { token: await tokenOf('driver-electronic'), headers: { 'accept-encoding': 'identity' } });
+    const plain = await t.api(`/api/v1/me/certificates/${cert.id}/presentation?hours=1`, {
+      token: await tokenOf('driver-electronic'),
+      headers: { 'accept-encoding': 'identity' },
+    });
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(plain.json.tokens).toHaveLength(60);
-    expect(body.face).toMatchObject({ certificateId: cert.id, holderName: '王强', holderNameMasked: '王*', typeCode: 'D071', status: 'VALID' });
+    expect(body.face).toMatchObject({
+      certificateId: cert.id,
+      holderName: '王强',
+      holderNameMasked: '王*',
+      typeCode: 'D071',
+      status: 'VALID',
+    });
     expect(body.face.numberMasked).toMatch(/^\d{4}\*+\d{3}[\dX]$/);
     const first = body.tokens[0]!;
     expect(first.qrText).toMatch(/^https:\/\/roadcert\.jtt\.example\.gov\.cn\/v\/\d+$/);
     const claims = decodeToken(qrTextToToken(first.qrText)).claims;
-    expect(claims).toMatchObject({ certificateId: cert.id, epoch: cert.presentationEpoch, alg: 'SM2-SM3', kid: serverSm2().kid, holderNameMasked: '王*', status: 'VALID' });
+    expect(claims).toMatchObject({
+      certificateId: cert.id,
+      epoch: cert.presentationEpoch,
+      alg: 'SM2-SM3',
+      kid: serverSm2().kid,
+      holderNameMasked: '王*',
+      status: 'VALID',
+    });
     expect(Date.parse(first.notBefore)).toBeLessThanOrEqual(Date.now());
     expect(Date.parse(body.tokens[1]!.notBefore)).toBe(Date.parse(first.notAfter));
     expect((await batch(await tokenOf('driver-electronic'), cert.id)).json.tokens).toHaveLength(60); // default 1 h here
     // The certificate now has a status-list index.
-    expect((await t.prisma.certificate.findUniqueOrThrow({ where: { id: cert.id } })).statusIndex).toBe(claims.statusIndex);
+    expect((await t.prisma.certificate.findUniqueOrThrow({ where: { id: cert.id } })).statusIndex).toBe(
+      claims.statusIndex,
+    );
   });
 
   it('refuses with NOT_PRESENTABLE and the reason: paper, not activated', async () => {
-    const paper = await batch(await tokenOf('driver-paper'), (await certificateOf('driver-paper', { carrier: 'PAPER' })).id);
+    const paper = await batch(
+      await tokenOf('driver-paper'),
+      (await certificateOf('driver-paper', { carrier: 'PAPER' })).id,
+    );
     expect(paper.status).toBe(409);
     expect(paper.json).toMatchObject({ code: 'NOT_PRESENTABLE' });
     expect(paper.json.message).toContain('纸质证');
@@ -139,21 +196,37 @@ describe('verify', () => {
     const anonymous = await verify(qrText);
     expect(anonymous.status, anonymous.text).toBe(200);
     const a = anonymous.json as VerifyResult;
-    expect(a).toMatchObject({ verdict: 'VALID', scope: 'anonymous', certificate: { holderNameMasked: '王*', typeCode: 'D071', status: 'VALID' } });
+    expect(a).toMatchObject({
+      verdict: 'VALID',
+      scope: 'anonymous',
+      certificate: { holderNameMasked: '王*', typeCode: 'D071', status: 'VALID' },
+    });
     expect(a.certificate?.holderName).toBeUndefined();
     expect(a.certificate?.certificateId).toBeUndefined();
     expect(a.fieldsShown).toEqual(['type', 'holderNameMasked', 'numberMasked', 'validUntil', 'status']);
     expect(anonymous.text).not.toContain('王强');
     const staff = (await verify(qrText.slice(qrText.indexOf('/v/') + 3), reviewer)).json as VerifyResult;
-    expect(staff).toMatchObject({ verdict: 'VALID', scope: 'staff', certificate: { holderName: '王强', certificateId: cert.id } });
+    expect(staff).toMatchObject({
+      verdict: 'VALID',
+      scope: 'staff',
+      certificate: { holderName: '王强', certificateId: cert.id },
+    });
     expect(staff.fieldsShown).toContain('holderName');
     expect(staff.certificate?.details?.length).toBeGreaterThan(0);
     expect(staff.certificate?.details?.map((d) => d.label)).not.toContain('性别');
     const holderFace = (await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch;
     expect(holderFace.face.details.map((d) => d.label)).not.toContain('性别');
     await t.usageLog.flush();
-    const events = await t.prisma.verificationEvent.findMany({ where: { certificateId: cert.id }, orderBy: { at: 'asc' } });
-    expect(events.map((e) => [e.verifierRole, e.result, e.channel])).toEqual(expect.arrayContaining([['anonymous', 'VALID', 'QR_PORTAL'], ['staff', 'VALID', 'QR_PORTAL']]));
+    const events = await t.prisma.verificationEvent.findMany({
+      where: { certificateId: cert.id },
+      orderBy: { at: 'asc' },
+    });
+    expect(events.map((e) => [e.verifierRole, e.result, e.channel])).toEqual(
+      expect.arrayContaining([
+        ['anonymous', 'VALID', 'QR_PORTAL'],
+        ['staff', 'VALID', 'QR_PORTAL'],
+      ]),
+    );
     expect(JSON.stringify(events)).not.toContain('王');
   });
 
@@ -165,33 +238,51 @@ describe('verify', () => {
       bad[at] = bad[at]! ^ 0x04;
       expect((await verify(tokenToQrText('https://x', bad))).json.verdict).toBe('INVALID');
     }
-    expect((await verify('https://roadcert.jtt.example.gov.cn/v/12345')).json).toMatchObject({ verdict: 'INVALID', certificate: null });
+    expect((await verify('https://roadcert.jtt.example.gov.cn/v/12345')).json).toMatchObject({
+      verdict: 'INVALID',
+      certificate: null,
+    });
     expect((await verify('not a token at all')).json.verdict).toBe('INVALID');
     const edKey = hexToBytes('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');
     const wrongAlg = encodeToken({ ...claims, alg: 'Ed25519' }, (body) => ed25519Suite.sign(body, edKey)); // SM2 kid, Ed25519 signature
     expect((await verify(tokenToQrText('https://x', wrongAlg))).json).toMatchObject({ verdict: 'INVALID' });
     const stranger = sm2Sm3Suite.getPublicKey(hexToBytes('11'.repeat(32)));
-    const unknown = (await verify(signSm2({ ...claims, kid: kidOf(sm2Sm3Suite, stranger) }, hexToBytes('11'.repeat(32))))).json as VerifyResult;
+    const unknown = (
+      await verify(signSm2({ ...claims, kid: kidOf(sm2Sm3Suite, stranger) }, hexToBytes('11'.repeat(32))))
+    ).json as VerifyResult;
     expect(unknown).toMatchObject({ verdict: 'UNKNOWN_KEY', certificate: null });
   });
 
   it('TOKEN_EXPIRED after the window + 90 s, NOT_YET_VALID (请检查手机时间) before it − 90 s, no face either way', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const expired = (await verify(signSm2(await claimsFor('driver-electronic', { notBefore: now - 200, notAfter: now - 140 })))).json as VerifyResult;
+    const expired = (
+      await verify(signSm2(await claimsFor('driver-electronic', { notBefore: now - 200, notAfter: now - 140 })))
+    ).json as VerifyResult;
     expect(expired).toMatchObject({ verdict: 'TOKEN_EXPIRED', certificate: null, fieldsShown: [] });
-    const withinSkew = (await verify(signSm2(await claimsFor('driver-electronic', { notBefore: now - 120, notAfter: now - 60 })))).json as VerifyResult;
+    const withinSkew = (
+      await verify(signSm2(await claimsFor('driver-electronic', { notBefore: now - 120, notAfter: now - 60 })))
+    ).json as VerifyResult;
     expect(withinSkew.verdict).toBe('VALID');
-    const early = (await verify(signSm2(await claimsFor('driver-electronic', { notBefore: now + 300, notAfter: now + 360 })))).json as VerifyResult;
+    const early = (
+      await verify(signSm2(await claimsFor('driver-electronic', { notBefore: now + 300, notAfter: now + 360 })))
+    ).json as VerifyResult;
     expect(early.verdict).toBe('NOT_YET_VALID');
     expect(early.reason).toContain('请检查手机时间');
   });
 
   it('an Ed25519 token of the service verifies (node:crypto path)', async () => {
-    const pem = (JSON.parse(await readFile(path.join(t.deps.config.dataDir, 'presentation-keys.json'), 'utf8')) as { ed25519Pkcs8Pem: string }).ed25519Pkcs8Pem;
+    const pem = (
+      JSON.parse(await readFile(path.join(t.deps.config.dataDir, 'presentation-keys.json'), 'utf8')) as {
+        ed25519Pkcs8Pem: string;
+      }
+    ).ed25519Pkcs8Pem;
     const key = createPrivateKey(pem);
     const list = (await t.api('/.well-known/roadcert/keys.json')).json as KeyList;
     const ed = list.keys.find((k) => k.alg === 'Ed25519')!;
-    const bytes = encodeToken(await claimsFor('driver-electronic', { alg: 'Ed25519', kid: ed.kid }), (body) => new Uint8Array(nodeSign(null, body, key)));
+    const bytes = encodeToken(
+      await claimsFor('driver-electronic', { alg: 'Ed25519', kid: ed.kid }),
+      (body) => new Uint8Array(nodeSign(null, body, key)),
+    );
     expect((await verify(tokenToQrText('https://x', bytes))).json.verdict).toBe('VALID');
   });
 
@@ -205,8 +296,22 @@ describe('verify', () => {
     const graceMs = (2 * 3600 + 60 + 90) * 1000;
     await t.prisma.signingKey.createMany({
       data: [
-        { kid: oldKid, algorithm: 'SM2-SM3', purpose: 'presentation', publicKey: new Uint8Array(oldPublic), notBefore: new Date(Date.now() - 86_400_000), retiredAt: new Date(Date.now() - 600_000) },
-        { kid: expiredKid, algorithm: 'SM2-SM3', purpose: 'presentation', publicKey: new Uint8Array(expiredPublic), notBefore: new Date(Date.now() - 2 * 86_400_000), retiredAt: new Date(Date.now() - graceMs - 60_000) },
+        {
+          kid: oldKid,
+          algorithm: 'SM2-SM3',
+          purpose: 'presentation',
+          publicKey: new Uint8Array(oldPublic),
+          notBefore: new Date(Date.now() - 86_400_000),
+          retiredAt: new Date(Date.now() - 600_000),
+        },
+        {
+          kid: expiredKid,
+          algorithm: 'SM2-SM3',
+          purpose: 'presentation',
+          publicKey: new Uint8Array(expiredPublic),
+          notBefore: new Date(Date.now() - 2 * 86_400_000),
+          retiredAt: new Date(Date.now() - graceMs - 60_000),
+        },
       ],
     });
     await new Promise((r) => setTimeout(r, 1100)); // the key cache looks again for an unknown kid at most once a second
@@ -231,7 +336,10 @@ describe('staff status changes, replay and the status list', () => {
     expect((await t.api(`/api/v1/staff/certificates?number=${shenzhen}`, { token: reviewer })).json.items).toEqual([]);
     const outside = await certificateOf('driver-ic', { carrier: 'IC_CARD' });
     expect((await setStatus(outside.id, 'SUSPENDED')).status).toBe(404);
-    expect((await t.api(`/api/v1/staff/certificates?number=${number}`, { token: await tokenOf('driver-electronic') })).status).toBe(403);
+    expect(
+      (await t.api(`/api/v1/staff/certificates?number=${number}`, { token: await tokenOf('driver-electronic') }))
+        .status,
+    ).toBe(403);
   });
 
   it('suspend → tokens fetched before are NOT_VALID, no new batch; restore → old tokens stay dead, new ones verify', async () => {
@@ -256,21 +364,28 @@ describe('staff status changes, replay and the status list', () => {
     expect(stale.reason).toContain('已失效');
     const fresh = (await batch(operatorLegalRep.token, cert.id)).json as PresentationBatch;
     expect((await verify(fresh.tokens[0]!.qrText)).json.verdict).toBe('VALID');
-    const events = await t.prisma.certificateEvent.findMany({ where: { certificateId: cert.id, kind: 'STATUS_CHANGED' } });
+    const events = await t.prisma.certificateEvent.findMany({
+      where: { certificateId: cert.id, kind: 'STATUS_CHANGED' },
+    });
     expect(events).toHaveLength(2);
-    expect(await t.prisma.auditLog.count({ where: { action: 'certificate.status_change', subjectId: cert.id } })).toBe(2);
+    expect(await t.prisma.auditLog.count({ where: { action: 'certificate.status_change', subjectId: cert.id } })).toBe(
+      2,
+    );
   });
 
   it('revocation: replay of a token signed before is NOT_VALID, the signed status list marks the index, no way back', async () => {
     const cert = await certificateOf('driver-electronic');
-    const qrText = ((await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch).tokens[0]!.qrText;
+    const qrText = ((await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch).tokens[0]!
+      .qrText;
     const index = decodeToken(qrTextToToken(qrText)).claims.statusIndex;
     expect((await verify(qrText)).json.verdict).toBe('VALID');
     expect((await setStatus(cert.id, 'REVOKED', '以欺骗手段取得')).status).toBe(200);
     const replay = (await verify(qrText)).json as VerifyResult;
     expect(replay).toMatchObject({ verdict: 'NOT_VALID', reason: '证照已吊销', certificate: { status: 'REVOKED' } });
     await t.usageLog.flush();
-    expect(await t.prisma.verificationEvent.count({ where: { certificateId: cert.id, result: 'NOT_VALID' } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await t.prisma.verificationEvent.count({ where: { certificateId: cert.id, result: 'NOT_VALID' } }),
+    ).toBeGreaterThanOrEqual(1);
 
     const list = (await t.api('/api/v1/status-list')).json as StatusList;
     expect(list.size).toBeGreaterThanOrEqual(131_072);
@@ -300,8 +415,18 @@ describe('links and certificate signatures', () => {
     const message = new TextEncoder().encode('{"typeCode":"D071"}');
     const der = sm2SignDer(message, t.deps.keys.signing.privateKey);
     const publicHex = Buffer.from(serverSm2().publicKey).toString('hex');
-    expect(smCrypto.doVerifySignature(message, der.toString('hex'), publicHex, { hash: true, der: true, userId: '1234567812345678' })).toBe(true);
-    const theirs = smCrypto.doSignature(message, Buffer.from(serverSm2().d).toString('hex'), { hash: true, der: true, userId: '1234567812345678' });
+    expect(
+      smCrypto.doVerifySignature(message, der.toString('hex'), publicHex, {
+        hash: true,
+        der: true,
+        userId: '1234567812345678',
+      }),
+    ).toBe(true);
+    const theirs = smCrypto.doSignature(message, Buffer.from(serverSm2().d).toString('hex'), {
+      hash: true,
+      der: true,
+      userId: '1234567812345678',
+    });
     expect(sm2VerifyDer(message, Buffer.from(theirs, 'hex'), t.deps.keys.signing.publicKey)).toBe(true);
     expect(sm2VerifyDer(new TextEncoder().encode('{}'), der, t.deps.keys.signing.publicKey)).toBe(false);
   });

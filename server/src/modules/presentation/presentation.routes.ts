@@ -37,21 +37,28 @@ export function presentationRoutes({ route }: ReturnType<typeof createRouteTable
   route({
     method: 'get',
     path: '/.well-known/roadcert/keys.json',
-    summary: 'Presentation key list: key ids, algorithms, public keys (SM2 with its user id), validity; retired keys until their tokens have expired',
+    summary:
+      'Presentation key list: key ids, algorithms, public keys (SM2 with its user id), validity; retired keys until their tokens have expired',
     tags: ['presentation'],
     access: 'public',
     response: keyListSchema,
     handler: async (ctx) => {
       ctx.set('Cache-Control', `public, max-age=${KEY_LIST_TTL_SECONDS}`);
       ctx.set('Access-Control-Allow-Origin', '*');
-      return { issuer: deps.config.publicBaseUrl, keys: await keyring.published(), ttlSeconds: KEY_LIST_TTL_SECONDS, clockSkewSeconds: deps.config.presentation.clockSkewSeconds };
+      return {
+        issuer: deps.config.publicBaseUrl,
+        keys: await keyring.published(),
+        ttlSeconds: KEY_LIST_TTL_SECONDS,
+        clockSkewSeconds: deps.config.presentation.clockSkewSeconds,
+      };
     },
   });
 
   route({
     method: 'get',
     path: '/api/v1/status-list',
-    summary: 'Signed status list for offline verifiers: 2 bits per random index (≥131,072), gzip + base64url; no holder ids',
+    summary:
+      'Signed status list for offline verifiers: 2 bits per random index (≥131,072), gzip + base64url; no holder ids',
     tags: ['presentation'],
     access: 'public',
     response: statusListSchema,
@@ -79,7 +86,8 @@ export function presentationRoutes({ route }: ReturnType<typeof createRouteTable
   route({
     method: 'get',
     path: '/api/v1/me/certificates/:id/presentation',
-    summary: 'Holder screen: the face and a batch of signed QR tokens for the next `hours` (offline use); only ELECTRONIC + activated + VALID (else 409 NOT_PRESENTABLE with the reason)',
+    summary:
+      'Holder screen: the face and a batch of signed QR tokens for the next `hours` (offline use); only ELECTRONIC + activated + VALID (else 409 NOT_PRESENTABLE with the reason)',
     tags: ['presentation'],
     access: 'holder',
     params: idParams,
@@ -94,7 +102,8 @@ export function presentationRoutes({ route }: ReturnType<typeof createRouteTable
   route({
     method: 'post',
     path: '/api/v1/verify',
-    summary: 'Verify a presentation token online: VALID, NOT_VALID, TOKEN_EXPIRED, NOT_YET_VALID, UNKNOWN_KEY or INVALID, with the face scoped to the viewer (a staff session sees more); logged to the 用证记录',
+    summary:
+      'Verify a presentation token online: VALID, NOT_VALID, TOKEN_EXPIRED, NOT_YET_VALID, UNKNOWN_KEY or INVALID, with the face scoped to the viewer (a staff session sees more); logged to the 用证记录',
     tags: ['presentation'],
     access: 'public',
     body: verifyRequestSchema,
@@ -129,7 +138,8 @@ export function presentationRoutes({ route }: ReturnType<typeof createRouteTable
   route({
     method: 'post',
     path: '/api/v1/staff/certificates/:id/status',
-    summary: 'Revoke, suspend or restore a certificate (reason required): bumps its presentation epoch, records a CertificateEvent, audited',
+    summary:
+      'Revoke, suspend or restore a certificate (reason required): bumps its presentation epoch, records a CertificateEvent, audited',
     tags: ['staff'],
     access: 'staff',
     params: idParams,

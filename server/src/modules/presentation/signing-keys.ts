@@ -1,8 +1,23 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign as nodeSign,
+  verify as nodeVerify,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PresentationAlg, PublishedKey } from '@roadcert/shared';
-import { ed25519Suite, kidOf, sm2Sm3Suite, SM2_DEFAULT_USER_ID, type DecodedToken, type SignatureSuite, type TrustedKey } from '@roadcert/shared/presentation';
+import {
+  ed25519Suite,
+  kidOf,
+  sm2Sm3Suite,
+  SM2_DEFAULT_USER_ID,
+  type DecodedToken,
+  type SignatureSuite,
+  type TrustedKey,
+} from '@roadcert/shared/presentation';
 import type { AppServices } from '../../app';
 
 /**
@@ -40,14 +55,24 @@ export function sm2PrivateScalar(privateKey: KeyObject): Uint8Array {
 function sm2Signer(privateKey: KeyObject): PresentationSigner {
   const d = sm2PrivateScalar(privateKey);
   const publicKey = sm2Sm3Suite.getPublicKey(d);
-  return { suite: sm2Sm3Suite, kid: kidOf(sm2Sm3Suite, publicKey), publicKey, sign: (body) => sm2Sm3Suite.sign(body, d) };
+  return {
+    suite: sm2Sm3Suite,
+    kid: kidOf(sm2Sm3Suite, publicKey),
+    publicKey,
+    sign: (body) => sm2Sm3Suite.sign(body, d),
+  };
 }
 
 function ed25519Signer(privateKey: KeyObject): PresentationSigner {
   const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   const publicKey = new Uint8Array(spki.subarray(ED25519_SPKI_PREFIX.length));
   // node:crypto signs Ed25519 ~14× faster than pure JS (docs/presentation-token.md, bench).
-  return { suite: ed25519Suite, kid: kidOf(ed25519Suite, publicKey), publicKey, sign: (body) => new Uint8Array(nodeSign(null, body, privateKey)) };
+  return {
+    suite: ed25519Suite,
+    kid: kidOf(ed25519Suite, publicKey),
+    publicKey,
+    sign: (body) => new Uint8Array(nodeSign(null, body, privateKey)),
+  };
 }
 
 async function loadEd25519Key(deps: AppServices): Promise<KeyObject | null> {
@@ -68,7 +93,10 @@ async function loadEd25519Key(deps: AppServices): Promise<KeyObject | null> {
     await writeFile(file, JSON.stringify({ ed25519Pkcs8Pem: pem }, null, 2), { mode: 0o600, flag: 'wx' });
   } catch (err) {
     // Another process of the same data folder wrote it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return createPrivateKey((JSON.parse(await readFile(file, 'utf8')) as { ed25519Pkcs8Pem: string }).ed25519Pkcs8Pem);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      return createPrivateKey(
+        (JSON.parse(await readFile(file, 'utf8')) as { ed25519Pkcs8Pem: string }).ed25519Pkcs8Pem,
+      );
     throw err;
   }
   return privateKey;
@@ -91,12 +119,19 @@ export function createKeyring(deps: AppServices) {
     signers.set('SM2-SM3', sm2Signer(deps.keys.signing.privateKey));
     const ed = await loadEd25519Key(deps);
     if (ed) signers.set('Ed25519', ed25519Signer(ed));
-    if (!signers.has(p.alg)) throw new Error(`PRESENTATION_ALG=${p.alg} but no such key is configured (PRESENTATION_ED25519_KEY_FILE)`);
+    if (!signers.has(p.alg))
+      throw new Error(`PRESENTATION_ALG=${p.alg} but no such key is configured (PRESENTATION_ED25519_KEY_FILE)`);
     const now = new Date();
     for (const signer of signers.values()) {
       await prisma.signingKey.upsert({
         where: { kid: signer.kid },
-        create: { kid: signer.kid, algorithm: signer.suite.alg, purpose: 'presentation', publicKey: new Uint8Array(signer.publicKey), notBefore: now },
+        create: {
+          kid: signer.kid,
+          algorithm: signer.suite.alg,
+          purpose: 'presentation',
+          publicKey: new Uint8Array(signer.publicKey),
+          notBefore: now,
+        },
         update: { retiredAt: null },
       });
       await prisma.signingKey.updateMany({
@@ -127,7 +162,13 @@ export function createKeyring(deps: AppServices) {
     await signers();
     const age = cache ? Date.now() - cache.at : Infinity;
     if (cache && age < KEY_LIST_CACHE_MS && !(refresh && age > 1000)) return cache.rows;
-    const found = Promise.resolve(prisma.signingKey.findMany({ where: { purpose: 'presentation' }, select: { kid: true, algorithm: true, publicKey: true, notBefore: true, retiredAt: true }, orderBy: { notBefore: 'asc' } }));
+    const found = Promise.resolve(
+      prisma.signingKey.findMany({
+        where: { purpose: 'presentation' },
+        select: { kid: true, algorithm: true, publicKey: true, notBefore: true, retiredAt: true },
+        orderBy: { notBefore: 'asc' },
+      }),
+    );
     const entry = { at: Date.now(), rows: found };
     cache = entry;
     found.catch(() => cache === entry && (cache = null));
@@ -142,7 +183,15 @@ export function createKeyring(deps: AppServices) {
   async function trusted(now = Date.now(), refresh = false): Promise<TrustedKey[]> {
     const current = await rows(refresh);
     if (trustedFrom?.rows !== current) {
-      trustedFrom = { rows: current, keys: current.map((r) => ({ kid: r.kid, alg: r.algorithm, publicKey: new Uint8Array(r.publicKey), verifyUntil: verifyUntil(r)?.getTime() ?? null })) };
+      trustedFrom = {
+        rows: current,
+        keys: current.map((r) => ({
+          kid: r.kid,
+          alg: r.algorithm,
+          publicKey: new Uint8Array(r.publicKey),
+          verifyUntil: verifyUntil(r)?.getTime() ?? null,
+        })),
+      };
     }
     // A day past its grace a key is dropped entirely; until then checkToken says 签发密钥已停用.
     return trustedFrom.keys.filter((k) => k.verifyUntil === null || k.verifyUntil >= now - 86_400_000);
@@ -164,10 +213,15 @@ export function createKeyring(deps: AppServices) {
 
   /** Signature check for the verify endpoint: SM2 in the shared codec, Ed25519 through node:crypto with cached key objects. */
   function verifySignature(token: DecodedToken, key: TrustedKey): boolean {
-    if (key.alg !== 'Ed25519') return key.alg === token.claims.alg && sm2Sm3Suite.verify(token.signature, token.signedBytes, key.publicKey);
+    if (key.alg !== 'Ed25519')
+      return key.alg === token.claims.alg && sm2Sm3Suite.verify(token.signature, token.signedBytes, key.publicKey);
     let keyObject = nodeKeys.get(key.kid);
     if (!keyObject) {
-      keyObject = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, key.publicKey]), format: 'der', type: 'spki' });
+      keyObject = createPublicKey({
+        key: Buffer.concat([ED25519_SPKI_PREFIX, key.publicKey]),
+        format: 'der',
+        type: 'spki',
+      });
       nodeKeys.set(key.kid, keyObject);
     }
     return token.signature.length === 64 && nodeVerify(null, token.signedBytes, keyObject, token.signature);
@@ -188,7 +242,11 @@ const derInteger = (bytes: Uint8Array) => {
   let i = 0;
   while (i < bytes.length - 1 && bytes[i] === 0) i++;
   const body = bytes.subarray(i);
-  return Buffer.concat([Buffer.from([0x02, body.length + (body[0]! & 0x80 ? 1 : 0)]), body[0]! & 0x80 ? Buffer.from([0]) : Buffer.alloc(0), body]);
+  return Buffer.concat([
+    Buffer.from([0x02, body.length + (body[0]! & 0x80 ? 1 : 0)]),
+    body[0]! & 0x80 ? Buffer.from([0]) : Buffer.alloc(0),
+    body,
+  ]);
 };
 
 /**

@@ -1,4 +1,12 @@
-import { certificateStatuses, getCertificateType, maskHolderName, normaliseCode, type CertificateEventKind, type StaffCertificate, type StaffCertificateStatusChange } from '@roadcert/shared';
+import {
+  certificateStatuses,
+  getCertificateType,
+  maskHolderName,
+  normaliseCode,
+  type CertificateEventKind,
+  type StaffCertificate,
+  type StaffCertificateStatusChange,
+} from '@roadcert/shared';
 import { AppError } from '../../errors';
 import type { AppServices } from '../../app';
 import { createAuditLog } from '../../lib/audit';
@@ -58,7 +66,11 @@ const allowedFrom: Record<StaffCertificateStatusChange['status'], readonly strin
  * verifying at once — writes a CertificateEvent and an audit row in one transaction, and
  * drops the cached status list so the next fetch carries it.
  */
-export function createStaffCertificates(deps: AppServices, statusList: StatusListService, onChange: (certificateId: string) => void) {
+export function createStaffCertificates(
+  deps: AppServices,
+  statusList: StatusListService,
+  onChange: (certificateId: string) => void,
+) {
   const { prisma, fieldCrypto } = deps;
   const audit = createAuditLog(prisma);
 
@@ -76,33 +88,73 @@ export function createStaffCertificates(deps: AppServices, statusList: StatusLis
     return { items: rows.map(present) };
   }
 
-  async function changeStatus(state: AuthState, certificateId: string, change: StaffCertificateStatusChange): Promise<StaffCertificate> {
+  async function changeStatus(
+    state: AuthState,
+    certificateId: string,
+    change: StaffCertificateStatusChange,
+  ): Promise<StaffCertificate> {
     const staff = currentStaff(state);
     const actor = { actorKind: 'STAFF' as const, actorId: staff.staffUserId, requestId: state.requestId };
-    const row = isUuid(certificateId) ? await prisma.certificate.findUnique({ where: { id: certificateId }, select: { id: true, areaCode: true } }) : null;
+    const row = isUuid(certificateId)
+      ? await prisma.certificate.findUnique({ where: { id: certificateId }, select: { id: true, areaCode: true } })
+      : null;
     if (!row || !row.areaCode.startsWith(regionPrefix(staff.regionCode))) {
-      await audit.record({ ...actor, action: 'certificate.access_denied', subjectType: 'certificate', subjectId: certificateId.slice(0, 64), outcome: 'DENIED', detail: { need: 'status' } });
+      await audit.record({
+        ...actor,
+        action: 'certificate.access_denied',
+        subjectType: 'certificate',
+        subjectId: certificateId.slice(0, 64),
+        outcome: 'DENIED',
+        detail: { need: 'status' },
+      });
       throw new AppError('NOT_FOUND');
     }
     const updated = await prisma.$transaction(async (tx) => {
-      const current = await tx.certificate.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, presentationEpoch: true } });
+      const current = await tx.certificate.findUniqueOrThrow({
+        where: { id: row.id },
+        select: { status: true, presentationEpoch: true },
+      });
       if (!allowedFrom[change.status].includes(current.status)) return { refused: current.status };
       const now = new Date();
       // Optimistic: only if nobody changed it meanwhile.
       const { count } = await tx.certificate.updateMany({
         where: { id: row.id, status: current.status, presentationEpoch: current.presentationEpoch },
-        data: { status: change.status, statusReason: change.reason, statusChangedAt: now, presentationEpoch: { increment: 1 } },
+        data: {
+          status: change.status,
+          statusReason: change.reason,
+          statusChangedAt: now,
+          presentationEpoch: { increment: 1 },
+        },
       });
       if (count === 0) return { refused: null };
       await tx.certificateEvent.create({
-        data: { certificateId: row.id, kind: 'STATUS_CHANGED' satisfies CertificateEventKind, actorKind: 'STAFF', actorId: staff.staffUserId, at: now, detail: { from: current.status, to: change.status, reason: change.reason } },
+        data: {
+          certificateId: row.id,
+          kind: 'STATUS_CHANGED' satisfies CertificateEventKind,
+          actorKind: 'STAFF',
+          actorId: staff.staffUserId,
+          at: now,
+          detail: { from: current.status, to: change.status, reason: change.reason },
+        },
       });
-      await audit.record({ ...actor, action: 'certificate.status_change', subjectType: 'certificate', subjectId: row.id, outcome: 'OK', detail: { from: current.status, to: change.status } }, tx);
+      await audit.record(
+        {
+          ...actor,
+          action: 'certificate.status_change',
+          subjectType: 'certificate',
+          subjectId: row.id,
+          outcome: 'OK',
+          detail: { from: current.status, to: change.status },
+        },
+        tx,
+      );
       return { refused: undefined };
     });
     if (updated.refused === null) throw new AppError('CONFLICT');
     if (updated.refused !== undefined) {
-      throw new AppError('CONFLICT', { message: `证照当前状态为${certificateStatuses[updated.refused as keyof typeof certificateStatuses].label}，不能改为${certificateStatuses[change.status].label}` });
+      throw new AppError('CONFLICT', {
+        message: `证照当前状态为${certificateStatuses[updated.refused as keyof typeof certificateStatuses].label}，不能改为${certificateStatuses[change.status].label}`,
+      });
     }
     statusList.invalidate();
     onChange(row.id);

@@ -1,7 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { chinaToday, type StatusList } from '@roadcert/shared';
-import { base64urlEncode, createStatusBits, setStatusBits, STATUS_LIST_BITS, STATUS_LIST_MIN_SIZE, statusListSigningInput, statusListValueOf } from '@roadcert/shared/presentation';
+import {
+  base64urlEncode,
+  createStatusBits,
+  setStatusBits,
+  STATUS_LIST_BITS,
+  STATUS_LIST_MIN_SIZE,
+  statusListSigningInput,
+  statusListValueOf,
+} from '@roadcert/shared/presentation';
 import type { AppServices } from '../../app';
 import { Prisma } from '../../generated/prisma/client';
 import type { Keyring } from './signing-keys';
@@ -26,7 +34,10 @@ export function createStatusListService(deps: AppServices, keyring: Keyring) {
   };
 
   async function build(): Promise<StatusList> {
-    const rows = await prisma.certificate.findMany({ where: { statusIndex: { not: null } }, select: { statusIndex: true, status: true, validUntil: true } });
+    const rows = await prisma.certificate.findMany({
+      where: { statusIndex: { not: null } },
+      select: { statusIndex: true, status: true, validUntil: true },
+    });
     const today = chinaToday();
     const maxIndex = rows.reduce((m, r) => Math.max(m, r.statusIndex ?? 0), 0);
     const size = sizeFor(rows.length, maxIndex);
@@ -67,10 +78,16 @@ export function createStatusListService(deps: AppServices, keyring: Keyring) {
       const row = await prisma.certificate.findUnique({ where: { id: certificateId }, select: { statusIndex: true } });
       if (!row) throw new Error('certificate vanished');
       if (row.statusIndex !== null) return row.statusIndex;
-      const [count, max] = await Promise.all([prisma.certificate.count({ where: { statusIndex: { not: null } } }), prisma.certificate.aggregate({ _max: { statusIndex: true } })]);
+      const [count, max] = await Promise.all([
+        prisma.certificate.count({ where: { statusIndex: { not: null } } }),
+        prisma.certificate.aggregate({ _max: { statusIndex: true } }),
+      ]);
       const candidate = randomInt(0, sizeFor(count + 1, max._max.statusIndex ?? 0));
       try {
-        await prisma.certificate.updateMany({ where: { id: certificateId, statusIndex: null }, data: { statusIndex: candidate } });
+        await prisma.certificate.updateMany({
+          where: { id: certificateId, statusIndex: null },
+          data: { statusIndex: candidate },
+        });
       } catch (err) {
         if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') continue; // taken: pick again
         throw err;

@@ -15,7 +15,12 @@ const EPOCH_CHANGED = '证照状态已变更，此核验码已失效';
 const STATE_CACHE_MAX = 10_000;
 
 /** A verdict that names no certificate (the token could not be read or trusted, or names none we have). */
-function unnamed(verdict: VerifyResult['verdict'], reason: string, scope: VerifierScope, checkedAt: string): VerifyResult {
+function unnamed(
+  verdict: VerifyResult['verdict'],
+  reason: string,
+  scope: VerifierScope,
+  checkedAt: string,
+): VerifyResult {
   return { verdict, reason, certificate: null, fieldsShown: [], scope, checkedAt, token: null };
 }
 
@@ -80,12 +85,29 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
       if (err instanceof TokenFormatError) return unnamed('INVALID', verdictReasons.INVALID, scope, checkedAt);
       throw err;
     }
-    let check = checkToken(bytes, { keys: await keyring.trusted(now), now, skewSeconds, verifySignature: keyring.verifySignature });
-    if (check.verdict === 'UNKNOWN_KEY' && !check.claims) check = checkToken(bytes, { keys: await keyring.trusted(now, true), now, skewSeconds, verifySignature: keyring.verifySignature });
+    let check = checkToken(bytes, {
+      keys: await keyring.trusted(now),
+      now,
+      skewSeconds,
+      verifySignature: keyring.verifySignature,
+    });
+    if (check.verdict === 'UNKNOWN_KEY' && !check.claims)
+      check = checkToken(bytes, {
+        keys: await keyring.trusted(now, true),
+        now,
+        skewSeconds,
+        verifySignature: keyring.verifySignature,
+      });
     // Unsigned or untrusted claims name no certificate we may look up or log.
-    if (!check.claims || !isUuid(check.claims.certificateId)) return unnamed(check.verdict, check.reason, scope, checkedAt);
+    if (!check.claims || !isUuid(check.claims.certificateId))
+      return unnamed(check.verdict, check.reason, scope, checkedAt);
     const claims = check.claims;
-    const tokenInfo = { kid: claims.kid, alg: claims.alg, notBefore: new Date(claims.notBefore * 1000).toISOString(), notAfter: new Date(claims.notAfter * 1000).toISOString() };
+    const tokenInfo = {
+      kid: claims.kid,
+      alg: claims.alg,
+      notBefore: new Date(claims.notBefore * 1000).toISOString(),
+      notAfter: new Date(claims.notAfter * 1000).toISOString(),
+    };
     const row = await stateOf(claims.certificateId, now);
     if (!row) return { ...unnamed('NOT_VALID', '未找到该证照', scope, checkedAt), token: tokenInfo };
 
@@ -96,14 +118,20 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
       if (status.status !== 'VALID') {
         verdict = 'NOT_VALID';
         reason = `证照${certificateStatuses[status.status].label}`;
-      } else if ((row.presentationEpoch & 0xffff) !== claims.epoch || row.carrier !== 'ELECTRONIC' || !row.activatedAt) {
+      } else if (
+        (row.presentationEpoch & 0xffff) !== claims.epoch ||
+        row.carrier !== 'ELECTRONIC' ||
+        !row.activatedAt
+      ) {
         verdict = 'NOT_VALID';
         reason = EPOCH_CHANGED;
       }
     }
     // An expired or future token shows no data (a screenshot replayed later learns nothing).
     const shows = verdict === 'VALID' || verdict === 'NOT_VALID';
-    const face = shows ? await presentVerifiedFace(row, scope, fullFace, deps.storage, config.storage.urlTtlSeconds) : null;
+    const face = shows
+      ? await presentVerifiedFace(row, scope, fullFace, deps.storage, config.storage.urlTtlSeconds)
+      : null;
     deps.usageLog.record({
       certificateId: row.id,
       channel: body.channel ?? 'QR_PORTAL',
@@ -111,7 +139,15 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
       result: verdict,
       fieldsShown: face?.fieldsShown ?? [],
     });
-    return { verdict, reason, certificate: face?.certificate ?? null, fieldsShown: face?.fieldsShown ?? [], scope, checkedAt, token: tokenInfo };
+    return {
+      verdict,
+      reason,
+      certificate: face?.certificate ?? null,
+      fieldsShown: face?.fieldsShown ?? [],
+      scope,
+      checkedAt,
+      token: tokenInfo,
+    };
   }
 
   /** A status change here: the next verification reads the certificate again. */

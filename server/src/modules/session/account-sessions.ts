@@ -8,7 +8,12 @@ import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS, type SessionTokens
 import { createSessionRepo } from './sessions.repo';
 
 export type Device = z.infer<typeof deviceSchema>;
-export type IssuedTokens = { accessToken: string; accessTokenExpiresAt: string; refreshToken: string; refreshTokenExpiresAt: string };
+export type IssuedTokens = {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+};
 
 /**
  * Holder-side sessions: start one on a device (sign-in), and rotate its refresh token.
@@ -21,15 +26,34 @@ export function createAccountSessions(deps: { prisma: PrismaClient; sessionToken
 
   function accessToken(sessionId: string, sessionExpiresAt: Date, now: Date) {
     const expiresAt = new Date(Math.min(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000, sessionExpiresAt.getTime()));
-    return { accessToken: deps.sessionTokens.issue(sessionId, expiresAt), accessTokenExpiresAt: expiresAt.toISOString() };
+    return {
+      accessToken: deps.sessionTokens.issue(sessionId, expiresAt),
+      accessTokenExpiresAt: expiresAt.toISOString(),
+    };
   }
 
-  async function start(accountId: string, device: Device, now = new Date()): Promise<IssuedTokens & { sessionId: string }> {
+  async function start(
+    accountId: string,
+    device: Device,
+    now = new Date(),
+  ): Promise<IssuedTokens & { sessionId: string }> {
     const id = uuidv7(now.getTime());
     const refresh = deps.sessionTokens.issueRefresh(id);
     const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_SECONDS * 1000);
-    await sessions.create({ id, accountId, refreshTokenHash: refresh.hash, platform: device.platform, deviceLabel: device.label || null, expiresAt });
-    return { sessionId: id, ...accessToken(id, expiresAt, now), refreshToken: refresh.token, refreshTokenExpiresAt: expiresAt.toISOString() };
+    await sessions.create({
+      id,
+      accountId,
+      refreshTokenHash: refresh.hash,
+      platform: device.platform,
+      deviceLabel: device.label || null,
+      expiresAt,
+    });
+    return {
+      sessionId: id,
+      ...accessToken(id, expiresAt, now),
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: expiresAt.toISOString(),
+    };
   }
 
   async function refresh(refreshToken: string, now = new Date()): Promise<IssuedTokens & { accountId: string }> {
@@ -46,7 +70,12 @@ export function createAccountSessions(deps: { prisma: PrismaClient; sessionToken
       deps.logger.warn({ sessionId: session.id }, 'refresh token reuse detected: session revoked');
       throw new AppError('TOKEN_INVALID', { message: '登录凭证已在别处使用，为保护账号安全已退出该设备，请重新登录' });
     }
-    return { accountId: session.accountId, ...accessToken(session.id, expiresAt, now), refreshToken: next.token, refreshTokenExpiresAt: expiresAt.toISOString() };
+    return {
+      accountId: session.accountId,
+      ...accessToken(session.id, expiresAt, now),
+      refreshToken: next.token,
+      refreshTokenExpiresAt: expiresAt.toISOString(),
+    };
   }
 
   return { start, refresh };

@@ -95,7 +95,12 @@ export function requireStaff(prisma: PrismaClient, tokens: SessionTokens, role?:
       await sessions.revoke(session.id, now);
       throw new AppError('SESSION_IDLE_TIMEOUT');
     }
-    ctx.state.staff = { sessionId: session.id, staffUserId: session.staffUserId, roles: session.staffUser.roles, regionCode: session.staffUser.regionCode };
+    ctx.state.staff = {
+      sessionId: session.id,
+      staffUserId: session.staffUserId,
+      roles: session.staffUser.roles,
+      regionCode: session.staffUser.regionCode,
+    };
     if (role && !session.staffUser.roles.includes(role)) throw new AppError('FORBIDDEN');
     await sessions.touch(session.id, now);
     await next();

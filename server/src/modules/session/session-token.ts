@@ -33,7 +33,10 @@ export function createSessionTokens(key: Buffer) {
   }
 
   /** Returns the session id, or why the access token is not acceptable. */
-  function verify(token: string, now = new Date()): { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'expired' } {
+  function verify(
+    token: string,
+    now = new Date(),
+  ): { ok: true; sessionId: string } | { ok: false; reason: 'invalid' | 'expired' } {
     const parts = token.split('.');
     if (parts.length !== 3) return { ok: false, reason: 'invalid' };
     const [sessionId, exp, given] = parts as [string, string, string];

@@ -66,7 +66,9 @@ describe('the removed demo sign-in', () => {
   it('a session without an account (what it created) is refused like a forged token', async () => {
     const expiresAt = new Date(Date.now() + 3600_000);
     const id = uuidv7();
-    await t.prisma.session.create({ data: { id, refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash, platform: 'demo', expiresAt } });
+    await t.prisma.session.create({
+      data: { id, refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash, platform: 'demo', expiresAt },
+    });
     const res = await t.api('/api/v1/me', { token: t.deps.sessionTokens.issue(id, expiresAt) });
     expect(res.status).toBe(401);
     expect(res.json.code).toBe('TOKEN_INVALID');

@@ -54,14 +54,25 @@ export function createSessionRepo(prisma: PrismaClient) {
         })
       ).count === 1,
 
-    revoke: async (id: string, now: Date) => (await prisma.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } })).count,
+    revoke: async (id: string, now: Date) =>
+      (await prisma.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } })).count,
 
     /** Revokes one of the account's own sessions; 0 when it is not theirs (or already gone). */
     revokeOwn: async (accountId: string, id: string, now: Date) =>
-      (await prisma.session.updateMany({ where: { id, accountId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } })).count,
+      (
+        await prisma.session.updateMany({
+          where: { id, accountId, revokedAt: null, expiresAt: { gt: now } },
+          data: { revokedAt: now },
+        })
+      ).count,
 
     revokeAllOwn: async (accountId: string, now: Date) =>
-      (await prisma.session.updateMany({ where: { accountId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } })).count,
+      (
+        await prisma.session.updateMany({
+          where: { accountId, revokedAt: null, expiresAt: { gt: now } },
+          data: { revokedAt: now },
+        })
+      ).count,
 
     listActiveForAccount: (accountId: string, now: Date) =>
       prisma.session.findMany({

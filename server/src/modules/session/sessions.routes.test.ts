@@ -38,7 +38,9 @@ describe('POST /api/v1/auth/refresh', () => {
     // Whoever held the new pair is signed out too.
     expect((await me(rotated.accessToken)).json.code).toBe('TOKEN_INVALID');
     expect((await refresh(rotated.refreshToken)).status).toBe(401);
-    expect((await t.prisma.session.findUniqueOrThrow({ where: { id: sessionIdOf(signedIn.accessToken) } })).revokedAt).not.toBeNull();
+    expect(
+      (await t.prisma.session.findUniqueOrThrow({ where: { id: sessionIdOf(signedIn.accessToken) } })).revokedAt,
+    ).not.toBeNull();
   });
 
   it('a forged refresh token is refused without touching the session it names', async () => {
@@ -57,7 +59,10 @@ describe('POST /api/v1/auth/refresh', () => {
 
   it('a session past its 30 days answers TOKEN_EXPIRED', async () => {
     const signedIn = await smsSignIn(t);
-    await t.prisma.session.update({ where: { id: sessionIdOf(signedIn.accessToken) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.prisma.session.update({
+      where: { id: sessionIdOf(signedIn.accessToken) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const res = await refresh(signedIn.refreshToken);
     expect(res.status).toBe(401);
     expect(res.json.code).toBe('TOKEN_EXPIRED');
@@ -102,22 +107,37 @@ describe('sign-out and devices', () => {
 
   it('GET /me/sessions lists this account’s live devices, the calling one flagged', async () => {
     const phone = (await smsSignIn(t, undefined, { platform: 'h5', label: 'Chrome · Windows' })).phone;
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: t.deps.fieldCrypto.blindIndex(phone, 'phone') }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: t.deps.fieldCrypto.blindIndex(phone, 'phone') },
+      data: { createdAt: new Date(Date.now() - 120_000) },
+    });
     const second = await smsSignIn(t, phone, { platform: 'weapp', label: '微信小程序 · iPhone' });
     const someoneElse = await smsSignIn(t);
     const res = await me(second.accessToken);
     expect(res.status).toBe(200);
     expect(res.json.items).toHaveLength(2);
     const current = res.json.items.find((s: { current: boolean }) => s.current);
-    expect(current).toMatchObject({ id: sessionIdOf(second.accessToken), platform: 'weapp', deviceLabel: '微信小程序 · iPhone' });
-    expect(res.json.items.map((s: { deviceLabel: string }) => s.deviceLabel).sort()).toEqual(['Chrome · Windows', '微信小程序 · iPhone']);
+    expect(current).toMatchObject({
+      id: sessionIdOf(second.accessToken),
+      platform: 'weapp',
+      deviceLabel: '微信小程序 · iPhone',
+    });
+    expect(res.json.items.map((s: { deviceLabel: string }) => s.deviceLabel).sort()).toEqual([
+      'Chrome · Windows',
+      '微信小程序 · iPhone',
+    ]);
     expect(res.json.items.map((s: { id: string }) => s.id)).not.toContain(sessionIdOf(someoneElse.accessToken));
   });
 
   it('DELETE /me/sessions/:id signs out one of my devices', async () => {
     const phone = (await smsSignIn(t)).phone;
-    const first = await t.prisma.session.findFirstOrThrow({ where: { account: { phoneHash: t.deps.fieldCrypto.blindIndex(phone, 'phone') } } });
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: t.deps.fieldCrypto.blindIndex(phone, 'phone') }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    const first = await t.prisma.session.findFirstOrThrow({
+      where: { account: { phoneHash: t.deps.fieldCrypto.blindIndex(phone, 'phone') } },
+    });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: t.deps.fieldCrypto.blindIndex(phone, 'phone') },
+      data: { createdAt: new Date(Date.now() - 120_000) },
+    });
     const second = await smsSignIn(t, phone);
     const res = await t.api(`/api/v1/me/sessions/${first.id}`, { token: second.accessToken, method: 'DELETE' });
     expect(res.json).toEqual({ revoked: 1 });
@@ -128,19 +148,31 @@ describe('sign-out and devices', () => {
   it("someone else's session id (or garbage) is a 404, changes nothing, and is audited", async () => {
     const mine = await smsSignIn(t);
     const theirs = await smsSignIn(t);
-    const res = await t.api(`/api/v1/me/sessions/${sessionIdOf(theirs.accessToken)}`, { token: mine.accessToken, method: 'DELETE' });
+    const res = await t.api(`/api/v1/me/sessions/${sessionIdOf(theirs.accessToken)}`, {
+      token: mine.accessToken,
+      method: 'DELETE',
+    });
     expect(res.status).toBe(404);
     expect(res.json.code).toBe('NOT_FOUND');
     expect((await me(theirs.accessToken)).status).toBe(200);
-    const audit = await t.prisma.auditLog.findFirst({ where: { action: 'session.revoke', subjectId: sessionIdOf(theirs.accessToken) } });
+    const audit = await t.prisma.auditLog.findFirst({
+      where: { action: 'session.revoke', subjectId: sessionIdOf(theirs.accessToken) },
+    });
     expect(audit).toMatchObject({ actorKind: 'ACCOUNT', actorId: mine.account.id, outcome: 'DENIED' });
-    expect((await t.api('/api/v1/me/sessions/not-a-uuid', { token: mine.accessToken, method: 'DELETE' })).status).toBe(404);
-    expect((await t.api(`/api/v1/me/sessions/${crypto.randomUUID()}`, { token: mine.accessToken, method: 'DELETE' })).status).toBe(404);
+    expect((await t.api('/api/v1/me/sessions/not-a-uuid', { token: mine.accessToken, method: 'DELETE' })).status).toBe(
+      404,
+    );
+    expect(
+      (await t.api(`/api/v1/me/sessions/${crypto.randomUUID()}`, { token: mine.accessToken, method: 'DELETE' })).status,
+    ).toBe(404);
   });
 
   it('POST /me/sessions/revoke-all signs out every device of the account, and only those', async () => {
     const phone = (await smsSignIn(t)).phone;
-    await t.prisma.verificationCode.updateMany({ where: { phoneHash: t.deps.fieldCrypto.blindIndex(phone, 'phone') }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    await t.prisma.verificationCode.updateMany({
+      where: { phoneHash: t.deps.fieldCrypto.blindIndex(phone, 'phone') },
+      data: { createdAt: new Date(Date.now() - 120_000) },
+    });
     const second = await smsSignIn(t, phone);
     const bystander = await smsSignIn(t);
     const res = await t.api('/api/v1/me/sessions/revoke-all', { token: second.accessToken, method: 'POST' });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { deviceSessionListSchema, refreshRequestSchema, sessionsRevokedSchema, tokenPairSchema } from '@roadcert/shared';
+import {
+  deviceSessionListSchema,
+  refreshRequestSchema,
+  sessionsRevokedSchema,
+  tokenPairSchema,
+} from '@roadcert/shared';
 import { AppError } from '../../errors';
 import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';

@@ -12,7 +12,13 @@ const summarySelect = {
   revokedAt: true,
   createdAt: true,
   holder: { select: { kind: true, name: true } },
-  items: { select: { certificate: { select: { id: true, typeCode: true, numberMasked: true, vehicle: { select: { plateNumber: true } } } } } },
+  items: {
+    select: {
+      certificate: {
+        select: { id: true, typeCode: true, numberMasked: true, vehicle: { select: { plateNumber: true } } },
+      },
+    },
+  },
 } as const satisfies Prisma.ShareSelect;
 
 const openedSelect = {
@@ -27,17 +33,27 @@ export type ShareOpenings = Map<string, { count: number; last: Date }>;
 export function createShareRepo(prisma: PrismaClient) {
   return {
     create: (data: Prisma.ShareUncheckedCreateInput, certificateIds: string[]) =>
-      prisma.share.create({ data: { ...data, items: { create: certificateIds.map((certificateId) => ({ certificateId })) } }, select: summarySelect }),
+      prisma.share.create({
+        data: { ...data, items: { create: certificateIds.map((certificateId) => ({ certificateId })) } },
+        select: summarySelect,
+      }),
 
     /** Shares of these holders, newest first. */
-    listForHolders: (holderIds: string[]) => prisma.share.findMany({ where: { holderId: { in: holderIds } }, select: summarySelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 200 }),
+    listForHolders: (holderIds: string[]) =>
+      prisma.share.findMany({
+        where: { holderId: { in: holderIds } },
+        select: summarySelect,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: 200,
+      }),
 
     byId: (id: string) => prisma.share.findUnique({ where: { id }, select: summarySelect }),
 
     byLinkHash: (linkTokenHash: string) => prisma.share.findUnique({ where: { linkTokenHash }, select: openedSelect }),
 
     /** Marks it revoked unless it already is (the first revocation time stays). */
-    revoke: (id: string, at: Date) => prisma.share.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } }),
+    revoke: (id: string, at: Date) =>
+      prisma.share.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } }),
 
     /**
      * Openings per share. One opening writes one SHARE_OPEN row per certificate, all with
@@ -45,7 +61,10 @@ export function createShareRepo(prisma: PrismaClient) {
      */
     openings: async (shareIds: string[]): Promise<ShareOpenings> => {
       const groups = shareIds.length
-        ? await prisma.verificationEvent.groupBy({ by: ['shareId', 'at'], where: { shareId: { in: shareIds }, channel: 'SHARE_OPEN' } })
+        ? await prisma.verificationEvent.groupBy({
+            by: ['shareId', 'at'],
+            where: { shareId: { in: shareIds }, channel: 'SHARE_OPEN' },
+          })
         : [];
       const result: ShareOpenings = new Map();
       for (const g of groups) {

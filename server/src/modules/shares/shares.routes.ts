@@ -1,6 +1,12 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { shareCreatedSchema, shareCreateRequestSchema, sharedViewSchema, shareListSchema, shareSummarySchema } from '@roadcert/shared';
+import {
+  shareCreatedSchema,
+  shareCreateRequestSchema,
+  sharedViewSchema,
+  shareListSchema,
+  shareSummarySchema,
+} from '@roadcert/shared';
 import type { AppServices } from '../../app';
 import type { createRouteTable } from '../../http/route';
 import { createShareService } from './shares.service';
@@ -14,7 +20,8 @@ export function shareRoutes({ route }: ReturnType<typeof createRouteTable>, deps
   route({
     method: 'post',
     path: '/api/v1/me/shares',
-    summary: '加注件: share reachable certificates of one holder for a purpose until an expiry (≤ 90 days); the link is shown once',
+    summary:
+      '加注件: share reachable certificates of one holder for a purpose until an expiry (≤ 90 days); the link is shown once',
     tags: ['shares'],
     access: 'account',
     body: shareCreateRequestSchema,
@@ -47,7 +54,8 @@ export function shareRoutes({ route }: ReturnType<typeof createRouteTable>, deps
   route({
     method: 'get',
     path: '/api/v1/shares/:secret',
-    summary: 'Open a share (public): the certificate faces with the watermark; every opening is logged. Unknown 404, revoked 410 SHARE_REVOKED, expired 410 SHARE_EXPIRED',
+    summary:
+      'Open a share (public): the certificate faces with the watermark; every opening is logged. Unknown 404, revoked 410 SHARE_REVOKED, expired 410 SHARE_EXPIRED',
     tags: ['shares'],
     access: 'public',
     params: secretParams,

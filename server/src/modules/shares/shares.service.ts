@@ -28,15 +28,34 @@ export function createShareService(deps: AppServices) {
   async function create(state: AuthState, input: ShareCreateRequest, now = new Date()) {
     const accountId = currentAccountId(state);
     const expiresAt = new Date(input.expiresAt);
-    if (expiresAt.getTime() < now.getTime() + MIN_LIFETIME_MS) throw new AppError('VALIDATION_FAILED', { message: '有效期须晚于当前时间', fields: { expiresAt: '有效期须晚于当前时间' } });
-    if (expiresAt.getTime() > now.getTime() + shareLimits.maxDays * DAY_MS) throw new AppError('VALIDATION_FAILED', { message: `分享有效期最长${shareLimits.maxDays}天`, fields: { expiresAt: `分享有效期最长${shareLimits.maxDays}天` } });
+    if (expiresAt.getTime() < now.getTime() + MIN_LIFETIME_MS)
+      throw new AppError('VALIDATION_FAILED', {
+        message: '有效期须晚于当前时间',
+        fields: { expiresAt: '有效期须晚于当前时间' },
+      });
+    if (expiresAt.getTime() > now.getTime() + shareLimits.maxDays * DAY_MS)
+      throw new AppError('VALIDATION_FAILED', {
+        message: `分享有效期最长${shareLimits.maxDays}天`,
+        fields: { expiresAt: `分享有效期最长${shareLimits.maxDays}天` },
+      });
     const ids = [...new Set(input.certificateIds.map((id) => id.toLowerCase()))];
     const reaches = [];
     for (const id of ids) reaches.push(await access.reach(state, id, 'act'));
     const holderIds = new Set(reaches.map((r) => r.holderId));
-    if (holderIds.size > 1) throw new AppError('VALIDATION_FAILED', { message: '一个分享只能包含同一持证人（或同一业户）的证照', fields: { certificateIds: '一个分享只能包含同一持证人（或同一业户）的证照' } });
-    const statuses = await deps.prisma.certificate.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
-    if (statuses.some((c) => c.status === 'REPLACED')) throw new AppError('VALIDATION_FAILED', { message: '已换发的证照不能分享，请分享换发后的证照', fields: { certificateIds: '已换发的证照不能分享，请分享换发后的证照' } });
+    if (holderIds.size > 1)
+      throw new AppError('VALIDATION_FAILED', {
+        message: '一个分享只能包含同一持证人（或同一业户）的证照',
+        fields: { certificateIds: '一个分享只能包含同一持证人（或同一业户）的证照' },
+      });
+    const statuses = await deps.prisma.certificate.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, status: true },
+    });
+    if (statuses.some((c) => c.status === 'REPLACED'))
+      throw new AppError('VALIDATION_FAILED', {
+        message: '已换发的证照不能分享，请分享换发后的证照',
+        fields: { certificateIds: '已换发的证照不能分享，请分享换发后的证照' },
+      });
     const purposeText = input.purposeText ?? '';
     const recipientName = input.recipientName || null;
     const secret = newShareSecret();
@@ -53,7 +72,18 @@ export function createShareService(deps: AppServices) {
       },
       ids,
     );
-    await audit.record({ ...auditActor(state), action: 'share.created', subjectType: 'share', subjectId: row.id, outcome: 'OK', detail: { purposeCode: input.purposeCode, certificates: ids.length, days: Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS) } });
+    await audit.record({
+      ...auditActor(state),
+      action: 'share.created',
+      subjectType: 'share',
+      subjectId: row.id,
+      outcome: 'OK',
+      detail: {
+        purposeCode: input.purposeCode,
+        certificates: ids.length,
+        days: Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS),
+      },
+    });
     const link = `${deps.config.publicBaseUrl}/s/${secret}`;
     return { share: presentShareSummary(row, new Map(), state.auth?.holderId ?? null, now), link, qrText: link };
   }
@@ -71,17 +101,36 @@ export function createShareService(deps: AppServices) {
   async function revoke(state: AuthState, shareId: string, now = new Date()) {
     const accountId = currentAccountId(state);
     const row = isUuid(shareId) ? await shares.byId(shareId) : null;
-    const member = row && row.holderId !== state.auth?.holderId
-      ? await deps.prisma.operatorMember.findFirst({ where: { operatorId: row.holderId, accountId, revokedAt: null }, select: { role: true } })
-      : null;
+    const member =
+      row && row.holderId !== state.auth?.holderId
+        ? await deps.prisma.operatorMember.findFirst({
+            where: { operatorId: row.holderId, accountId, revokedAt: null },
+            select: { role: true },
+          })
+        : null;
     const own = row !== null && row.holderId === state.auth?.holderId;
     if (!row || (!own && !member)) {
-      await audit.record({ ...auditActor(state), action: 'share.access_denied', subjectType: 'share', subjectId: shareId, outcome: 'DENIED', detail: { reason: 'not_reachable' } });
+      await audit.record({
+        ...auditActor(state),
+        action: 'share.access_denied',
+        subjectType: 'share',
+        subjectId: shareId,
+        outcome: 'DENIED',
+        detail: { reason: 'not_reachable' },
+      });
       throw new AppError('NOT_FOUND');
     }
-    if (!own && member?.role === 'VIEWER') throw new AppError('FORBIDDEN', { message: '查看人员不能撤销分享，请联系法定代表人授权' });
+    if (!own && member?.role === 'VIEWER')
+      throw new AppError('FORBIDDEN', { message: '查看人员不能撤销分享，请联系法定代表人授权' });
     const { count } = await shares.revoke(row.id, now);
-    if (count === 1) await audit.record({ ...auditActor(state), action: 'share.revoked', subjectType: 'share', subjectId: row.id, outcome: 'OK' });
+    if (count === 1)
+      await audit.record({
+        ...auditActor(state),
+        action: 'share.revoked',
+        subjectType: 'share',
+        subjectId: row.id,
+        outcome: 'OK',
+      });
     const after = await shares.byId(row.id);
     await deps.usageLog.flush();
     return presentShareSummary(after!, await shares.openings([row.id]), state.auth?.holderId ?? null, now);
@@ -92,10 +141,24 @@ export function createShareService(deps: AppServices) {
     const row = shareSecretPattern.test(secret) ? await shares.byLinkHash(hashShareSecret(secret)) : null;
     if (!row) throw new AppError('NOT_FOUND', { message: '分享链接无效，请向分享人核实' });
     if (row.revokedAt) throw new AppError('SHARE_REVOKED');
-    if (row.expiresAt <= now) throw new AppError('SHARE_EXPIRED', { message: `该分享链接已于${row.expiresAt.toISOString().slice(0, 10)}过期，请联系分享人重新分享` });
-    const faces = row.items.map(({ certificate }) => ({ certificateId: certificate.id, ...presentSharedFace(certificate, now) }));
+    if (row.expiresAt <= now)
+      throw new AppError('SHARE_EXPIRED', {
+        message: `该分享链接已于${row.expiresAt.toISOString().slice(0, 10)}过期，请联系分享人重新分享`,
+      });
+    const faces = row.items.map(({ certificate }) => ({
+      certificateId: certificate.id,
+      ...presentSharedFace(certificate, now),
+    }));
     for (const f of faces) {
-      deps.usageLog.record({ certificateId: f.certificateId, channel: 'SHARE_OPEN', verifierRole: 'share-recipient', shareId: row.id, result: 'OPENED', fieldsShown: f.fieldsShown, at: now });
+      deps.usageLog.record({
+        certificateId: f.certificateId,
+        channel: 'SHARE_OPEN',
+        verifierRole: 'share-recipient',
+        shareId: row.id,
+        result: 'OPENED',
+        fieldsShown: f.fieldsShown,
+        at: now,
+      });
     }
     return {
       purposeCode: row.purposeCode as ShareCreateRequest['purposeCode'],

@@ -19,7 +19,10 @@ export const STAFF_CHALLENGE_MAX_CODES = 5;
 export const STAFF_SESSION_SECONDS = 8 * 3600;
 
 const locked = (until: Date, now: Date) =>
-  new AppError('STAFF_LOCKED', { message: '登录失败次数过多，账号已锁定15分钟，请稍后再试', retryAfterSeconds: (until.getTime() - now.getTime()) / 1000 });
+  new AppError('STAFF_LOCKED', {
+    message: '登录失败次数过多，账号已锁定15分钟，请稍后再试',
+    retryAfterSeconds: (until.getTime() - now.getTime()) / 1000,
+  });
 const challengeGone = () => new AppError('STAFF_LOGIN_FAILED', { message: '登录已失效，请重新输入用户名和密码' });
 
 /**
@@ -42,12 +45,22 @@ export function createStaffSignIn(deps: AppDeps) {
     if (!user || !passwordOk || user.disabledAt || !user.totpSecretEnc) {
       if (user) {
         const lockedUntil = await staff.recordFailure(user.id, STAFF_MAX_FAILURES, lockEnd(now));
-        await audit.record({ actorKind: 'STAFF', actorId: user.id, action: 'staff.sign-in', outcome: 'DENIED', requestId, detail: { step: 'password', locked: lockedUntil !== null } });
+        await audit.record({
+          actorKind: 'STAFF',
+          actorId: user.id,
+          action: 'staff.sign-in',
+          outcome: 'DENIED',
+          requestId,
+          detail: { step: 'password', locked: lockedUntil !== null },
+        });
         if (lockedUntil) throw locked(lockedUntil, now);
       }
       throw new AppError('STAFF_LOGIN_FAILED');
     }
-    const challenge = await staff.createChallenge(user.id, new Date(now.getTime() + STAFF_CHALLENGE_TTL_SECONDS * 1000));
+    const challenge = await staff.createChallenge(
+      user.id,
+      new Date(now.getTime() + STAFF_CHALLENGE_TTL_SECONDS * 1000),
+    );
     return { challengeId: challenge.id, secondFactor: 'TOTP' as const };
   }
 
@@ -65,9 +78,17 @@ export function createStaffSignIn(deps: AppDeps) {
     if (step === null || !(await staff.acceptTotpStep(user.id, step))) {
       const attempts = await staff.challengeWrongCode(challenge.id, STAFF_CHALLENGE_MAX_CODES, now);
       const lockedUntil = await staff.recordFailure(user.id, STAFF_MAX_FAILURES, lockEnd(now));
-      await audit.record({ actorKind: 'STAFF', actorId: user.id, action: 'staff.sign-in', outcome: 'DENIED', requestId, detail: { step: 'totp', locked: lockedUntil !== null } });
+      await audit.record({
+        actorKind: 'STAFF',
+        actorId: user.id,
+        action: 'staff.sign-in',
+        outcome: 'DENIED',
+        requestId,
+        detail: { step: 'totp', locked: lockedUntil !== null },
+      });
       if (lockedUntil) throw locked(lockedUntil, now);
-      if (attempts >= STAFF_CHALLENGE_MAX_CODES) throw new AppError('STAFF_LOGIN_FAILED', { message: '动态验证码错误次数过多，请重新登录' });
+      if (attempts >= STAFF_CHALLENGE_MAX_CODES)
+        throw new AppError('STAFF_LOGIN_FAILED', { message: '动态验证码错误次数过多，请重新登录' });
       throw new AppError('SECOND_FACTOR_INVALID', { message: '动态验证码错误，请核对验证器中的6位数字后重试' });
     }
     if (!(await staff.consumeChallenge(challenge.id, STAFF_CHALLENGE_MAX_CODES, now))) throw challengeGone();
@@ -83,7 +104,15 @@ export function createStaffSignIn(deps: AppDeps) {
       deviceLabel: '运管工作台',
       expiresAt,
     });
-    await audit.record({ actorKind: 'STAFF', actorId: user.id, action: 'staff.sign-in', subjectType: 'Session', subjectId: session.id, outcome: 'OK', requestId });
+    await audit.record({
+      actorKind: 'STAFF',
+      actorId: user.id,
+      action: 'staff.sign-in',
+      subjectType: 'Session',
+      subjectId: session.id,
+      outcome: 'OK',
+      requestId,
+    });
     const profile = await staff.profile(user.id);
     if (!profile) throw challengeGone();
     return {
@@ -94,5 +123,10 @@ export function createStaffSignIn(deps: AppDeps) {
     };
   }
 
-  return { login, verify, profile: (id: string) => staff.profile(id), signOut: (sessionId: string) => sessions.revoke(sessionId, new Date()) };
+  return {
+    login,
+    verify,
+    profile: (id: string) => staff.profile(id),
+    signOut: (sessionId: string) => sessions.revoke(sessionId, new Date()),
+  };
 }

@@ -17,8 +17,10 @@ afterAll(() => t?.close());
 const secret = base32Decode(demoStaff.totpSecret);
 /** The code an authenticator app shows `offset` steps from now. */
 const codeAt = (offset = 0) => hotp(secret, totpStep(new Date()) + offset);
-const login = (username = demoStaff.username, password = demoStaff.password) => t.api('/api/v1/staff/auth/login', { body: { username, password } });
-const verify = (challengeId: string, code: string) => t.api('/api/v1/staff/auth/verify', { body: { challengeId, code } });
+const login = (username = demoStaff.username, password = demoStaff.password) =>
+  t.api('/api/v1/staff/auth/login', { body: { username, password } });
+const verify = (challengeId: string, code: string) =>
+  t.api('/api/v1/staff/auth/verify', { body: { challengeId, code } });
 const staffRow = () => t.prisma.staffUser.findUniqueOrThrow({ where: { username: demoStaff.username } });
 const challenge = async () => (await login()).json.challengeId as string;
 /** Waits out the last 3 s of a 30-second step, so codes computed now are checked in the same step. */
@@ -34,7 +36,10 @@ async function signIn() {
 
 // Every test starts from a clean staff record (no failures, no lock, no used TOTP step).
 beforeEach(async () => {
-  await t.prisma.staffUser.update({ where: { username: demoStaff.username }, data: { failedAttempts: 0, lockedUntil: null, totpLastStep: null } });
+  await t.prisma.staffUser.update({
+    where: { username: demoStaff.username },
+    data: { failedAttempts: 0, lockedUntil: null, totpLastStep: null },
+  });
 });
 
 describe('the seeded staff account', () => {
@@ -48,7 +53,8 @@ describe('the seeded staff account', () => {
 
   it('is the one README.md documents (username, password, TOTP secret)', () => {
     const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
-    for (const value of [demoStaff.username, demoStaff.password, demoStaff.totpSecret]) expect(readme).toContain(`\`${value}\``);
+    for (const value of [demoStaff.username, demoStaff.password, demoStaff.totpSecret])
+      expect(readme).toContain(`\`${value}\``);
   });
 });
 
@@ -59,7 +65,11 @@ describe('password + TOTP sign-in', () => {
     expect(step1.json).toMatchObject({ challengeId: expect.any(String), secondFactor: 'TOTP' });
     const step2 = await verify(step1.json.challengeId, codeAt());
     expect(step2.status).toBe(200);
-    expect(step2.json.staff).toMatchObject({ displayName: demoStaff.displayName, roles: ['REVIEWER'], regionCode: '440100' });
+    expect(step2.json.staff).toMatchObject({
+      displayName: demoStaff.displayName,
+      roles: ['REVIEWER'],
+      regionCode: '440100',
+    });
     const me = await t.api('/api/v1/staff/me', { token: step2.json.accessToken });
     expect(me.status).toBe(200);
     expect(me.json.roles).toEqual(['REVIEWER']);
@@ -69,7 +79,11 @@ describe('password + TOTP sign-in', () => {
     // 8 hours absolute.
     expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBeGreaterThan(8 * 3600_000 - 5_000);
     expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBeLessThanOrEqual(8 * 3600_000 + 5_000);
-    expect(await t.prisma.auditLog.count({ where: { action: 'staff.sign-in', outcome: 'OK', actorId: session.staffUserId } })).toBeGreaterThan(0);
+    expect(
+      await t.prisma.auditLog.count({
+        where: { action: 'staff.sign-in', outcome: 'OK', actorId: session.staffUserId },
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it('an unknown user and a wrong password get the same answer', async () => {
@@ -83,7 +97,8 @@ describe('password + TOTP sign-in', () => {
   });
 
   it('five wrong passwords lock the account for 15 minutes (423 STAFF_LOCKED), even for the right password', async () => {
-    for (let i = 1; i <= 4; i += 1) expect((await login(demoStaff.username, `wrong-${i}`)).json.code).toBe('STAFF_LOGIN_FAILED');
+    for (let i = 1; i <= 4; i += 1)
+      expect((await login(demoStaff.username, `wrong-${i}`)).json.code).toBe('STAFF_LOGIN_FAILED');
     const fifth = await login(demoStaff.username, 'wrong-5');
     expect(fifth.status).toBe(423);
     expect(fifth.json.code).toBe('STAFF_LOCKED');
@@ -93,7 +108,10 @@ describe('password + TOTP sign-in', () => {
     const { lockedUntil } = await staffRow();
     expect(lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
     // After the lock: the right password works again.
-    await t.prisma.staffUser.update({ where: { username: demoStaff.username }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await t.prisma.staffUser.update({
+      where: { username: demoStaff.username },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await login()).status).toBe(200);
   });
 
@@ -119,7 +137,10 @@ describe('password + TOTP sign-in', () => {
   it('a challenge works once and expires', async () => {
     const id = await challenge();
     expect((await verify(id, codeAt())).status).toBe(200);
-    expect((await verify(id, codeAt(1))).json).toMatchObject({ code: 'STAFF_LOGIN_FAILED', message: '登录已失效，请重新输入用户名和密码' });
+    expect((await verify(id, codeAt(1))).json).toMatchObject({
+      code: 'STAFF_LOGIN_FAILED',
+      message: '登录已失效，请重新输入用户名和密码',
+    });
     const old = await challenge();
     await t.prisma.staffLoginChallenge.update({ where: { id: old }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await verify(old, codeAt())).json.code).toBe('STAFF_LOGIN_FAILED');
@@ -134,7 +155,10 @@ describe('password + TOTP sign-in', () => {
     expect(fifth.status).toBe(423);
     expect((await t.prisma.staffLoginChallenge.findUniqueOrThrow({ where: { id } })).attempts).toBe(5);
     // Lock over: that challenge stays dead even with the right code; a new sign-in works.
-    await t.prisma.staffUser.update({ where: { username: demoStaff.username }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await t.prisma.staffUser.update({
+      where: { username: demoStaff.username },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await verify(id, codeAt())).json.code).toBe('STAFF_LOGIN_FAILED');
     expect((await verify(await challenge(), codeAt())).status).toBe(200);
   });
@@ -153,7 +177,9 @@ describe('staff sessions', () => {
     const id = token.split('.')[0]!;
     await t.prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 29 * 60_000) } });
     expect((await t.api('/api/v1/staff/me', { token })).status).toBe(200);
-    expect(Date.now() - (await t.prisma.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime()).toBeLessThan(5_000);
+    expect(
+      Date.now() - (await t.prisma.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime(),
+    ).toBeLessThan(5_000);
     await t.prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
     const idle = await t.api('/api/v1/staff/me', { token });
     expect(idle.status).toBe(401);
@@ -163,7 +189,10 @@ describe('staff sessions', () => {
 
   it('past the 8-hour limit: TOKEN_EXPIRED', async () => {
     const token = await signIn();
-    await t.prisma.session.update({ where: { id: token.split('.')[0]! }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.prisma.session.update({
+      where: { id: token.split('.')[0]! },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await t.api('/api/v1/staff/me', { token })).json.code).toBe('TOKEN_EXPIRED');
   });
 
@@ -181,13 +210,25 @@ describe('staff sessions', () => {
 
   it('requireStaff(role) lets in only staff holding that role', async () => {
     const token = await signIn();
-    const ctx = () => ({ get: (h: string) => (h.toLowerCase() === 'authorization' ? `Bearer ${token}` : ''), state: {} }) as unknown as Context;
+    const ctx = () =>
+      ({
+        get: (h: string) => (h.toLowerCase() === 'authorization' ? `Bearer ${token}` : ''),
+        state: {},
+      }) as unknown as Context;
     let reached = false;
-    await requireStaff(t.prisma, t.deps.sessionTokens, 'REVIEWER')(ctx(), async () => {
+    await requireStaff(
+      t.prisma,
+      t.deps.sessionTokens,
+      'REVIEWER',
+    )(ctx(), async () => {
       reached = true;
     });
     expect(reached).toBe(true);
-    const err = await requireStaff(t.prisma, t.deps.sessionTokens, 'ADMIN')(ctx(), async () => undefined).catch((e: unknown) => e);
+    const err = await requireStaff(
+      t.prisma,
+      t.deps.sessionTokens,
+      'ADMIN',
+    )(ctx(), async () => undefined).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('FORBIDDEN');
   });

@@ -1,4 +1,11 @@
-import { sessionsRevokedSchema, staffChallengeSchema, staffLoginSchema, staffProfileSchema, staffTokenSchema, staffVerifySchema } from '@roadcert/shared';
+import {
+  sessionsRevokedSchema,
+  staffChallengeSchema,
+  staffLoginSchema,
+  staffProfileSchema,
+  staffTokenSchema,
+  staffVerifySchema,
+} from '@roadcert/shared';
 import { AppError } from '../../errors';
 import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';

@@ -5,12 +5,30 @@ const rfcSecret = Buffer.from('12345678901234567890', 'ascii');
 
 describe('HOTP / TOTP', () => {
   it('matches the RFC 4226 Appendix D test values', () => {
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expect(expected.map((_, counter) => hotp(rfcSecret, counter))).toEqual(expected);
   });
 
   it('matches the RFC 6238 Appendix B test values (SHA-1, 8 digits)', () => {
-    const vectors: [number, string][] = [[59, '94287082'], [1111111109, '07081804'], [1111111111, '14050471'], [1234567890, '89005924'], [2000000000, '69279037'], [20000000000, '65353130']];
+    const vectors: [number, string][] = [
+      [59, '94287082'],
+      [1111111109, '07081804'],
+      [1111111111, '14050471'],
+      [1234567890, '89005924'],
+      [2000000000, '69279037'],
+      [20000000000, '65353130'],
+    ];
     for (const [t, code] of vectors) expect(hotp(rfcSecret, Math.floor(t / 30), 8)).toBe(code);
   });
 
@@ -30,6 +48,8 @@ describe('HOTP / TOTP', () => {
     expect(base32Decode('MZXW6YTBOI======').toString()).toBe('foobar');
     expect(base32Decode('mzxw 6ytb oi').toString()).toBe('foobar');
     expect(() => base32Decode('MZXW1')).toThrow();
-    expect(otpauthUri('MZXW6YTBOI', 'reviewer')).toBe('otpauth://totp/RoadCert%3Areviewer?secret=MZXW6YTBOI&issuer=RoadCert&algorithm=SHA1&digits=6&period=30');
+    expect(otpauthUri('MZXW6YTBOI', 'reviewer')).toBe(
+      'otpauth://totp/RoadCert%3Areviewer?secret=MZXW6YTBOI&issuer=RoadCert&algorithm=SHA1&digits=6&period=30',
+    );
   });
 });

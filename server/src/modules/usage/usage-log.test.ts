@@ -125,11 +125,33 @@ describe('usage log writer against the database', () => {
   it('stores events with field names only, at the recorded time, and drops a bad row alone', async () => {
     const cert = await t.prisma.certificate.findFirstOrThrow({ where: { typeCode: 'D008' } });
     const at = new Date('2026-11-01T08:00:00Z');
-    t.usageLog.record({ certificateId: cert.id, channel: 'LOOKUP', verifierRole: 'anonymous', result: 'VALID', fieldsShown: ['status', 'validity'], at });
-    t.usageLog.record({ certificateId: '0190a000-0000-7000-8000-0000000000ff', channel: 'LOOKUP', verifierRole: 'anonymous', result: 'VALID', fieldsShown: [] });
-    t.usageLog.record({ certificateId: cert.id, channel: 'SHARE_OPEN', verifierRole: 'share-recipient', result: 'OPENED', fieldsShown: ['type'] });
+    t.usageLog.record({
+      certificateId: cert.id,
+      channel: 'LOOKUP',
+      verifierRole: 'anonymous',
+      result: 'VALID',
+      fieldsShown: ['status', 'validity'],
+      at,
+    });
+    t.usageLog.record({
+      certificateId: '0190a000-0000-7000-8000-0000000000ff',
+      channel: 'LOOKUP',
+      verifierRole: 'anonymous',
+      result: 'VALID',
+      fieldsShown: [],
+    });
+    t.usageLog.record({
+      certificateId: cert.id,
+      channel: 'SHARE_OPEN',
+      verifierRole: 'share-recipient',
+      result: 'OPENED',
+      fieldsShown: ['type'],
+    });
     await t.usageLog.flush();
-    const rows = await t.prisma.verificationEvent.findMany({ where: { certificateId: cert.id }, orderBy: { at: 'asc' } });
+    const rows = await t.prisma.verificationEvent.findMany({
+      where: { certificateId: cert.id },
+      orderBy: { at: 'asc' },
+    });
     expect(rows.map((r) => [r.channel, r.result, r.fieldsShown])).toEqual([
       ['LOOKUP', 'VALID', ['status', 'validity']],
       ['SHARE_OPEN', 'OPENED', ['type']],

@@ -74,7 +74,8 @@ export type UsageLog = {
 /** Names only: a database error's code and class, never its message (Prisma messages quote the data). */
 const errorSummary = (err: unknown) => ({
   errorName: err instanceof Error ? err.name : typeof err,
-  errorCode: typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined,
+  errorCode:
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined,
 });
 
 /**
@@ -112,7 +113,16 @@ export function createUsageLog(deps: UsageLogDeps): UsageLog {
     if (lost.length > 0) {
       const byChannel: Record<string, number> = {};
       for (const l of lost) byChannel[l.channel] = (byChannel[l.channel] ?? 0) + 1;
-      deps.logger.error({ lost: lost.length, of: batch.length, byChannel, errorCode: lost[0]!.errorCode, errorName: lost[0]!.errorName }, 'usage log events lost after retry');
+      deps.logger.error(
+        {
+          lost: lost.length,
+          of: batch.length,
+          byChannel,
+          errorCode: lost[0]!.errorCode,
+          errorName: lost[0]!.errorName,
+        },
+        'usage log events lost after retry',
+      );
     }
   }
 

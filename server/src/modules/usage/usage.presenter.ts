@@ -1,4 +1,13 @@
-import { faceFieldLabel, partnerKinds, sharePurposes, verificationChannels, verificationResults, type PartnerKind, type SharePurpose, type UsageItem } from '@roadcert/shared';
+import {
+  faceFieldLabel,
+  partnerKinds,
+  sharePurposes,
+  verificationChannels,
+  verificationResults,
+  type PartnerKind,
+  type SharePurpose,
+  type UsageItem,
+} from '@roadcert/shared';
 import type { UsageRow } from './usage.repo';
 
 /** Verifier roles written into VerificationEvent.verifierRole (besides partner:<KIND>). */

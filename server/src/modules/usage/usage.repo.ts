@@ -19,9 +19,18 @@ export function createUsageRepo(prisma: PrismaClient) {
   return {
     /** One page of 用证记录 — of one certificate, or of every certificate of some holders — newest first, and the total. */
     page: async (of: { certificateId: string } | { holderIds: string[] }, page: number, pageSize: number) => {
-      const where: Prisma.VerificationEventWhereInput = 'certificateId' in of ? { certificateId: of.certificateId } : { certificate: { holderId: { in: of.holderIds } } };
+      const where: Prisma.VerificationEventWhereInput =
+        'certificateId' in of
+          ? { certificateId: of.certificateId }
+          : { certificate: { holderId: { in: of.holderIds } } };
       const [rows, total] = await Promise.all([
-        prisma.verificationEvent.findMany({ where, select: usageSelect, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (page - 1) * pageSize, take: pageSize }),
+        prisma.verificationEvent.findMany({
+          where,
+          select: usageSelect,
+          orderBy: [{ at: 'desc' }, { id: 'desc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
         prisma.verificationEvent.count({ where }),
       ]);
       return { rows, total };

@@ -12,7 +12,9 @@ export function usageRoutes({ route }: ReturnType<typeof createRouteTable>, deps
   const usage = createUsageRepo(deps.prisma);
 
   /** Holder or operator member (VIEWER included); anyone else's id is a 404. */
-  const oneReachable = async (state: AuthState, certificateId: string) => ({ certificateId: (await access.reach(state, certificateId, 'read')).certificateId });
+  const oneReachable = async (state: AuthState, certificateId: string) => ({
+    certificateId: (await access.reach(state, certificateId, 'read')).certificateId,
+  });
 
   /** The certificates GET /me/certificates lists: the caller's own and their operators'. */
   async function everyReachable(state: AuthState) {
@@ -24,13 +26,17 @@ export function usageRoutes({ route }: ReturnType<typeof createRouteTable>, deps
   route({
     method: 'get',
     path: '/api/v1/me/usage',
-    summary: '用证记录 of one reachable certificate, or of all of them without certificateId: who checked, when, how, which fields (names only); newest first',
+    summary:
+      '用证记录 of one reachable certificate, or of all of them without certificateId: who checked, when, how, which fields (names only); newest first',
     tags: ['usage'],
     access: 'account',
     query: usageQuerySchema,
     response: usagePageSchema,
     handler: async (ctx, { query }) => {
-      const of = query.certificateId === undefined ? await everyReachable(ctx.state) : await oneReachable(ctx.state, query.certificateId);
+      const of =
+        query.certificateId === undefined
+          ? await everyReachable(ctx.state)
+          : await oneReachable(ctx.state, query.certificateId);
       // Rows written a moment ago may still sit in the batch queue; the holder expects to see them.
       await deps.usageLog.flush();
       const { rows, total } = await usage.page(of, query.page, query.pageSize);

@@ -18,7 +18,12 @@ export function AccountHeader({ account }: { account: Account | null }) {
       </View>
       <View className="account-header__actions">
         <ElderModeToggle />
-        <View className="account-header__me" role="button" aria-label="我的：实名认证、设备、企业管理、退出登录" onClick={() => void navigate('me')}>
+        <View
+          className="account-header__me"
+          role="button"
+          aria-label="我的：实名认证、设备、企业管理、退出登录"
+          onClick={() => void navigate('me')}
+        >
           我的
         </View>
       </View>

@@ -32,9 +32,16 @@ function Settings({ account }: { account: Account }) {
         <Cell label="我的分享" value="分享链接、打开次数、撤销" arrow onClick={() => void navigate('shares')} />
         <Cell label="用证记录" value="证照被核验、查询、查看的记录" arrow onClick={() => void navigate('usage')} />
         <Cell label="扫码核验" value="核验他人出示的电子证照" arrow onClick={() => void navigate('scan')} />
-        {account.holder?.kind !== 'OPERATOR' ? <Cell label="证件照" value="拍摄并在线检查" arrow onClick={() => void navigate('photo')} /> : null}
+        {account.holder?.kind !== 'OPERATOR' ? (
+          <Cell label="证件照" value="拍摄并在线检查" arrow onClick={() => void navigate('photo')} />
+        ) : null}
         <Cell label="我的设备" value="查看和退出登录设备" arrow onClick={() => void navigate('devices')} />
-        <Cell label="企业账号与员工授权" value={operatorValue(account)} arrow onClick={() => void navigate('operator')} />
+        <Cell
+          label="企业账号与员工授权"
+          value={operatorValue(account)}
+          arrow
+          onClick={() => void navigate('operator')}
+        />
         <Cell label="隐私与授权" value="隐私政策、单独同意" arrow onClick={() => void navigate('privacy')} />
       </CellGroup>
       <CellGroup>
@@ -58,7 +65,14 @@ export function MeView({ me }: { me: ReturnType<typeof useMe> }) {
       {state.status === 'error' ? <ErrorState message={state.error.message} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? <Settings account={state.data} /> : null}
       <View className="me__sign-out">
-        <Button type="danger" fill="outline" size="large" block loading={me.signingOut} onClick={() => void me.signOut()}>
+        <Button
+          type="danger"
+          fill="outline"
+          size="large"
+          block
+          loading={me.signingOut}
+          onClick={() => void me.signOut()}
+        >
           退出登录
         </Button>
       </View>

@@ -7,7 +7,15 @@ import { toApiError, type ApiError } from '../../../lib/api-error';
 import { activateCertificate } from '../../certificates/api';
 
 /** Last step: confirm, activate, hand the activated certificate back to the flow. */
-export function ActivateStep({ certificate, onActivated, onError }: { certificate: CertificateSummary; onActivated: (summary: CertificateSummary) => void; onError: (error: ApiError) => boolean }) {
+export function ActivateStep({
+  certificate,
+  onActivated,
+  onError,
+}: {
+  certificate: CertificateSummary;
+  onActivated: (summary: CertificateSummary) => void;
+  onError: (error: ApiError) => boolean;
+}) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -26,7 +34,9 @@ export function ActivateStep({ certificate, onActivated, onError }: { certificat
 
   return (
     <View>
-      <Text className="activation__lead">身份核验已完成。确认激活后，该电子证照即可出示使用，激活记录将保存在证照的办理记录中。</Text>
+      <Text className="activation__lead">
+        身份核验已完成。确认激活后，该电子证照即可出示使用，激活记录将保存在证照的办理记录中。
+      </Text>
       <FormError message={error} />
       <Button type="primary" size="large" block loading={pending} onClick={() => void activate()}>
         确认激活

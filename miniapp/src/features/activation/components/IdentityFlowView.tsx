@@ -26,7 +26,9 @@ function CertificateLine({ certificate }: { certificate: CertificateSummary }) {
   return (
     <View className="activation__certificate">
       <Text className="activation__certificate-title">{card.title}</Text>
-      <Text className="activation__certificate-number">{card.plateNumber ? `${card.plateNumber} · ${card.numberMasked}` : card.numberMasked}</Text>
+      <Text className="activation__certificate-number">
+        {card.plateNumber ? `${card.plateNumber} · ${card.numberMasked}` : card.numberMasked}
+      </Text>
     </View>
   );
 }
@@ -73,9 +75,15 @@ function StepContent({ flow, goal, account }: { flow: Flow; goal: FlowGoal; acco
     case 'face':
       return <FaceStep account={account} onVerified={done} onError={flow.stepError} />;
     case 'activate':
-      return flow.certificate ? <ActivateStep certificate={flow.certificate} onActivated={flow.certificateActivated} onError={flow.stepError} /> : null;
+      return flow.certificate ? (
+        <ActivateStep certificate={flow.certificate} onActivated={flow.certificateActivated} onError={flow.stepError} />
+      ) : null;
     default:
-      return goal.activate && flow.certificate ? <ActivatedResult certificate={flow.certificate} /> : <IdentityDone account={account} />;
+      return goal.activate && flow.certificate ? (
+        <ActivatedResult certificate={flow.certificate} />
+      ) : (
+        <IdentityDone account={account} />
+      );
   }
 }
 

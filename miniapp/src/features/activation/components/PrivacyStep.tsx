@@ -37,7 +37,14 @@ export function PrivacyStep({ onDone, onError }: { onDone: () => void; onError: 
   return (
     <View>
       <ConsentText kind="PRIVACY_POLICY" />
-      <CheckRow checked={checked} onChange={(value) => { setChecked(value); setNotTicked(false); }} error={notTicked ? CONSENT_NOT_TICKED : undefined}>
+      <CheckRow
+        checked={checked}
+        onChange={(value) => {
+          setChecked(value);
+          setNotTicked(false);
+        }}
+        error={notTicked ? CONSENT_NOT_TICKED : undefined}
+      >
         我已阅读并同意《隐私政策》
       </CheckRow>
       <FormError message={error} />

@@ -14,10 +14,15 @@ function FormSteps({ form }: { form: ApplicationForm }) {
   const at = formSteps.indexOf(form.step) + 1;
   return (
     <View className="apply-steps" aria-label={`第 ${at} / ${formSteps.length} 步：${formStepLabels[form.step]}`}>
-      <Steps value={at} status="dynamic" layout="double" onStepClick={(value) => {
+      <Steps
+        value={at}
+        status="dynamic"
+        layout="double"
+        onStepClick={(value) => {
           const target = formSteps[value - 1];
           if (target) void form.goTo(target);
-        }}>
+        }}
+      >
         {formSteps.map((step, index) => (
           <Step key={step} value={index + 1} title={formStepLabels[step]} />
         ))}
@@ -52,18 +57,35 @@ function PhotoCard({ form }: { form: ApplicationForm }) {
     <Card title={form.photoRequired ? '证件照（必须上传）' : '证件照'}>
       <View className="apply-photo">
         {form.photo ? (
-          <Image className="apply-photo__image" src={apiUrl(form.photo.url)} mode="aspectFit" ariaLabel="已上传的证件照" />
+          <Image
+            className="apply-photo__image"
+            src={apiUrl(form.photo.url)}
+            mode="aspectFit"
+            ariaLabel="已上传的证件照"
+          />
         ) : (
           <View className="apply-photo__empty">未上传</View>
         )}
         <View className="apply-photo__side">
-          <Text className="apply-photo__state">{form.photo ? '✓ 已上传，照片合格' : `白底免冠，在线检查并裁剪为${spec?.widthPx ?? 358}×${spec?.heightPx ?? 441}像素`}</Text>
-          <Button type={form.photo ? 'default' : 'primary'} size="large" block disabled={form.busy !== null} onClick={form.takePhoto}>
+          <Text className="apply-photo__state">
+            {form.photo
+              ? '✓ 已上传，照片合格'
+              : `白底免冠，在线检查并裁剪为${spec?.widthPx ?? 358}×${spec?.heightPx ?? 441}像素`}
+          </Text>
+          <Button
+            type={form.photo ? 'default' : 'primary'}
+            size="large"
+            block
+            disabled={form.busy !== null}
+            onClick={form.takePhoto}
+          >
             {form.photo ? '重新拍摄' : '拍摄或上传'}
           </Button>
         </View>
       </View>
-      {!form.photo && !form.photoRequired ? <Text className="apply-note apply-photo__note">将沿用原证照片，也可以上传近期照片。</Text> : null}
+      {!form.photo && !form.photoRequired ? (
+        <Text className="apply-note apply-photo__note">将沿用原证照片，也可以上传近期照片。</Text>
+      ) : null}
       {form.errors.photo ? (
         <View className="rc-field__error" role="alert">
           {form.errors.photo}
@@ -102,9 +124,20 @@ function ReviewStep({ form }: { form: ApplicationForm }) {
         <Fact key={row.key} label={row.label} value={row.value} />
       ))}
       {shownFields(form.fields, form.values).map((field) => (
-        <Fact key={field.key} label={field.label} value={displayValue(typeCode, field.key, (form.values[field.key] ?? '').trim())} error={form.errors[field.key] !== undefined} />
+        <Fact
+          key={field.key}
+          label={field.label}
+          value={displayValue(typeCode, field.key, (form.values[field.key] ?? '').trim())}
+          error={form.errors[field.key] !== undefined}
+        />
       ))}
-      {form.photoStep ? <Fact label="证件照" value={form.photo ? '已上传' : form.photoRequired ? '未上传' : '未上传（沿用原证照片）'} error={!form.photo && (form.photoRequired || form.errors.photo !== undefined)} /> : null}
+      {form.photoStep ? (
+        <Fact
+          label="证件照"
+          value={form.photo ? '已上传' : form.photoRequired ? '未上传' : '未上传（沿用原证照片）'}
+          error={!form.photo && (form.photoRequired || form.errors.photo !== undefined)}
+        />
+      ) : null}
       {form.otherErrors.map((message) => (
         <FormError key={message} message={message} />
       ))}
@@ -124,7 +157,14 @@ function Navigation({ form }: { form: ApplicationForm }) {
           下一步
         </Button>
       ) : (
-        <Button type="primary" size="large" block loading={form.busy === 'submitting'} disabled={form.busy === 'saving'} onClick={() => void form.submit()}>
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={form.busy === 'submitting'}
+          disabled={form.busy === 'saving'}
+          onClick={() => void form.submit()}
+        >
           {form.saved?.state === 'RETURNED' ? '重新提交' : '提交申请'}
         </Button>
       )}
@@ -141,13 +181,16 @@ function Navigation({ form }: { form: ApplicationForm }) {
 /** The application form: 核对信息 → 照片与材料 → 确认提交. */
 export function ApplicationFormView({ form }: { form: ApplicationForm }) {
   const { remote, saved } = form;
-  if (remote.state.status === 'error') return <ErrorState message={remote.state.error.message} onRetry={() => void remote.reload()} />;
+  if (remote.state.status === 'error')
+    return <ErrorState message={remote.state.error.message} onRetry={() => void remote.reload()} />;
   if (!saved) return <LoadingCards count={2} />;
   return (
     <View>
       <Card>
         <Text className="apply-title">{`${getCertificateType(saved.typeCode)?.shortName ?? saved.typeName} · ${applicationKindLabels[saved.kind]}`}</Text>
-        {saved.state === 'RETURNED' ? <Text className="apply-subtitle">已退回补正：请修改标红的内容后重新提交。</Text> : null}
+        {saved.state === 'RETURNED' ? (
+          <Text className="apply-subtitle">已退回补正：请修改标红的内容后重新提交。</Text>
+        ) : null}
       </Card>
       <FormSteps form={form} />
       {form.step === 'confirm' ? <ConfirmStep form={form} /> : null}

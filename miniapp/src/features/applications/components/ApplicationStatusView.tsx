@@ -12,7 +12,11 @@ import './applications.scss';
 
 export function StateBadge({ state }: { state: ApplicationDetail['state'] }) {
   const view = stateView(state);
-  return <Text className={`apply-state apply-state--${view.tone}`} aria-label={`申请状态：${view.label}`}>{view.label}</Text>;
+  return (
+    <Text className={`apply-state apply-state--${view.tone}`} aria-label={`申请状态：${view.label}`}>
+      {view.label}
+    </Text>
+  );
 }
 
 function Returned({ detail }: { detail: ApplicationDetail }) {
@@ -79,7 +83,9 @@ function Status({ detail }: { detail: ApplicationDetail }) {
         <Text className="apply-title">{`${getCertificateType(detail.typeCode)?.shortName ?? detail.typeName} · ${applicationKindLabels[detail.kind]}`}</Text>
         <StateBadge state={detail.state} />
         <Text className="apply-subtitle">{view.line}</Text>
-        {detail.submittedAt ? <Text className="apply-lead">{`提交时间：${formatDateTime(detail.submittedAt)}`}</Text> : null}
+        {detail.submittedAt ? (
+          <Text className="apply-lead">{`提交时间：${formatDateTime(detail.submittedAt)}`}</Text>
+        ) : null}
       </Card>
       {detail.state === 'RETURNED' && detail.returnReasons ? <Returned detail={detail} /> : null}
       {detail.state === 'REJECTED' ? (
@@ -97,7 +103,13 @@ function Status({ detail }: { detail: ApplicationDetail }) {
 }
 
 /** 申请详情: state, what to do next, timeline, and the notice it was made under. */
-export function ApplicationStatusView({ state, onRetry }: { state: RemoteState<ApplicationDetail>; onRetry: () => void }) {
+export function ApplicationStatusView({
+  state,
+  onRetry,
+}: {
+  state: RemoteState<ApplicationDetail>;
+  onRetry: () => void;
+}) {
   if (state.status === 'loading') return <LoadingCards count={2} />;
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={onRetry} />;
   return <Status detail={state.data} />;

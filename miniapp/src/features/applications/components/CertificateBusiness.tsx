@@ -22,11 +22,16 @@ export function CertificateBusiness({ certificate }: { certificate: CertificateD
   const applications = useMyApplications();
   useReloadOnReturn(applications.reload);
   const { offers, note } = applicationOffers(certificate);
-  const open = applications.state.status === 'ready' ? openApplicationFor(applications.state.data, certificate.id) : null;
+  const open =
+    applications.state.status === 'ready' ? openApplicationFor(applications.state.data, certificate.id) : null;
   if (open) {
     return (
       <Card title="办理中的业务">
-        <View className="apply-offer" role="button" onClick={() => void navigate(open.state === 'DRAFT' ? 'applyForm' : 'application', { id: open.id })}>
+        <View
+          className="apply-offer"
+          role="button"
+          onClick={() => void navigate(open.state === 'DRAFT' ? 'applyForm' : 'application', { id: open.id })}
+        >
           <View className="apply-offer__body">
             <Text className="apply-offer__label">{open.kindLabel}</Text>
             <StateBadge state={open.state} />
@@ -53,7 +58,13 @@ export function CertificateBusiness({ certificate }: { certificate: CertificateD
         </View>
       ))}
       {others.map((offer) => (
-        <View key={offer.kind} className="apply-offer" role="button" aria-label={`${offer.label}：${offer.hint}`} onClick={() => openOffer(certificate, offer)}>
+        <View
+          key={offer.kind}
+          className="apply-offer"
+          role="button"
+          aria-label={`${offer.label}：${offer.hint}`}
+          onClick={() => openOffer(certificate, offer)}
+        >
           <View className="apply-offer__body">
             <Text className="apply-offer__label">{offer.label}</Text>
             <Text className="apply-offer__hint">{offer.hint}</Text>

@@ -5,7 +5,17 @@ import type { ApplicationForm } from '../useApplicationForm';
 import './applications.scss';
 
 /** A value from the records: label, value; nothing to type (信息免填报). */
-export function Fact({ label, value, action, error }: { label: string; value: string; action?: { text: string; onClick: () => void }; error?: boolean }) {
+export function Fact({
+  label,
+  value,
+  action,
+  error,
+}: {
+  label: string;
+  value: string;
+  action?: { text: string; onClick: () => void };
+  error?: boolean;
+}) {
   return (
     <View className={error ? 'apply-fact apply-fact--error' : 'apply-fact'}>
       <Text className="apply-fact__label">{label}</Text>
@@ -30,7 +40,17 @@ export function PrefillFacts({ rows }: { rows: PrefillRow[] }) {
 }
 
 /** A statement (补发的遗失说明): several lines, with its count and error. */
-function StatementField({ field, value, error, onChange }: { field: FormField; value: string; error?: string; onChange: (value: string) => void }) {
+function StatementField({
+  field,
+  value,
+  error,
+  onChange,
+}: {
+  field: FormField;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <View className={error ? 'rc-field rc-field--error' : 'rc-field'}>
       <Text className="rc-field__label">{field.label}</Text>
@@ -60,8 +80,18 @@ export function FormFieldRow({ form, field }: { form: ApplicationForm; field: Fo
   const error = form.errors[field.key];
   const mode = fieldMode(field, value, form.editing.has(field.key), error);
   if (mode === 'fixed') return <Fact label={field.label} value={displayValue(typeCode, field.key, value)} />;
-  if (mode === 'confirm') return <Fact label={field.label} value={displayValue(typeCode, field.key, value)} action={{ text: '修改', onClick: () => form.edit(field.key) }} />;
-  if (field.multiline) return <StatementField field={field} value={value} error={error} onChange={(next) => form.setValue(field.key, next)} />;
+  if (mode === 'confirm')
+    return (
+      <Fact
+        label={field.label}
+        value={displayValue(typeCode, field.key, value)}
+        action={{ text: '修改', onClick: () => form.edit(field.key) }}
+      />
+    );
+  if (field.multiline)
+    return (
+      <StatementField field={field} value={value} error={error} onChange={(next) => form.setValue(field.key, next)} />
+    );
   return (
     <View className="apply-field">
       <TextField

@@ -38,16 +38,26 @@ function Section({ title, items }: { title: string; items: RequirementItem[] }) 
  * confirmed rule say so, quietly, with a footnote.
  */
 export function RequirementsView({ requirements }: { requirements: Requirements }) {
-  const all = [...requirements.documents, ...requirements.conditions, ...requirements.fees, ...(requirements.photo ? [requirements.photo] : [])];
+  const all = [
+    ...requirements.documents,
+    ...requirements.conditions,
+    ...requirements.fees,
+    ...(requirements.photo ? [requirements.photo] : []),
+  ];
   const anyUnconfirmed = all.some((item) => !item.confirmed);
   return (
     <View className="apply-notice">
       <Section title="需要的材料" items={requirements.documents} />
-      <Section title="证件照" items={requirements.photo ? [requirements.photo] : [{ text: '本业务无需照片', confirmed: true }]} />
+      <Section
+        title="证件照"
+        items={requirements.photo ? [requirements.photo] : [{ text: '本业务无需照片', confirmed: true }]}
+      />
       <Section title="办理条件" items={requirements.conditions} />
       <Section title="收费" items={requirements.fees} />
       <Section title="说明" items={requirements.notes.map((text) => ({ text, confirmed: true }))} />
-      {anyUnconfirmed ? <Text className="apply-notice__footnote">标“待核实”的内容以当地道路运输管理机构的要求为准。</Text> : null}
+      {anyUnconfirmed ? (
+        <Text className="apply-notice__footnote">标“待核实”的内容以当地道路运输管理机构的要求为准。</Text>
+      ) : null}
     </View>
   );
 }

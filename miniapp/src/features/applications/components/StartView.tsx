@@ -11,7 +11,9 @@ import './applications.scss';
 type Start = ReturnType<typeof useStartApplication>;
 
 function CertificateLine({ certificate }: { certificate: CertificateDetail }) {
-  return <Text className="apply-subtitle">{`${carriers[certificate.carrier].label} · 证号 ${certificate.numberMasked}`}</Text>;
+  return (
+    <Text className="apply-subtitle">{`${carriers[certificate.carrier].label} · 证号 ${certificate.numberMasked}`}</Text>
+  );
 }
 
 /** What the server said no to, and the way on: 重新申领 after a lapse, the open application otherwise. */
@@ -22,7 +24,18 @@ function Refusal({ start, certificateId }: { start: Start; certificateId: string
     <View className="apply-actions">
       <FormError message={refusal.message} />
       {refusal.code === 'RENEWAL_NOT_ALLOWED' ? (
-        <Button type="primary" size="large" block onClick={() => void redirect('apply', { typeCode: requirements.typeCode, kind: 'INITIAL', ...(certificateId ? { certificateId } : {}) })}>
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() =>
+            void redirect('apply', {
+              typeCode: requirements.typeCode,
+              kind: 'INITIAL',
+              ...(certificateId ? { certificateId } : {}),
+            })
+          }
+        >
           改为重新申领
         </Button>
       ) : null}
@@ -43,17 +56,28 @@ export function StartView({ start, certificateId }: { start: Start; certificateI
     <View>
       <Card>
         <Text className="apply-title">{`${type?.shortName ?? requirements.typeCode} · ${applicationKindLabels[requirements.kind]}`}</Text>
-        {certificate.state.status === 'ready' && certificate.state.data ? <CertificateLine certificate={certificate.state.data} /> : null}
+        {certificate.state.status === 'ready' && certificate.state.data ? (
+          <CertificateLine certificate={certificate.state.data} />
+        ) : null}
         <Text className="apply-lead">办理前请一次看完以下要求。已有的信息会自动带出，无需重复填写。</Text>
       </Card>
-      {certificate.state.status === 'error' ? <ErrorState message={certificate.state.error.message} onRetry={() => void certificate.reload()} /> : null}
+      {certificate.state.status === 'error' ? (
+        <ErrorState message={certificate.state.error.message} onRetry={() => void certificate.reload()} />
+      ) : null}
       <Card title="一次性告知">
         <RequirementsView requirements={requirements} />
       </Card>
       <Refusal start={start} certificateId={certificateId} />
       {start.refusal ? null : (
         <View className="apply-actions">
-          <Button type="primary" size="large" block loading={start.starting} disabled={certificate.state.status === 'error'} onClick={() => void start.start()}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={start.starting}
+            disabled={certificate.state.status === 'error'}
+            onClick={() => void start.start()}
+          >
             开始办理
           </Button>
           <Text className="apply-actions__hint">填写内容会自动保存，可以在其他设备上继续。</Text>

@@ -34,7 +34,8 @@ export function CertificateBody({ card }: { card: CertificateCardView }) {
 /** The activation part of a card's footer, per state (nothing for paper and IC cards). */
 export function ActivationAction({ card, onActivate }: { card: CertificateCardView; onActivate?: () => void }) {
   if (card.activation === 'activated') return <ActivatedTag />;
-  if (card.activation === 'view-only') return <Text className="cert-card__activate-hint">电子证照未激活，需由企业法定代表人或经办人激活</Text>;
+  if (card.activation === 'view-only')
+    return <Text className="cert-card__activate-hint">电子证照未激活，需由企业法定代表人或经办人激活</Text>;
   if (card.activation !== 'activatable' || !onActivate) return null;
   return (
     <View className="cert-card__activate">

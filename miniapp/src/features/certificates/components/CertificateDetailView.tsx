@@ -55,7 +55,9 @@ function Detail({ detail }: { detail: CertificateDetail }) {
         <View className="cert-card__footer">
           <ActivationAction card={card} onActivate={() => void navigate('activate', { certificateId: detail.id })} />
           {card.activation === 'none' ? (
-            <Text className="cert-detail__note">{detail.carrier === 'ELECTRONIC' ? '该证照当前状态不能激活' : `${card.carrierLabel}无需激活`}</Text>
+            <Text className="cert-detail__note">
+              {detail.carrier === 'ELECTRONIC' ? '该证照当前状态不能激活' : `${card.carrierLabel}无需激活`}
+            </Text>
           ) : null}
         </View>
       </View>
@@ -63,7 +65,12 @@ function Detail({ detail }: { detail: CertificateDetail }) {
       <CertificateSharingCells certificate={detail} />
       {getCertificateType(detail.typeCode)?.photo ? (
         <CellGroup>
-          <Cell label="证件照" value="拍摄并在线检查" arrow onClick={() => void navigate('photo', { typeCode: detail.typeCode })} />
+          <Cell
+            label="证件照"
+            value="拍摄并在线检查"
+            arrow
+            onClick={() => void navigate('photo', { typeCode: detail.typeCode })}
+          />
         </CellGroup>
       ) : null}
       <Card title="办理记录">
@@ -74,7 +81,13 @@ function Detail({ detail }: { detail: CertificateDetail }) {
 }
 
 /** 证照详情: the certificate, its activation, and its history (newest first). */
-export function CertificateDetailView({ state, onRetry }: { state: RemoteState<CertificateDetail>; onRetry: () => void }) {
+export function CertificateDetailView({
+  state,
+  onRetry,
+}: {
+  state: RemoteState<CertificateDetail>;
+  onRetry: () => void;
+}) {
   if (state.status === 'loading') return <LoadingCards count={2} />;
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={onRetry} />;
   return <Detail detail={state.data} />;

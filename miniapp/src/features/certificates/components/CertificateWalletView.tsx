@@ -22,7 +22,13 @@ function RealNameCallout() {
 }
 
 /** 我的证照: header, then the certificates — or the real-name step, loading, empty, error. */
-export function CertificateWalletView({ state, onRetry }: { state: RemoteState<CertificateWallet>; onRetry: () => void }) {
+export function CertificateWalletView({
+  state,
+  onRetry,
+}: {
+  state: RemoteState<CertificateWallet>;
+  onRetry: () => void;
+}) {
   const account = state.status === 'ready' ? state.data.account : null;
   const cards = state.status === 'ready' ? state.data.cards : null;
   return (

@@ -7,7 +7,17 @@ import { ConsentText } from './ConsentText';
  * A separate, explicit consent (PIPL) at the step that needs it: the text, then an unticked box
  * the person must tick themselves. The caller keeps `checked` and starts it false.
  */
-export function ConsentCheck({ kind, checked, onChange, error }: { kind: ConsentKind; checked: boolean; onChange: (checked: boolean) => void; error?: string }) {
+export function ConsentCheck({
+  kind,
+  checked,
+  onChange,
+  error,
+}: {
+  kind: ConsentKind;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string;
+}) {
   return (
     <>
       <ConsentText kind={kind} compact />

@@ -31,9 +31,17 @@ function ConsentItem({ kind, account, consents }: { kind: ConsentKind; account: 
     <View className="consent-list__item">
       <ConsentText kind={kind} compact />
       <View className="consent-list__state">
-        <Text className={`consent-list__label consent-list__label--${status === 'granted' ? 'granted' : 'none'}`}>{STATUS_TEXT[status]}</Text>
+        <Text className={`consent-list__label consent-list__label--${status === 'granted' ? 'granted' : 'none'}`}>
+          {STATUS_TEXT[status]}
+        </Text>
         {status === 'granted' && kind !== 'PRIVACY_POLICY' ? (
-          <Button size="normal" type="danger" fill="outline" loading={pending} onClick={() => void consents.withdraw(kind)}>
+          <Button
+            size="normal"
+            type="danger"
+            fill="outline"
+            loading={pending}
+            onClick={() => void consents.withdraw(kind)}
+          >
             撤回同意
           </Button>
         ) : null}
@@ -44,7 +52,9 @@ function ConsentItem({ kind, account, consents }: { kind: ConsentKind; account: 
         ) : null}
       </View>
       {status !== 'granted' && inContext ? <Text className="consent-list__hint">{inContext}</Text> : null}
-      {status === 'granted' && kind === 'PRIVACY_POLICY' ? <Text className="consent-list__hint">如不再同意隐私政策，请退出登录并停止使用本服务。</Text> : null}
+      {status === 'granted' && kind === 'PRIVACY_POLICY' ? (
+        <Text className="consent-list__hint">如不再同意隐私政策，请退出登录并停止使用本服务。</Text>
+      ) : null}
     </View>
   );
 }

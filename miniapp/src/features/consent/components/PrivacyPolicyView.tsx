@@ -24,7 +24,10 @@ export function PrivacyPolicyView({ onAgree }: { onAgree: () => void }) {
         <ConsentText kind="PRIVACY_POLICY" />
         <Text className="privacy-first-run__list-title">以下敏感个人信息，将在需要时另行征求您的单独同意：</Text>
         {SEPARATE_CONSENTS.map((kind) => (
-          <Text key={kind} className="privacy-first-run__item">{`· ${consentTexts[kind].title}：${consentTexts[kind].summary}`}</Text>
+          <Text
+            key={kind}
+            className="privacy-first-run__item"
+          >{`· ${consentTexts[kind].title}：${consentTexts[kind].summary}`}</Text>
         ))}
         <View className="rc-actions">
           <Button type="primary" size="large" block onClick={onAgree}>

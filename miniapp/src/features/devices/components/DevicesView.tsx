@@ -16,7 +16,14 @@ function DeviceCard({ device, pending, onSignOut }: { device: DeviceView; pendin
       <Text className="device__meta">{`类型：${device.platform}`}</Text>
       <Text className="device__meta">{`登录时间：${device.signedInAt}`}</Text>
       <Text className="device__meta">{`最近使用：${device.lastSeen}`}</Text>
-      <Button className="device__action" size="normal" fill="outline" type={device.current ? 'default' : 'danger'} loading={pending} onClick={onSignOut}>
+      <Button
+        className="device__action"
+        size="normal"
+        fill="outline"
+        type={device.current ? 'default' : 'danger'}
+        loading={pending}
+        onClick={onSignOut}
+      >
         {device.current ? '退出本机登录' : '退出该设备'}
       </Button>
     </View>
@@ -40,11 +47,23 @@ export function DevicesView({ devices }: { devices: ReturnType<typeof useDevices
       {views.length === 0 ? <EmptyState title="暂无登录设备" /> : null}
       <Card>
         {views.map((device) => (
-          <DeviceCard key={device.id} device={device} pending={devices.pendingId === device.id} onSignOut={() => void devices.signOutDevice(device)} />
+          <DeviceCard
+            key={device.id}
+            device={device}
+            pending={devices.pendingId === device.id}
+            onSignOut={() => void devices.signOutDevice(device)}
+          />
         ))}
       </Card>
       <View className="devices__all">
-        <Button type="danger" fill="outline" size="large" block loading={devices.pendingId === 'all'} onClick={() => void devices.signOutEverywhere()}>
+        <Button
+          type="danger"
+          fill="outline"
+          size="large"
+          block
+          loading={devices.pendingId === 'all'}
+          onClick={() => void devices.signOutEverywhere()}
+        >
           退出全部设备（包括本机）
         </Button>
       </View>

@@ -38,7 +38,14 @@ function IdentityAgain({ face }: { face: Face }) {
   return (
     <View>
       <Text className="identity__lead">请再次输入本人姓名和身份证号码，仅用于本次人脸核验，不会保存在手机上。</Text>
-      <TextField label="姓名" value={face.name} onChange={face.setName} placeholder="请输入姓名" maxlength={30} error={fieldError(face.fields, 'name')} />
+      <TextField
+        label="姓名"
+        value={face.name}
+        onChange={face.setName}
+        placeholder="请输入姓名"
+        maxlength={30}
+        error={fieldError(face.fields, 'name')}
+      />
       <TextField
         label="身份证号码"
         type="idcard"
@@ -64,9 +71,16 @@ export function FaceStep({ account, onVerified, onError }: FaceStepProps) {
   const busy = phase.kind === 'starting' || phase.kind === 'checking';
   return (
     <View>
-      <Text className="identity__lead">为确认是您本人操作，激活电子证照前需进行人脸核验。请在光线充足处，正对屏幕完成核验。</Text>
+      <Text className="identity__lead">
+        为确认是您本人操作，激活电子证照前需进行人脸核验。请在光线充足处，正对屏幕完成核验。
+      </Text>
       {face.needsConsent ? (
-        <ConsentCheck kind="FACE_DATA" checked={face.consented} onChange={face.setConsented} error={fieldError(face.fields, 'consent')} />
+        <ConsentCheck
+          kind="FACE_DATA"
+          checked={face.consented}
+          onChange={face.setConsented}
+          error={fieldError(face.fields, 'consent')}
+        />
       ) : null}
       <FormError message={face.message} />
       <Button type="primary" size="large" block loading={busy} onClick={() => void face.start()}>

@@ -27,7 +27,11 @@ export function IdentityStatus({ account }: { account: Account }) {
       <Row label="身份类型" value={holderKinds[account.holder.kind].label} />
       <Row
         label="人脸核验"
-        value={faceFresh && account.faceVerifiedUntil ? `✓ 已通过（有效至 ${formatDateTime(account.faceVerifiedUntil)}）` : '未核验或已过期（激活证照时进行）'}
+        value={
+          faceFresh && account.faceVerifiedUntil
+            ? `✓ 已通过（有效至 ${formatDateTime(account.faceVerifiedUntil)}）`
+            : '未核验或已过期（激活证照时进行）'
+        }
         tone={faceFresh ? 'ok' : undefined}
       />
     </View>

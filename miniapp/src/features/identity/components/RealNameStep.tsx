@@ -21,7 +21,15 @@ export function RealNameStep({ account, onBound, onError }: RealNameStepProps) {
   return (
     <View>
       <Text className="identity__lead">请填写与证照登记信息一致的本人姓名和身份证号码。</Text>
-      <TextField label="姓名" value={form.name} onChange={form.setName} placeholder="请输入姓名" maxlength={30} autoComplete="name" error={fieldError(fields, 'name')} />
+      <TextField
+        label="姓名"
+        value={form.name}
+        onChange={form.setName}
+        placeholder="请输入姓名"
+        maxlength={30}
+        autoComplete="name"
+        error={fieldError(fields, 'name')}
+      />
       <TextField
         label="身份证号码"
         type="idcard"
@@ -32,10 +40,22 @@ export function RealNameStep({ account, onBound, onError }: RealNameStepProps) {
         error={fieldError(fields, 'idNumber')}
       />
       {form.needsConsent ? (
-        <ConsentCheck kind="ID_NUMBER" checked={form.consented} onChange={form.setConsented} error={fieldError(fields, 'consent')} />
+        <ConsentCheck
+          kind="ID_NUMBER"
+          checked={form.consented}
+          onChange={form.setConsented}
+          error={fieldError(fields, 'consent')}
+        />
       ) : null}
       <FormError message={form.errors.form} />
-      <Button type="primary" size="large" block loading={form.pending} disabled={form.errors.locked} onClick={() => void form.submit()}>
+      <Button
+        type="primary"
+        size="large"
+        block
+        loading={form.pending}
+        disabled={form.errors.locked}
+        onClick={() => void form.submit()}
+      >
         提交实名认证
       </Button>
       <Text className="identity__note">身份证号码加密存储，页面仅显示脱敏号码。</Text>

@@ -6,7 +6,13 @@ import { navigate } from '../../../lib/router';
 export function LookupEntry({ children }: PropsWithChildren) {
   return (
     <CellGroup>
-      <Cell label="证照查询" value="无需登录，凭证号和姓名查询" arrow onClick={() => void navigate('lookup')} ariaLabel="证照查询：无需登录，凭证号和姓名查询证照状态" />
+      <Cell
+        label="证照查询"
+        value="无需登录，凭证号和姓名查询"
+        arrow
+        onClick={() => void navigate('lookup')}
+        ariaLabel="证照查询：无需登录，凭证号和姓名查询证照状态"
+      />
       {children}
     </CellGroup>
   );

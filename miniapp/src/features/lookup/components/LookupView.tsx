@@ -16,7 +16,10 @@ function Result({ model }: { model: ReturnType<typeof useLookup> }) {
   if (!model.result) return null;
   const view = toLookupResultView(model.result);
   return (
-    <View className={view.status ? `lookup-result lookup-result--${view.status.tone}` : 'lookup-result lookup-result--none'} role="status">
+    <View
+      className={view.status ? `lookup-result lookup-result--${view.status.tone}` : 'lookup-result lookup-result--none'}
+      role="status"
+    >
       <Text className="lookup-result__headline">{view.headline}</Text>
       {view.status ? (
         <View className="lookup-result__status">
@@ -44,16 +47,46 @@ export function LookupView({ model }: { model: ReturnType<typeof useLookup> }) {
     <View>
       <View className="lookup-intro">
         <Text className="lookup-intro__title">证照查询</Text>
-        <Text className="lookup-intro__text">持证人暂时无法出示电子证照时，可凭证号和姓名（名称）查询证照是否有效。纸质证、IC卡证的证号也可查询。只显示状态和有效期。</Text>
+        <Text className="lookup-intro__text">
+          持证人暂时无法出示电子证照时，可凭证号和姓名（名称）查询证照是否有效。纸质证、IC卡证的证号也可查询。只显示状态和有效期。
+        </Text>
       </View>
       <Card title="证照类型">
-        <ChoiceChips label="证照类型" choices={typeChoices} value={form.typeCode} onChange={(typeCode) => model.update({ typeCode })} error={fields.typeCode} />
+        <ChoiceChips
+          label="证照类型"
+          choices={typeChoices}
+          value={form.typeCode}
+          onChange={(typeCode) => model.update({ typeCode })}
+          error={fields.typeCode}
+        />
       </Card>
       <Card title="查询信息">
-        <TextField label="证号" value={form.number} onChange={(number) => model.update({ number })} placeholder="请输入证号" maxlength={60} error={fields.number} hint={option.numberHint} />
-        <TextField label={option.namePlaceholder.startsWith('持证人') ? '持证人姓名' : '业户名称'} value={form.name} onChange={(name) => model.update({ name })} placeholder={option.namePlaceholder} maxlength={100} error={fields.name} />
+        <TextField
+          label="证号"
+          value={form.number}
+          onChange={(number) => model.update({ number })}
+          placeholder="请输入证号"
+          maxlength={60}
+          error={fields.number}
+          hint={option.numberHint}
+        />
+        <TextField
+          label={option.namePlaceholder.startsWith('持证人') ? '持证人姓名' : '业户名称'}
+          value={form.name}
+          onChange={(name) => model.update({ name })}
+          placeholder={option.namePlaceholder}
+          maxlength={100}
+          error={fields.name}
+        />
         {option.plateRequired ? (
-          <TextField label="车辆号牌" value={form.plate} onChange={(plate) => model.update({ plate })} placeholder="如：粤A12345" maxlength={12} error={fields.plate} />
+          <TextField
+            label="车辆号牌"
+            value={form.plate}
+            onChange={(plate) => model.update({ plate })}
+            placeholder="如：粤A12345"
+            maxlength={12}
+            error={fields.plate}
+          />
         ) : null}
         <FormError message={model.formError} />
         <Button type="primary" size="large" block loading={model.checking} onClick={() => void model.submit()}>

@@ -13,7 +13,9 @@ export function ActivateOperatorCard({ account, onActivated }: { account: Accoun
   const { fields } = form.errors;
   return (
     <Card title="激活企业账号">
-      <Text className="operator__lead">道路运输经营业户的法定代表人，可凭统一社会信用代码和本人身份信息激活企业账号，再为员工授权。</Text>
+      <Text className="operator__lead">
+        道路运输经营业户的法定代表人，可凭统一社会信用代码和本人身份信息激活企业账号，再为员工授权。
+      </Text>
       <TextField
         label="统一社会信用代码"
         value={form.creditCode}
@@ -22,7 +24,14 @@ export function ActivateOperatorCard({ account, onActivated }: { account: Accoun
         maxlength={18}
         error={fieldError(fields, 'creditCode')}
       />
-      <TextField label="法定代表人姓名" value={form.legalRepName} onChange={form.setLegalRepName} placeholder="请输入姓名" maxlength={30} error={fieldError(fields, 'legalRepName')} />
+      <TextField
+        label="法定代表人姓名"
+        value={form.legalRepName}
+        onChange={form.setLegalRepName}
+        placeholder="请输入姓名"
+        maxlength={30}
+        error={fieldError(fields, 'legalRepName')}
+      />
       <TextField
         label="法定代表人身份证号码"
         type="idcard"
@@ -33,10 +42,22 @@ export function ActivateOperatorCard({ account, onActivated }: { account: Accoun
         error={fieldError(fields, 'legalRepIdNumber')}
       />
       {form.needsConsent ? (
-        <ConsentCheck kind="ID_NUMBER" checked={form.consented} onChange={form.setConsented} error={fieldError(fields, 'consent')} />
+        <ConsentCheck
+          kind="ID_NUMBER"
+          checked={form.consented}
+          onChange={form.setConsented}
+          error={fieldError(fields, 'consent')}
+        />
       ) : null}
       <FormError message={form.errors.form} />
-      <Button type="primary" size="large" block loading={form.pending} disabled={form.errors.locked} onClick={() => void form.submit()}>
+      <Button
+        type="primary"
+        size="large"
+        block
+        loading={form.pending}
+        disabled={form.errors.locked}
+        onClick={() => void form.submit()}
+      >
         激活企业账号
       </Button>
     </Card>

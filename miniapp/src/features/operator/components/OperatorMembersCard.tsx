@@ -25,7 +25,14 @@ function MemberRow({ member, revoking, onRevoke }: { member: MemberView; revokin
       {member.phone ? <Text className="member__meta">{`手机号：${member.phone}`}</Text> : null}
       <Text className="member__meta">{`授权时间：${member.granted}`}</Text>
       {member.revocable ? (
-        <Button className="member__revoke" size="normal" type="danger" fill="outline" loading={revoking} onClick={onRevoke}>
+        <Button
+          className="member__revoke"
+          size="normal"
+          type="danger"
+          fill="outline"
+          loading={revoking}
+          onClick={onRevoke}
+        >
           撤销授权
         </Button>
       ) : null}
@@ -91,10 +98,16 @@ export function OperatorMembersCard({ operatorId, name }: { operatorId: string; 
         ? sortMembers(state.data)
             .map((member) => toMemberView(member, new Date()))
             .map((member) => (
-              <MemberRow key={member.id} member={member} revoking={members.revokingId === member.id} onRevoke={() => void members.revoke(member)} />
+              <MemberRow
+                key={member.id}
+                member={member}
+                revoking={members.revokingId === member.id}
+                onRevoke={() => void members.revoke(member)}
+              />
             ))
         : null}
-      {state.status === 'ready' && !state.data.some((member) => member.role !== 'LEGAL_REPRESENTATIVE' && member.revokedAt === null) ? (
+      {state.status === 'ready' &&
+      !state.data.some((member) => member.role !== 'LEGAL_REPRESENTATIVE' && member.revokedAt === null) ? (
         <Text className="operator__empty">尚未为员工授权</Text>
       ) : null}
       <AddMemberForm members={members} />

@@ -50,7 +50,9 @@ export function OperatorView({ account }: { account: Remote<Account> }) {
   return (
     <View>
       {represented.length === 0 && !state.data.holder ? <RealNameFirst /> : null}
-      {represented.length === 0 && state.data.holder ? <ActivateOperatorCard account={state.data} onActivated={() => void reload()} /> : null}
+      {represented.length === 0 && state.data.holder ? (
+        <ActivateOperatorCard account={state.data} onActivated={() => void reload()} />
+      ) : null}
       {represented.map((operator) => (
         <OperatorMembersCard key={operator.operatorId} operatorId={operator.operatorId} name={operator.name} />
       ))}

@@ -3,7 +3,12 @@ import { Card, FormError } from '../../../components/Form';
 import { Button } from '../../../components/nutui';
 import type { PhotoCapture } from '../usePhotoCapture';
 
-const TIPS = ['站在白色或浅色的纯色墙前', '光线充足均匀，脸上没有阴影', '正对镜头，头部和肩膀在画面中间', '手机拿稳，对焦清晰后再拍'];
+const TIPS = [
+  '站在白色或浅色的纯色墙前',
+  '光线充足均匀，脸上没有阴影',
+  '正对镜头，头部和肩膀在画面中间',
+  '手机拿稳，对焦清晰后再拍',
+];
 
 /** 拍摄或选择: how to take a usable photo, then camera or album. */
 export function ChooseStep({ capture }: { capture: PhotoCapture }) {

@@ -4,7 +4,15 @@ import { useRef } from 'react';
 import { Card, FormError } from '../../../components/Form';
 import { Button } from '../../../components/nutui';
 import { measureWidth } from '../../../lib/measure';
-import { canScale, framePercent, moveFrame, scaleFrame, screenToImage, stageWidthPercent, type CropFrame } from '../crop';
+import {
+  canScale,
+  framePercent,
+  moveFrame,
+  scaleFrame,
+  screenToImage,
+  stageWidthPercent,
+  type CropFrame,
+} from '../crop';
 import type { PhotoCapture, PhotoPhase } from '../usePhotoCapture';
 
 const STAGE_ID = 'rc-photo-stage';
@@ -71,7 +79,13 @@ export function CropStep({ capture, phase }: { capture: PhotoCapture; phase: Cro
     <Card title="调整裁剪范围">
       <Text className="photo__lead">拖动方框（或用下方按钮移动），让头部和肩膀位于框内中间。</Text>
       <View className="photo__stage-wrap">
-        <View id={STAGE_ID} className="photo__stage" style={{ width: `${stageWidth}%`, paddingBottom: `${(stageWidth * image.height) / image.width}%` }} catchMove {...touch}>
+        <View
+          id={STAGE_ID}
+          className="photo__stage"
+          style={{ width: `${stageWidth}%`, paddingBottom: `${(stageWidth * image.height) / image.width}%` }}
+          catchMove
+          {...touch}
+        >
           <Image className="photo__image" src={image.path} mode="scaleToFill" />
           <View
             className="photo__frame"
@@ -83,10 +97,18 @@ export function CropStep({ capture, phase }: { capture: PhotoCapture; phase: Cro
         </View>
       </View>
       <View className="photo__zoom">
-        <Button size="large" disabled={uploading || !canScale(frame, 1 / SCALE_STEP, geometry)} onClick={() => capture.setFrame(scaleFrame(frame, 1 / SCALE_STEP, geometry))}>
+        <Button
+          size="large"
+          disabled={uploading || !canScale(frame, 1 / SCALE_STEP, geometry)}
+          onClick={() => capture.setFrame(scaleFrame(frame, 1 / SCALE_STEP, geometry))}
+        >
           缩小方框
         </Button>
-        <Button size="large" disabled={uploading || !canScale(frame, SCALE_STEP, geometry)} onClick={() => capture.setFrame(scaleFrame(frame, SCALE_STEP, geometry))}>
+        <Button
+          size="large"
+          disabled={uploading || !canScale(frame, SCALE_STEP, geometry)}
+          onClick={() => capture.setFrame(scaleFrame(frame, SCALE_STEP, geometry))}
+        >
           放大方框
         </Button>
       </View>
@@ -96,7 +118,11 @@ export function CropStep({ capture, phase }: { capture: PhotoCapture; phase: Cro
           <Button
             key={nudge.label}
             disabled={uploading}
-            onClick={() => capture.setFrame(moveFrame(frame, nudge.dx * frame.width * NUDGE_SHARE, nudge.dy * frame.width * NUDGE_SHARE, geometry))}
+            onClick={() =>
+              capture.setFrame(
+                moveFrame(frame, nudge.dx * frame.width * NUDGE_SHARE, nudge.dy * frame.width * NUDGE_SHARE, geometry),
+              )
+            }
           >
             {nudge.label}
           </Button>

@@ -43,7 +43,13 @@ function CheckList({ checks }: { checks: PhotoCheck[] }) {
 }
 
 /** The processed photo as stored, 照片合格, and each check passed. */
-export function AcceptedView({ capture, phase }: { capture: PhotoCapture; phase: Extract<PhotoPhase, { kind: 'accepted' }> }) {
+export function AcceptedView({
+  capture,
+  phase,
+}: {
+  capture: PhotoCapture;
+  phase: Extract<PhotoPhase, { kind: 'accepted' }>;
+}) {
   const { photo, verdict } = phase.result;
   return (
     <Card>
@@ -52,7 +58,12 @@ export function AcceptedView({ capture, phase }: { capture: PhotoCapture; phase:
         <Text className="photo-verdict__hint">{`已裁剪为${photo.width}×${photo.height}像素的证件照并保存。`}</Text>
       </View>
       <View className="photo__result">
-        <Image className="photo__result-image" src={apiUrl(photo.image.url)} mode="aspectFit" ariaLabel="处理后的证件照" />
+        <Image
+          className="photo__result-image"
+          src={apiUrl(photo.image.url)}
+          mode="aspectFit"
+          ariaLabel="处理后的证件照"
+        />
       </View>
       <View className="photo__actions">
         <Button type="primary" size="large" block onClick={() => void back()}>
@@ -69,7 +80,13 @@ export function AcceptedView({ capture, phase }: { capture: PhotoCapture; phase:
 }
 
 /** Every failed check's reason first, with retake right under it; then what already passed. */
-export function RejectedView({ capture, phase }: { capture: PhotoCapture; phase: Extract<PhotoPhase, { kind: 'rejected' }> }) {
+export function RejectedView({
+  capture,
+  phase,
+}: {
+  capture: PhotoCapture;
+  phase: Extract<PhotoPhase, { kind: 'rejected' }>;
+}) {
   const { failed, passed } = toVerdictView(phase.verdict);
   return (
     <Card>

@@ -6,7 +6,11 @@ import { isPresentable } from '../presentable';
 import './present-button.scss';
 
 /** The big 亮证 button on a certificate that may be shown (nothing otherwise). */
-export function PresentButton({ certificate }: { certificate: Pick<CertificateSummary, 'id' | 'carrier' | 'activated' | 'status' | 'validUntil'> }) {
+export function PresentButton({
+  certificate,
+}: {
+  certificate: Pick<CertificateSummary, 'id' | 'carrier' | 'activated' | 'status' | 'validUntil'>;
+}) {
   if (!isPresentable(certificate)) return null;
   return (
     <View className="present-button">

@@ -34,7 +34,11 @@ function QrArea({ qr, windowSeconds, onRetry }: { qr: QrState; windowSeconds: nu
   if (qr.kind === 'invalid') {
     return (
       <View className="present-qr__invalid" role="alert">
-        {qr.qrText ? <QrCanvas text={qr.qrText} colour={INVALID_COLOUR} label="证照无效，二维码为红色" /> : <View className="present-qr__cross">✕</View>}
+        {qr.qrText ? (
+          <QrCanvas text={qr.qrText} colour={INVALID_COLOUR} label="证照无效，二维码为红色" />
+        ) : (
+          <View className="present-qr__cross">✕</View>
+        )}
         <Text className="present-qr__verdict">✕ 证照无效</Text>
         <Text className="present-qr__reason">{qr.reason}</Text>
       </View>
@@ -67,7 +71,15 @@ function Fact({ label, value }: { label: string; value: string }) {
 function Portrait({ url }: { url: string | null }) {
   const [failed, setFailed] = useState(false);
   if (!url || failed) return <View className="present-face__photo present-face__photo--none">照片</View>;
-  return <Image className="present-face__photo" src={apiUrl(url)} mode="aspectFill" ariaLabel="持证人照片" onError={() => setFailed(true)} />;
+  return (
+    <Image
+      className="present-face__photo"
+      src={apiUrl(url)}
+      mode="aspectFill"
+      ariaLabel="持证人照片"
+      onError={() => setFailed(true)}
+    />
+  );
 }
 
 /** The certificate face, under a watermark of the masked name and the live time. */
@@ -86,7 +98,10 @@ function Face({ face, watermark }: { face: PresentationFace; watermark: string }
       {face.details.map((detail) => (
         <Fact key={detail.label} label={detail.label} value={detail.value} />
       ))}
-      <Fact label="有效期" value={face.validUntil ? `${face.validFrom} 至 ${face.validUntil}` : `${face.validFrom} 起长期有效`} />
+      <Fact
+        label="有效期"
+        value={face.validUntil ? `${face.validFrom} 至 ${face.validUntil}` : `${face.validFrom} 起长期有效`}
+      />
       <Fact label="发证机关" value={face.issuingAuthority} />
       <View className="present-face__watermark" aria-hidden="true">
         {Array.from({ length: 6 }, (_, index) => (
@@ -115,7 +130,9 @@ export function PresentView({ view, now, captured, onRetry }: PresentViewProps) 
     <View className={`present present--${tone}`}>
       <View className="present__bar">
         <Text className="present__clock">{formatClock(at)}</Text>
-        <Text className={view.offline ? 'present__net present__net--offline' : 'present__net'}>{view.offline ? '离线' : '在线'}</Text>
+        <Text className={view.offline ? 'present__net present__net--offline' : 'present__net'}>
+          {view.offline ? '离线' : '在线'}
+        </Text>
       </View>
       {captured ? (
         <View className="present__notice" role="alert">
@@ -128,7 +145,9 @@ export function PresentView({ view, now, captured, onRetry }: PresentViewProps) 
       </View>
       {view.face ? <Face face={view.face} watermark={watermarkText(view.face.holderNameMasked, at)} /> : null}
       <View className="present__foot">
-        <Text>{view.windowSeconds ? `二维码每${view.windowSeconds}秒自动刷新，截图无效` : '二维码自动刷新，截图无效'}</Text>
+        <Text>
+          {view.windowSeconds ? `二维码每${view.windowSeconds}秒自动刷新，截图无效` : '二维码自动刷新，截图无效'}
+        </Text>
         {view.coverage ? <Text>{view.coverage}</Text> : null}
       </View>
     </View>

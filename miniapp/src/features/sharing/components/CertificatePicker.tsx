@@ -1,14 +1,32 @@
 import { Text, View } from '@tarojs/components';
 import { isGroupFullySelected, type ShareCandidate, type ShareOwnerGroup, type ShareSelection } from '../selection';
 
-function CandidateRow({ candidate, checked, onToggle }: { candidate: ShareCandidate; checked: boolean; onToggle: () => void }) {
+function CandidateRow({
+  candidate,
+  checked,
+  onToggle,
+}: {
+  candidate: ShareCandidate;
+  checked: boolean;
+  onToggle: () => void;
+}) {
   const blocked = candidate.blockedReason !== null;
-  const className = ['share-pick__row', checked ? 'share-pick__row--on' : '', blocked ? 'share-pick__row--blocked' : ''].filter(Boolean).join(' ');
+  const className = ['share-pick__row', checked ? 'share-pick__row--on' : '', blocked ? 'share-pick__row--blocked' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <View className={className} role="checkbox" aria-checked={checked} aria-disabled={blocked} onClick={blocked ? undefined : onToggle}>
+    <View
+      className={className}
+      role="checkbox"
+      aria-checked={checked}
+      aria-disabled={blocked}
+      onClick={blocked ? undefined : onToggle}
+    >
       <View className={checked ? 'share-pick__box share-pick__box--on' : 'share-pick__box'}>{checked ? '✓' : ''}</View>
       <View className="share-pick__text">
-        <Text className="share-pick__title">{candidate.plateNumber ? `${candidate.title} · ${candidate.plateNumber}` : candidate.title}</Text>
+        <Text className="share-pick__title">
+          {candidate.plateNumber ? `${candidate.title} · ${candidate.plateNumber}` : candidate.title}
+        </Text>
         <Text className="share-pick__meta">{candidate.blockedReason ?? candidate.meta}</Text>
       </View>
     </View>
@@ -41,7 +59,12 @@ export function CertificatePicker({ groups, selection, onToggle, onToggleAll, er
               ) : null}
             </View>
             {group.candidates.map((candidate) => (
-              <CandidateRow key={candidate.id} candidate={candidate} checked={selection.ids.includes(candidate.id)} onToggle={() => onToggle(candidate)} />
+              <CandidateRow
+                key={candidate.id}
+                candidate={candidate}
+                checked={selection.ids.includes(candidate.id)}
+                onToggle={() => onToggle(candidate)}
+              />
             ))}
           </View>
         );

@@ -8,8 +8,20 @@ export function CertificateSharingCells({ certificate }: { certificate: Certific
   const shareable = toShareCandidate(certificate).blockedReason === null;
   return (
     <CellGroup>
-      {shareable ? <Cell label="分享证照" value="生成带水印的分享链接" arrow onClick={() => void navigate('shareCreate', { certificateId: certificate.id })} /> : null}
-      <Cell label="用证记录" value="何时被谁核验、查询、查看" arrow onClick={() => void navigate('usage', { certificateId: certificate.id })} />
+      {shareable ? (
+        <Cell
+          label="分享证照"
+          value="生成带水印的分享链接"
+          arrow
+          onClick={() => void navigate('shareCreate', { certificateId: certificate.id })}
+        />
+      ) : null}
+      <Cell
+        label="用证记录"
+        value="何时被谁核验、查询、查看"
+        arrow
+        onClick={() => void navigate('usage', { certificateId: certificate.id })}
+      />
     </CellGroup>
   );
 }

@@ -44,7 +44,10 @@ export function MySharesView({ model }: { model: ReturnType<typeof useMyShares> 
   if (state.data.length === 0) {
     return (
       <View>
-        <EmptyState title="还没有分享过证照" hint="分享的证照带有事由和有效期水印，可随时撤销，对方每次打开都有记录。" />
+        <EmptyState
+          title="还没有分享过证照"
+          hint="分享的证照带有事由和有效期水印，可随时撤销，对方每次打开都有记录。"
+        />
         {create}
       </View>
     );
@@ -60,7 +63,12 @@ export function MySharesView({ model }: { model: ReturnType<typeof useMyShares> 
       ) : null}
       <View role="list">
         {rows.map((row) => (
-          <ShareRow key={row.id} row={row} revoking={model.revokingId === row.id} onRevoke={() => void model.revoke(row)} />
+          <ShareRow
+            key={row.id}
+            row={row}
+            revoking={model.revokingId === row.id}
+            onRevoke={() => void model.revoke(row)}
+          />
         ))}
       </View>
     </View>

@@ -9,7 +9,13 @@ export function OperatorShareCard({ name }: { name: string }) {
   return (
     <Card title="分享企业证照">
       <Text className="share-form__lead">{`把${name}的经营许可证和车辆道路运输证，一次分享给货主、平台或保险公司：带事由和有效期水印，可随时撤销。`}</Text>
-      <Button type="primary" fill="outline" size="large" block onClick={() => void navigate('shareCreate', { operator: name })}>
+      <Button
+        type="primary"
+        fill="outline"
+        size="large"
+        block
+        onClick={() => void navigate('shareCreate', { operator: name })}
+      >
         分享企业证照
       </Button>
     </Card>

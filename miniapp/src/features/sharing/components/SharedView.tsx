@@ -59,7 +59,9 @@ function Shared({ view }: { view: SharedViewData }) {
       {view.certificates.map((face) => (
         <Face key={`${face.typeCode}-${face.numberMasked}-${face.plateNumber ?? ''}`} face={face} lines={lines} />
       ))}
-      <Text className="shared-foot">此页面为持证人授权的证照副本，仅限上述事由使用；持证人可随时撤销，每次查看均记入其用证记录。个人证件号码已部分隐藏。</Text>
+      <Text className="shared-foot">
+        此页面为持证人授权的证照副本，仅限上述事由使用；持证人可随时撤销，每次查看均记入其用证记录。个人证件号码已部分隐藏。
+      </Text>
     </View>
   );
 }

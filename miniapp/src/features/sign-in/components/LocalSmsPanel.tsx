@@ -8,13 +8,22 @@ import { fetchLocalSmsOutbox } from '../api';
 import { codeInMessage } from '../digits';
 
 type OutboxItem = Awaited<ReturnType<typeof fetchLocalSmsOutbox>>[number];
-type PanelState = { status: 'loading' } | { status: 'ready'; items: OutboxItem[] } | { status: 'error'; message: string };
+type PanelState =
+  { status: 'loading' } | { status: 'ready'; items: OutboxItem[] } | { status: 'error'; message: string };
 
 /**
  * Only when the server says the SMS went to the local stand-in (`deliveredBy: 'console'`): the
  * recorded messages for this number, labelled so nobody mistakes it for a real SMS.
  */
-export function LocalSmsPanel({ phone, serial, onUseCode }: { phone: string; serial: number; onUseCode: (code: string) => void }) {
+export function LocalSmsPanel({
+  phone,
+  serial,
+  onUseCode,
+}: {
+  phone: string;
+  serial: number;
+  onUseCode: (code: string) => void;
+}) {
   const [state, setState] = useState<PanelState>({ status: 'loading' });
   const [reloads, setReloads] = useState(0);
 
@@ -35,7 +44,9 @@ export function LocalSmsPanel({ phone, serial, onUseCode }: { phone: string; ser
       <Text className="local-sms__explain">当前为本地测试环境，验证码短信没有真实发送。以下是系统记录的短信内容：</Text>
       {state.status === 'loading' ? <Text className="local-sms__status">正在读取…</Text> : null}
       {state.status === 'error' ? <Text className="local-sms__status">{`读取失败：${state.message}`}</Text> : null}
-      {state.status === 'ready' && state.items.length === 0 ? <Text className="local-sms__status">暂无短信记录</Text> : null}
+      {state.status === 'ready' && state.items.length === 0 ? (
+        <Text className="local-sms__status">暂无短信记录</Text>
+      ) : null}
       {state.status === 'ready'
         ? state.items.slice(0, 3).map((item) => {
             const code = codeInMessage(item.text);

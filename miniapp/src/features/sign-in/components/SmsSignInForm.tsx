@@ -34,7 +34,11 @@ export function SmsSignInForm({ onSignedIn }: { onSignedIn: (pair: TokenPair) =>
         maxlength={6}
         autoComplete="one-time-code"
         error={fieldError(fields, 'code')}
-        hint={form.sent ? `验证码已发送至 ${form.sent.phone.slice(0, 3)}****${form.sent.phone.slice(-4)}，5分钟内有效` : undefined}
+        hint={
+          form.sent
+            ? `验证码已发送至 ${form.sent.phone.slice(0, 3)}****${form.sent.phone.slice(-4)}，5分钟内有效`
+            : undefined
+        }
         addon={
           <Button
             className="sms-sign-in__send"

@@ -17,7 +17,14 @@ function CertificateCard({ certificate, status }: { certificate: StaffCertificat
     <View className="staff-cert">
       <View className="staff-detail__head">
         <Text className="staff-detail__title">{certificate.typeName}</Text>
-        <Text className="staff-badge" style={{ color: appearance.colours.text, background: appearance.colours.background, borderColor: appearance.colours.border }}>
+        <Text
+          className="staff-badge"
+          style={{
+            color: appearance.colours.text,
+            background: appearance.colours.background,
+            borderColor: appearance.colours.border,
+          }}
+        >
           {`${appearance.symbol} ${certificate.statusLabel}`}
         </Text>
       </View>
@@ -29,7 +36,13 @@ function CertificateCard({ certificate, status }: { certificate: StaffCertificat
       {actions.length > 0 && !preparing ? (
         <View className="staff-actions staff-actions--row">
           {actions.map((action) => (
-            <Button key={action.target} type={action.danger ? 'danger' : 'primary'} fill="outline" size="normal" onClick={() => status.choose(certificate.id, action)}>
+            <Button
+              key={action.target}
+              type={action.danger ? 'danger' : 'primary'}
+              fill="outline"
+              size="normal"
+              onClick={() => status.choose(certificate.id, action)}
+            >
               {action.label}
             </Button>
           ))}
@@ -38,10 +51,22 @@ function CertificateCard({ certificate, status }: { certificate: StaffCertificat
       {preparing ? (
         <View className="staff-cert__change">
           <Text className="staff-req__title">{`${preparing.label}：${preparing.effect}`}</Text>
-          <Textarea className="staff-textarea" value={status.reason} placeholder={`${preparing.label}原因（将记录在案）`} maxlength={STATUS_REASON_MAX} autoHeight onInput={(event) => status.setReason(event.detail.value)} />
+          <Textarea
+            className="staff-textarea"
+            value={status.reason}
+            placeholder={`${preparing.label}原因（将记录在案）`}
+            maxlength={STATUS_REASON_MAX}
+            autoHeight
+            onInput={(event) => status.setReason(event.detail.value)}
+          />
           <FormError message={status.actionError} />
           <View className="staff-actions staff-actions--row">
-            <Button type={preparing.danger ? 'danger' : 'primary'} size="normal" loading={status.saving} onClick={() => void status.apply()}>
+            <Button
+              type={preparing.danger ? 'danger' : 'primary'}
+              size="normal"
+              loading={status.saving}
+              onClick={() => void status.apply()}
+            >
               {`确认${preparing.label}`}
             </Button>
             <Button type="default" size="normal" onClick={status.cancel}>
@@ -59,7 +84,15 @@ export function CertificateStatusView({ status }: { status: Status }) {
   return (
     <View>
       <Card title="查找证照">
-        <TextField label="证照号码" value={status.number} onChange={status.setNumber} placeholder="输入完整证照号码" maxlength={64} error={status.searchError ?? undefined} hint="从业资格证为持证人身份证号；纸质证、IC卡证号码同样可查" />
+        <TextField
+          label="证照号码"
+          value={status.number}
+          onChange={status.setNumber}
+          placeholder="输入完整证照号码"
+          maxlength={64}
+          error={status.searchError ?? undefined}
+          hint="从业资格证为持证人身份证号；纸质证、IC卡证号码同样可查"
+        />
         <Button type="primary" size="large" block loading={status.searching} onClick={() => void status.search()}>
           查找
         </Button>

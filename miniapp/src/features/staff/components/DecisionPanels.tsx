@@ -53,9 +53,22 @@ export function RejectPanel({ review }: { review: Review }) {
   return (
     <Card title="不予许可">
       <Text className="staff-muted">请写明不予许可的理由和依据。此决定为最终决定。</Text>
-      <Textarea className="staff-textarea" value={review.rejectForm.reason} placeholder="不予许可的理由" maxlength={REJECT_REASON_MAX} autoHeight onInput={(event) => review.rejectForm.setReason(event.detail.value)} />
+      <Textarea
+        className="staff-textarea"
+        value={review.rejectForm.reason}
+        placeholder="不予许可的理由"
+        maxlength={REJECT_REASON_MAX}
+        autoHeight
+        onInput={(event) => review.rejectForm.setReason(event.detail.value)}
+      />
       <FormError message={review.error} />
-      <Button type="danger" size="large" block loading={review.pending === 'reject'} onClick={() => void review.rejectForm.submit()}>
+      <Button
+        type="danger"
+        size="large"
+        block
+        loading={review.pending === 'reject'}
+        onClick={() => void review.rejectForm.submit()}
+      >
         确认不予许可
       </Button>
     </Card>

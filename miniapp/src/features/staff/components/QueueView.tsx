@@ -9,7 +9,12 @@ import { FilterChips } from './FilterChips';
 
 function QueueRow({ item }: { item: StaffQueueItem }) {
   return (
-    <View className="staff-row" role="button" aria-label={`${item.holderName} ${item.typeName} ${item.kindLabel} ${ageLabel(item.ageDays)}`} onClick={() => void navigate('staffReview', { id: item.id })}>
+    <View
+      className="staff-row"
+      role="button"
+      aria-label={`${item.holderName} ${item.typeName} ${item.kindLabel} ${ageLabel(item.ageDays)}`}
+      onClick={() => void navigate('staffReview', { id: item.id })}
+    >
       <View className="staff-row__main">
         <Text className="staff-row__holder">{item.holderName}</Text>
         <Text className="staff-row__type">{item.typeName}</Text>
@@ -17,7 +22,9 @@ function QueueRow({ item }: { item: StaffQueueItem }) {
       </View>
       <View className="staff-row__side">
         <Text className={`staff-state staff-state--${item.state.toLowerCase()}`}>{item.stateLabel}</Text>
-        <Text className={item.ageDays >= 7 ? 'staff-row__age staff-row__age--old' : 'staff-row__age'}>{ageLabel(item.ageDays)}</Text>
+        <Text className={item.ageDays >= 7 ? 'staff-row__age staff-row__age--old' : 'staff-row__age'}>
+          {ageLabel(item.ageDays)}
+        </Text>
       </View>
       <Text className="staff-row__arrow" aria-hidden="true">
         ›
@@ -43,16 +50,38 @@ export function QueueView({ queue }: { queue: ReturnType<typeof useStaffQueue> }
           ) : null
         }
       >
-        <FilterChips label="证照类型" options={typeOptions} value={filter.typeCode} onChange={(value) => update('typeCode', value)} />
-        <FilterChips label="业务类型" options={kindOptions} value={filter.kind} onChange={(value) => update('kind', value)} />
-        <FilterChips label="办理状态" options={stateOptions} value={filter.state} onChange={(value) => update('state', value)} />
-        <FilterChips label="等待时长" options={ageOptions} value={filter.minAgeDays} onChange={(value) => update('minAgeDays', value)} />
+        <FilterChips
+          label="证照类型"
+          options={typeOptions}
+          value={filter.typeCode}
+          onChange={(value) => update('typeCode', value)}
+        />
+        <FilterChips
+          label="业务类型"
+          options={kindOptions}
+          value={filter.kind}
+          onChange={(value) => update('kind', value)}
+        />
+        <FilterChips
+          label="办理状态"
+          options={stateOptions}
+          value={filter.state}
+          onChange={(value) => update('state', value)}
+        />
+        <FilterChips
+          label="等待时长"
+          options={ageOptions}
+          value={filter.minAgeDays}
+          onChange={(value) => update('minAgeDays', value)}
+        />
       </Card>
       {state.status === 'loading' ? <LoadingCards /> : null}
       {state.status === 'error' ? <ErrorState message={state.error.message} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? (
         <Card title={`申请（${state.data.length}件）`} extra={<Text className="staff-muted">等待最久的在前</Text>}>
-          {state.data.length === 0 ? <EmptyState title="没有符合条件的申请" hint={count > 0 ? '可清除筛选后再看' : '新提交的申请会出现在这里'} /> : null}
+          {state.data.length === 0 ? (
+            <EmptyState title="没有符合条件的申请" hint={count > 0 ? '可清除筛选后再看' : '新提交的申请会出现在这里'} />
+          ) : null}
           {state.data.map((item) => (
             <QueueRow key={item.id} item={item} />
           ))}

@@ -32,7 +32,10 @@ function Header({ shown }: { shown: ReviewDetail }) {
         <View className="staff-outcome" role="status">
           <Text className="staff-outcome__title">已退回补正，等待申请人重新提交：</Text>
           {Object.entries(detail.returnReasons).map(([key, reason]) => (
-            <Text key={key} className="staff-outcome__line">{`· ${returnableFields(detail).find((field) => field.key === key)?.label ?? key}：${reason}`}</Text>
+            <Text
+              key={key}
+              className="staff-outcome__line"
+            >{`· ${returnableFields(detail).find((field) => field.key === key)?.label ?? key}：${reason}`}</Text>
           ))}
         </View>
       ) : null}
@@ -53,7 +56,12 @@ function PhotoCard({ shown }: { shown: ReviewDetail }) {
         <Image className="staff-photo__image" src={shown.photo.url} mode="aspectFit" ariaLabel="申请人提交的证件照" />
         {shown.photo.originalUrl ? (
           <View className="staff-photo__original">
-            <Image className="staff-photo__image staff-photo__image--small" src={shown.photo.originalUrl} mode="aspectFit" ariaLabel="原始照片" />
+            <Image
+              className="staff-photo__image staff-photo__image--small"
+              src={shown.photo.originalUrl}
+              mode="aspectFit"
+              ariaLabel="原始照片"
+            />
             <Text className="staff-muted">原始照片</Text>
           </View>
         ) : null}
@@ -99,11 +107,22 @@ function ActionsCard({ review, shown }: { review: Review; shown: ReviewDetail })
       {review.panel === 'none' ? <FormError message={review.error} /> : null}
       <View className="staff-actions">
         {actions.startReview ? (
-          <Button type="primary" fill="outline" size="large" loading={review.pending === 'start'} onClick={() => void review.begin()}>
+          <Button
+            type="primary"
+            fill="outline"
+            size="large"
+            loading={review.pending === 'start'}
+            onClick={() => void review.begin()}
+          >
             开始审核
           </Button>
         ) : null}
-        <Button type="primary" size="large" loading={review.pending === 'approve'} onClick={() => void review.approve()}>
+        <Button
+          type="primary"
+          size="large"
+          loading={review.pending === 'approve'}
+          onClick={() => void review.approve()}
+        >
           批准发证
         </Button>
         <Button type="default" size="large" onClick={() => review.openPanel('return')}>
@@ -121,7 +140,8 @@ function ActionsCard({ review, shown }: { review: Review; shown: ReviewDetail })
 export function ReviewView({ review }: { review: Review }) {
   const { state, shown } = review;
   if (!shown) {
-    if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={() => void review.reload()} />;
+    if (state.status === 'error')
+      return <ErrorState message={state.error.message} onRetry={() => void review.reload()} />;
     return <LoadingCards count={3} />;
   }
   return (

@@ -37,17 +37,41 @@ export function StaffSignInView({ signIn }: { signIn: ReturnType<typeof useStaff
       <Card title={signIn.step === 'password' ? '第一步：用户名和密码' : '第二步：动态验证码'}>
         {signIn.step === 'password' ? (
           <View>
-            <TextField label="用户名" value={signIn.username} onChange={signIn.setUsername} placeholder="请输入用户名" maxlength={64} autoComplete="username" />
+            <TextField
+              label="用户名"
+              value={signIn.username}
+              onChange={signIn.setUsername}
+              placeholder="请输入用户名"
+              maxlength={64}
+              autoComplete="username"
+            />
             <PasswordField value={signIn.password} onChange={signIn.setPassword} />
             <FormError message={signIn.error} />
-            <Button type="primary" size="large" block loading={signIn.pending} onClick={() => void signIn.submitPassword()}>
+            <Button
+              type="primary"
+              size="large"
+              block
+              loading={signIn.pending}
+              onClick={() => void signIn.submitPassword()}
+            >
               下一步
             </Button>
           </View>
         ) : (
           <View>
-            <Text className="staff-sign-in__hint">请打开身份验证器（如手机上的验证器应用），输入“RoadCert: {signIn.username.trim()}”当前显示的6位数字。验证码每30秒更新。</Text>
-            <TextField label="动态验证码" value={signIn.code} onChange={signIn.setCode} placeholder="6位数字" type="number" maxlength={6} autoComplete="one-time-code" />
+            <Text className="staff-sign-in__hint">
+              请打开身份验证器（如手机上的验证器应用），输入“RoadCert: {signIn.username.trim()}
+              ”当前显示的6位数字。验证码每30秒更新。
+            </Text>
+            <TextField
+              label="动态验证码"
+              value={signIn.code}
+              onChange={signIn.setCode}
+              placeholder="6位数字"
+              type="number"
+              maxlength={6}
+              autoComplete="one-time-code"
+            />
             <FormError message={signIn.error} />
             <Button type="primary" size="large" block loading={signIn.pending} onClick={() => void signIn.submitCode()}>
               登录
@@ -56,7 +80,9 @@ export function StaffSignInView({ signIn }: { signIn: ReturnType<typeof useStaff
           </View>
         )}
       </Card>
-      <Text className="staff-sign-in__note">本入口仅供道路运输管理机构工作人员使用。连续5次输错密码或验证码，账号将锁定15分钟。</Text>
+      <Text className="staff-sign-in__note">
+        本入口仅供道路运输管理机构工作人员使用。连续5次输错密码或验证码，账号将锁定15分钟。
+      </Text>
       <TextLink onClick={() => void relaunch('home')}>返回群众办事首页</TextLink>
     </View>
   );

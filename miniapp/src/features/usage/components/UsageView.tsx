@@ -28,12 +28,17 @@ export function UsageView({ model }: { model: ReturnType<typeof useUsage> }) {
   if (state.status === 'loading') return <LoadingCards count={2} />;
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={() => void reload()} />;
   const { certificates, entries, truncated } = state.data;
-  const choices = [{ value: ALL_CERTIFICATES, label: '全部证照' }, ...certificates.map((certificate) => ({ value: certificate.id, label: certificateLabel(certificate) }))];
+  const choices = [
+    { value: ALL_CERTIFICATES, label: '全部证照' },
+    ...certificates.map((certificate) => ({ value: certificate.id, label: certificateLabel(certificate) })),
+  ];
   const rows = toUsageRows(entries, new Date());
   return (
     <View>
       <View className="usage-intro">
-        <Text className="usage-intro__text">每次扫码核验、凭证号查询、合作方接口核查和分享链接被打开，都会记录在这里。只记录显示了哪些项目，不记录内容。</Text>
+        <Text className="usage-intro__text">
+          每次扫码核验、凭证号查询、合作方接口核查和分享链接被打开，都会记录在这里。只记录显示了哪些项目，不记录内容。
+        </Text>
         {certificates.length > 1 ? (
           <View className="usage-filter">
             <ChoiceChips label="选择证照" choices={choices} value={model.selected} onChange={model.select} />

@@ -8,7 +8,9 @@ export function FaceRows({ rows, note, photoUrl }: { rows: FaceRow[]; note?: str
   if (rows.length === 0) return null;
   return (
     <View className="verify-face">
-      {photoUrl ? <Image className="verify-face__photo" src={apiUrl(photoUrl)} mode="aspectFill" ariaLabel="持证人照片" /> : null}
+      {photoUrl ? (
+        <Image className="verify-face__photo" src={apiUrl(photoUrl)} mode="aspectFill" ariaLabel="持证人照片" />
+      ) : null}
       {rows.map((row) => (
         <View key={row.label} className="verify-face__row">
           <Text className="verify-face__label">{row.label}</Text>

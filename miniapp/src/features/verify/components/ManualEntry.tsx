@@ -7,7 +7,15 @@ import { tokenDigits } from '../token-text';
  * Where there is no camera scan (browsers) or the QR will not scan: paste the link the camera
  * opened, or type the digits under it.
  */
-export function ManualEntry({ title, onSubmit, busy }: { title: string; onSubmit: (digits: string) => void; busy?: boolean }) {
+export function ManualEntry({
+  title,
+  onSubmit,
+  busy,
+}: {
+  title: string;
+  onSubmit: (digits: string) => void;
+  busy?: boolean;
+}) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const submit = () => {

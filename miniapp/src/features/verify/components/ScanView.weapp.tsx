@@ -28,7 +28,11 @@ export const ScanView: typeof Contract.ScanView = () => {
       </View>
       {state.status === 'done' ? (
         <>
-          <VerdictCard view={toVerdictView(state.outcome.verdict, state.outcome.reason)} source={state.outcome.source} caution={state.outcome.caution} />
+          <VerdictCard
+            view={toVerdictView(state.outcome.verdict, state.outcome.reason)}
+            source={state.outcome.source}
+            caution={state.outcome.caution}
+          />
           <FaceRows rows={state.outcome.rows} />
         </>
       ) : null}

@@ -3,10 +3,23 @@ import type { VerdictView } from '../verdict-view';
 import './verify.scss';
 
 /** The verdict in one big word with its symbol and colour, the reason, and what to do next. */
-export function VerdictCard({ view, source, caution }: { view: VerdictView; source?: string; caution?: string | null }) {
+export function VerdictCard({
+  view,
+  source,
+  caution,
+}: {
+  view: VerdictView;
+  source?: string;
+  caution?: string | null;
+}) {
   const { text, background, border } = view.colours;
   return (
-    <View className={`verdict verdict--${view.tone}`} style={{ backgroundColor: background, borderColor: border }} role="status" aria-label={`核验结果：${view.title}，${view.reason}`}>
+    <View
+      className={`verdict verdict--${view.tone}`}
+      style={{ backgroundColor: background, borderColor: border }}
+      role="status"
+      aria-label={`核验结果：${view.title}，${view.reason}`}
+    >
       <View className="verdict__head" style={{ color: text }}>
         <Text className="verdict__symbol">{view.symbol}</Text>
         <Text className="verdict__title">{view.title}</Text>

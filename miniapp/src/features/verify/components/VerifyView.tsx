@@ -21,7 +21,10 @@ function Result({ state, onRetry }: { state: VerifyState; onRetry: () => void })
   }
   if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={onRetry} />;
   const outcome = onlineOutcome(state.result);
-  const note = state.result.scope === 'anonymous' ? `核验时间 ${formatDateTime(state.result.checkedAt)} · 为保护隐私，仅显示部分信息` : `核验时间 ${formatDateTime(state.result.checkedAt)}`;
+  const note =
+    state.result.scope === 'anonymous'
+      ? `核验时间 ${formatDateTime(state.result.checkedAt)} · 为保护隐私，仅显示部分信息`
+      : `核验时间 ${formatDateTime(state.result.checkedAt)}`;
   return (
     <>
       <VerdictCard view={toVerdictView(outcome.verdict, outcome.reason)} source={outcome.source} />
@@ -38,7 +41,11 @@ export function VerifyView({ state, onVerify }: { state: VerifyState; onVerify: 
   return (
     <>
       <Result state={state} onRetry={retry} />
-      <ManualEntry title={state.status === 'idle' ? '核验电子证照' : '核验其他二维码'} onSubmit={onVerify} busy={state.status === 'checking'} />
+      <ManualEntry
+        title={state.status === 'idle' ? '核验电子证照' : '核验其他二维码'}
+        onSubmit={onVerify}
+        busy={state.status === 'checking'}
+      />
       {/* For holders who cannot show the e-certificate: check by number and name instead. */}
       <LookupEntry />
     </>

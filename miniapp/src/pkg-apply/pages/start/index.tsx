@@ -6,7 +6,15 @@ import { kindParam, typeCodeParam } from '../../../features/applications/params'
 import { useStartApplication } from '../../../features/applications/useStartApplication';
 import { back, useRouteParams } from '../../../lib/router';
 
-function Start({ typeCode, kind, certificateId }: { typeCode: CertificateTypeCode; kind: ApplicationKind; certificateId: string | undefined }) {
+function Start({
+  typeCode,
+  kind,
+  certificateId,
+}: {
+  typeCode: CertificateTypeCode;
+  kind: ApplicationKind;
+  certificateId: string | undefined;
+}) {
   const start = useStartApplication(typeCode, kind, certificateId);
   return <StartView start={start} certificateId={certificateId} />;
 }

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '审核队列', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });
+export default definePageConfig({
+  navigationBarTitleText: '审核队列',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '审核详情', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });
+export default definePageConfig({
+  navigationBarTitleText: '审核详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
