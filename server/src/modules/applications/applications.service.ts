@@ -24,6 +24,7 @@ import type { AppDeps } from '../../app';
 import { AppError } from '../../errors';
 import { createAuditLog, type AuditDetail } from '../../lib/audit';
 import { isUuid } from '../../lib/ids';
+import { regionPrefix } from '../../lib/regions';
 import type { Prisma } from '../../generated/prisma/client';
 import type { AuthState } from '../session/authenticate';
 import { currentStaff } from '../session/authenticate';
@@ -114,12 +115,6 @@ function prefillFromExtension(typeCode: string, extension: Prisma.JsonValue | un
   return form;
 }
 
-/** Region prefix of a GB/T 2260 code: 440100 → 4401, 440000 → 44, 000000 → '' (everything). */
-export function regionPrefix(code: string): string {
-  let p = code;
-  while (p.endsWith('00')) p = p.slice(0, -2);
-  return p;
-}
 
 const daysPastExpiry = (validUntil: Date | null, now: Date) =>
   validUntil ? Math.floor((now.getTime() - validUntil.getTime()) / DAY) : -Infinity;

@@ -13,7 +13,7 @@ import type { FieldCrypto } from '../../lib/field-crypto';
 import type { KeyMaterial } from '../../lib/key-material';
 import type { IssueReason, Prisma } from '../../generated/prisma/client';
 import { issuingAuthorityFor, type IssuingAuthorities } from './issuing-authorities';
-import { sm2SignDer, sm2VerifyDer } from '../presentation/signing-keys';
+import { sm2SignDer, sm2VerifyDer } from '../../lib/sm2-der';
 
 /**
  * Issuance of the electronic certificate when an application is approved — always inside

@@ -9,7 +9,7 @@ import { AppError } from '../../errors';
 import type { AppServices } from '../../app';
 import { createCertificateMatcher, type CertificateMatch } from './match-certificate';
 import { effectiveStatus, isoDateOrNull } from './certificate-face';
-import { createRateLimiter, waitText } from './rate-limit';
+import { createRateLimiter, waitText } from '../../lib/rate-limit';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import type { PartnerScope } from '@roadcert/shared';
 import { AppError } from '../../errors';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { createRateLimiter, waitText } from '../lookup/rate-limit';
+import { createRateLimiter, waitText } from '../../lib/rate-limit';
 import { apiKeyPattern, hashApiKey } from './api-keys';
 
 export type AuthenticatedPartner = { id: string; name: string; kind: string; scopes: string[] };

@@ -7,7 +7,7 @@ import {
 import type { AppServices } from '../../app';
 import type { createRouteTable } from '../../http/route';
 import { numberKey, requireLookupInput } from '../lookup/lookup.service';
-import { createRateLimiter, waitText } from '../lookup/rate-limit';
+import { createRateLimiter, waitText } from '../../lib/rate-limit';
 import { AppError } from '../../errors';
 import { createCertificateMatcher } from '../lookup/match-certificate';
 import { createPartnerAuth } from './partner-auth';

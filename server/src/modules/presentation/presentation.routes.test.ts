@@ -24,7 +24,7 @@ import { demoHolders } from '../../../../prisma/seed/demo-holders';
 import { demoStaff } from '../../../../prisma/seed/staff';
 import { uuidv7 } from '../../lib/uuidv7';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
-import { sm2PrivateScalar, sm2SignDer, sm2VerifyDer } from './signing-keys';
+import { sm2PrivateScalar, sm2SignDer, sm2VerifyDer } from '../../lib/sm2-der';
 
 let t: TestApp;
 let reviewer: string;

@@ -13,7 +13,7 @@ import { createAuditLog } from '../../lib/audit';
 import { isUuid } from '../../lib/ids';
 import type { Prisma } from '../../generated/prisma/client';
 import { currentStaff, type AuthState } from '../session/authenticate';
-import { regionPrefix } from '../applications/applications.service';
+import { regionPrefix } from '../../lib/regions';
 import { isoDateOrNull } from '../lookup/certificate-face';
 import type { StatusListService } from './status-list';
 
