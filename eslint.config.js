@@ -41,5 +41,33 @@ export default tseslint.config(
     files: ['**/*.{js,cjs,mjs}'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Database access lives in *.repo.ts and db/ (docs/ARCHITECTURE.md): elsewhere in the server no
+    // Prisma delegate call (prisma.x.findMany, tx.x.update …) and no $transaction / raw SQL.
+    files: ['server/src/**/*.ts'],
+    ignores: [
+      'server/src/**/*.repo.ts',
+      'server/src/db/**',
+      'server/src/seed/**',
+      'server/src/test/**',
+      'server/src/**/*.test.ts',
+      'server/src/container.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^\\$(transaction|queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]',
+          message: 'Transactions and raw SQL belong in a *.repo.ts or db/ (use the UnitOfWork).',
+        },
+        {
+          selector:
+            'CallExpression > MemberExpression.callee > MemberExpression.object[object.name=/^(prisma|tx|db)$/]',
+          message: 'Prisma calls belong in a *.repo.ts (docs/ARCHITECTURE.md).',
+        },
+      ],
+    },
+  },
   prettier,
 );

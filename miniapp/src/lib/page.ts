@@ -29,3 +29,6 @@ export function useReloadOnReturn(reload: () => Promise<unknown>): void {
     void reload().catch(() => undefined);
   });
 }
+
+/** The page's show/hide lifecycle (Taro's hooks), for features that pause work while hidden. */
+export { useDidHide, useDidShow } from '@tarojs/taro';

@@ -1,4 +1,4 @@
-import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '../../lib/page';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toApiError } from '../../lib/api-error';
 import { watchNetwork } from '../../lib/network';

@@ -1,4 +1,4 @@
-import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '../../lib/page';
 import { useEffect, useRef, useState } from 'react';
 import { holdScreenForPresentation, watchScreenCapture } from '../../lib/screen';
 
