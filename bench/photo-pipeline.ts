@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { personPortraitPhotoSpec as spec } from '@roadcert/shared';
 import { createSharpPipeline } from '../server/src/adapters/image/sharp-pipeline';
-import { phonePortraitJpeg, portrait1080Jpeg } from '../server/src/modules/photos/fixtures';
+import { phonePortraitJpeg, portrait1080Jpeg } from '../server/src/test/photo-fixtures';
 
 /**
  * The photo pipeline against a bare sharp resize of the same image, in the same run.

@@ -5,8 +5,8 @@
  */
 import { maskPersonName } from '@roadcert/shared';
 import type { Locator, Page } from 'playwright-core';
-import { demoStaff } from '../prisma/seed/staff';
-import { base32Decode, hotp, TOTP_STEP_SECONDS, totpStep } from '../server/src/modules/staff/totp';
+import { demoStaff } from '../server/src/seed/staff';
+import { base32Decode, hotp, TOTP_STEP_SECONDS, totpStep } from '../server/src/modules/staff';
 import { expectTrue, screenshot } from './harness';
 import { steps } from './steps';
 

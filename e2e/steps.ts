@@ -3,7 +3,7 @@
  * way they are shown, accept the privacy policy, sign in by SMS code, bind a real name, sign out.
  */
 import type { Browser, Page } from 'playwright-core';
-import { demoHolders } from '../prisma/seed/demo-holders';
+import { demoHolders } from '../server/src/seed/demo-holders';
 import { expectTrue, launchBrowser, phonePage, screenshot } from './harness';
 
 export type SeededKey = (typeof demoHolders)[number]['key'];

@@ -12,10 +12,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { portrait1080Jpeg } from '../../server/src/modules/photos/fixtures';
+import { portrait1080Jpeg } from '../../server/src/test/photo-fixtures';
 import { expectTrue, phonePage, runCases, screenshot, startProduct } from '../harness';
 import { staffApplicationListSchema, staffChallengeSchema, staffTokenSchema } from '@roadcert/shared';
-import { demoStaff } from '../../prisma/seed/staff';
+import { demoStaff } from '../../server/src/seed/staff';
 import { approveApplication, freshTotpCode, staffSignIn } from '../staff-steps';
 import { openPortalOnPhone, seeded, type Steps } from '../steps';
 

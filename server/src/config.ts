@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { embeddedIssuingAuthorities, parseIssuingAuthorities } from './modules/applications/issuing-authorities';
+import { embeddedIssuingAuthorities, parseIssuingAuthorities } from './lib/issuing-authorities';
 
 /**
  * Configuration, read and validated once at start-up. This is the only module that
@@ -69,7 +69,7 @@ const schema = z.object({
   FACE_PROVIDER: z.enum(['local', 'wechat']).optional(),
   FACE_VERIFICATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   SEED_DEMO_DATA: bool.optional(),
-  /** JSON: area-code prefix → {name, uscc} of the default issuing authority (modules/applications/issuing-authorities.ts). */
+  /** JSON: area-code prefix → {name, uscc} of the default issuing authority (lib/issuing-authorities.ts). */
   ROADCERT_ISSUING_AUTHORITIES: z.string().optional(),
   /** Presentation tokens (docs/presentation-token.md). */
   PRESENTATION_ALG: z.enum(['SM2-SM3', 'Ed25519']).default('SM2-SM3'),

@@ -4,16 +4,12 @@ import { loadConfig, ConfigError } from './config';
 import { createLogger } from './lib/logger';
 import { loadKeyMaterial } from './lib/key-material';
 import { openDatabase } from './db/database';
-import { createApp, deriveKeyedServices } from './app';
-import { createObjectStorage } from './adapters/storage';
-import { createImagePipeline } from './adapters/image';
-import { seedDemoDataOnce } from '../../prisma/seed/seed';
-import { createWechatFromConfig } from './adapters/wechat';
-import { createSmsProvider } from './adapters/sms';
-import { createFaceVerificationProvider } from './modules/face/create-face-provider';
-import { ensureDemoPartner } from './modules/partners/demo-partner';
+import { createApp } from './app';
+import { createContainer } from './container';
+import { seedDemoDataOnce } from './seed/seed';
+import { ensureDemoPartner } from './modules/partners';
 
-/** Starts the whole product: config → keys → database (+migrations, demo seed) → HTTP. */
+/** Starts the whole product: config → keys → database (+migrations) → container → demo seed → HTTP. */
 async function main() {
   let config;
   try {
@@ -28,29 +24,13 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const keys = await loadKeyMaterial(config, logger);
   const database = await openDatabase(config.database);
-  const keyed = deriveKeyedServices(keys);
+  const container = createContainer({ config, logger, database, keys });
   if (config.seedDemoData) {
-    const seeded = await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);
+    const seeded = await seedDemoDataOnce(database.prisma, container.fieldCrypto);
     if (seeded) logger.info(seeded, 'seeded demo data (first start)');
     await ensureDemoPartner({ prisma: database.prisma, config, logger });
   }
-  const wechat = createWechatFromConfig(config.wechat, logger);
-  const face = createFaceVerificationProvider(config, logger, wechat);
-  const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
-  const { listener, beginShutdown, usageLog } = createApp({
-    config,
-    logger,
-    prisma: database.prisma,
-    sql: database.sql,
-    databaseKind: database.kind,
-    keys,
-    ...keyed,
-    face,
-    sms,
-    wechat,
-    storage: createObjectStorage(config, keys),
-    images: createImagePipeline(config),
-  });
+  const { listener, beginShutdown, usageLog } = createApp(container);
   const server = createServer(listener);
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host);

@@ -7,8 +7,8 @@ import {
   validateSocialCreditCode,
   getCertificateType,
 } from '@roadcert/shared';
-import { demoHolders } from '../../../prisma/seed/demo-holders';
-import { seedDemoDataOnce } from '../../../prisma/seed/seed';
+import { demoHolders } from '../seed/demo-holders';
+import { seedDemoDataOnce } from '../seed/seed';
 import { startTestApp, type TestApp } from '../test/app';
 import { applyMigrations, migrationsDir } from './migrate';
 

@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { type z } from 'zod';
 import { errorBodySchema } from '@roadcert/shared';
-import type { AuthState } from '../modules/session/authenticate';
+import type { AuthState } from './auth-state';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
@@ -12,7 +12,7 @@ type Infer<S> = S extends Schema ? z.infer<S> : undefined;
 
 export type RouteInput<B, Q, P> = { body: Infer<B>; query: Infer<Q>; params: Infer<P> };
 
-/** Who may call a route; the middleware for each lives in modules/session. */
+/** Who may call a route; the middleware for each lives in modules/account. */
 export type Access = 'public' | 'account' | 'holder' | 'staff';
 
 export type RouteDefinition<B, Q, P, R extends Schema> = {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/database';
+import type { Db, Tx } from '../db/unit-of-work';
+import { auditRowsAfter, createAuditAppendRepo, inAuditTransaction, type AuditAppendRepo } from './audit.repo';
 
 /**
  * The audit log: append-only rows (UPDATE/DELETE/TRUNCATE refused by a trigger), each
@@ -28,11 +30,7 @@ export type AuditEntry = {
   detail?: AuditDetail;
 };
 
-type Db = PrismaClient | Prisma.TransactionClient;
-
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
-/** Advisory lock key for appends (the migration runner uses 727274). */
-const AUDIT_APPEND_LOCK = 727_275;
 
 /** JSON with object keys sorted at every level: one byte string per value. */
 export function canonicalJson(value: unknown): string {
@@ -88,12 +86,11 @@ function assertNoPersonalNumbers(detail: AuditDetail) {
   }
 }
 
-async function append(db: Prisma.TransactionClient, entry: AuditEntry) {
+async function append(repo: AuditAppendRepo, entry: AuditEntry) {
   const detail = entry.detail ?? {};
   assertNoPersonalNumbers(detail);
-  await db.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK}::bigint)`;
-  const last = await db.auditLog.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
-  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+  await repo.lockAppends();
+  const prevHash = (await repo.lastHash()) ?? AUDIT_GENESIS_HASH;
   const row: HashedFields = {
     at: new Date(),
     actorKind: entry.actorKind,
@@ -105,17 +102,15 @@ async function append(db: Prisma.TransactionClient, entry: AuditEntry) {
     requestId: entry.requestId ?? null,
     detail,
   };
-  await db.auditLog.create({
-    data: { ...row, detail: detail as Prisma.InputJsonObject, prevHash, hash: auditRowHash(prevHash, row) },
-  });
+  await repo.insert({ ...row, detail, prevHash, hash: auditRowHash(prevHash, row) });
 }
 
-export function createAuditLog(prisma: PrismaClient) {
+export function createAuditLog(prisma: Database['prisma']) {
   return {
     /** Appends one row; pass `tx` to make it part of the caller's transaction. */
-    record: async (entry: AuditEntry, tx?: Prisma.TransactionClient) => {
-      if (tx) return append(tx, entry);
-      await prisma.$transaction((t) => append(t, entry));
+    record: async (entry: AuditEntry, tx?: Tx) => {
+      if (tx) return append(createAuditAppendRepo(tx), entry);
+      await inAuditTransaction(prisma, (repo) => append(repo, entry));
     },
   };
 }
@@ -135,11 +130,7 @@ export async function verifyAuditChain(db: Db, batchSize = 500): Promise<AuditCh
   let rows = 0;
   let after: bigint | undefined;
   for (;;) {
-    const batch = await db.auditLog.findMany({
-      where: after === undefined ? {} : { seq: { gt: after } },
-      orderBy: { seq: 'asc' },
-      take: batchSize,
-    });
+    const batch = await auditRowsAfter(db, after, batchSize);
     for (const r of batch) {
       if (r.prevHash !== prev) return { ok: false, rows, brokenAtSeq: r.seq, reason: 'prev-hash-mismatch' };
       if (auditRowHash(r.prevHash, r) !== r.hash)

@@ -45,7 +45,7 @@ export async function loadKeyMaterial(config: Config, logger: Logger): Promise<K
   }
   if (config.mode === 'production') throw new Error('key material must be configured in production');
   const file = path.join(config.dataDir, 'keys.json');
-  const stored = await readStored(file);
+  const stored = await readKeyFile<StoredKeys>(file);
   if (stored) return keyMaterialFrom(stored);
   const fresh = generateStoredKeys();
   await mkdir(config.dataDir, { recursive: true });
@@ -54,9 +54,10 @@ export async function loadKeyMaterial(config: Config, logger: Logger): Promise<K
   return keyMaterialFrom(fresh);
 }
 
-async function readStored(file: string): Promise<StoredKeys | null> {
+/** A generated key file's content, or null when there is none yet. */
+async function readKeyFile<T>(file: string): Promise<T | null> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as StoredKeys;
+    return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
@@ -91,4 +92,34 @@ export function keyMaterialFrom(s: StoredKeys): KeyMaterial {
     sessionTokenKey: Buffer.from(s.sessionTokenKey, 'base64'),
     signing: { kid: s.signingKeyId, algorithm: 'SM2-SM3', privateKey, publicKey: createPublicKey(privateKey) },
   };
+}
+
+type StoredPresentationKeys = { ed25519Pkcs8Pem: string };
+
+/**
+ * The Ed25519 presentation key (the alternative algorithm; SM2 uses `signing` above):
+ * PRESENTATION_ED25519_KEY_FILE when configured; none in production otherwise; on the
+ * embedded default generated once into DATA_DIR/presentation-keys.json (mode 0600).
+ */
+export async function loadPresentationEd25519Key(
+  config: Pick<Config, 'presentation' | 'mode' | 'dataDir'>,
+): Promise<KeyObject | null> {
+  const configured = config.presentation.ed25519KeyFile;
+  if (configured) return createPrivateKey(await readFile(configured, 'utf8'));
+  if (config.mode === 'production') return null;
+  const file = path.join(config.dataDir, 'presentation-keys.json');
+  const stored = await readKeyFile<StoredPresentationKeys>(file);
+  if (stored) return createPrivateKey(stored.ed25519Pkcs8Pem);
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  await mkdir(config.dataDir, { recursive: true });
+  try {
+    await writeFile(file, JSON.stringify({ ed25519Pkcs8Pem: pem }, null, 2), { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another process of the same data folder wrote it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      return createPrivateKey((await readKeyFile<StoredPresentationKeys>(file))!.ed25519Pkcs8Pem);
+    throw err;
+  }
+  return privateKey;
 }

@@ -2,7 +2,7 @@ import type { Context, Next } from 'koa';
 import { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode } from '@roadcert/shared';
 import { AppError } from '../errors';
-import { Prisma } from '../generated/prisma/client';
+import { classifyDatabaseError } from '../db/errors';
 import type { Logger } from '../lib/logger';
 
 /**
@@ -46,11 +46,9 @@ function toAppError(err: unknown): AppError | null {
     const fields = Object.fromEntries(err.issues.map((i) => [i.path.join('.') || '(body)', i.message]));
     return new AppError('VALIDATION_FAILED', { fields });
   }
-  if (err instanceof Prisma.PrismaClientKnownRequestError) {
-    if (err.code === 'P2002') return new AppError('CONFLICT');
-    if (err.code === 'P2025') return new AppError('NOT_FOUND');
-    return null;
-  }
+  const database = classifyDatabaseError(err);
+  if (database === 'unique-violation') return new AppError('CONFLICT');
+  if (database === 'not-found') return new AppError('NOT_FOUND');
   const status = (err as { status?: number; expose?: boolean }).status;
   const httpCodes: Record<number, ErrorCode> = {
     400: 'MALFORMED_JSON',

@@ -5,19 +5,17 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createApp, deriveKeyedServices, type AppDeps } from '../app';
+import { createApp } from '../app';
+import { createContainer } from '../container';
 import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import { createLogger, type Logger } from '../lib/logger';
 import { generateStoredKeys, keyMaterialFrom } from '../lib/key-material';
-import { seedDemoDataOnce } from '../../../prisma/seed/seed';
-import { createWechatFromConfig } from '../adapters/wechat';
-import { createFaceVerificationProvider } from '../modules/face/create-face-provider';
-import { createSmsProvider } from '../adapters/sms';
+import { seedDemoDataOnce } from '../seed/seed';
 import type { WechatClient } from '../adapters/wechat';
 import { uuidv7 } from '../lib/uuidv7';
-import { createObjectStorage, type ObjectStorage } from '../adapters/storage';
-import { createImagePipeline, type ImagePipeline } from '../adapters/image';
+import type { ObjectStorage } from '../adapters/storage';
+import type { ImagePipeline } from '../adapters/image';
 
 /**
  * Starts the real app in-process on a random port against a database of its own:
@@ -46,26 +44,17 @@ export async function startTestApp(
     ...options.env,
   });
   const keys = keyMaterialFrom(generateStoredKeys());
-  const keyed = deriveKeyedServices(keys);
-  if (options.seed !== false) await seedDemoDataOnce(database.prisma, keyed.fieldCrypto);
   const logger = options.logger ?? createLogger('silent');
-  const wechat = options.wechat === undefined ? createWechatFromConfig(config.wechat, logger) : options.wechat;
-  const face = createFaceVerificationProvider(config, logger, wechat);
-  const sms = createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto: keyed.fieldCrypto, logger });
-  const deps: AppDeps = {
+  const deps = createContainer({
     config,
     logger,
-    prisma: database.prisma,
-    sql: database.sql,
-    databaseKind: database.kind,
+    database,
     keys,
-    ...keyed,
-    face,
-    sms,
-    wechat,
-    storage: options.storage ?? createObjectStorage(config, keys),
-    images: options.images ?? createImagePipeline(config),
-  };
+    wechat: options.wechat,
+    storage: options.storage,
+    images: options.images,
+  });
+  if (options.seed !== false) await seedDemoDataOnce(database.prisma, deps.fieldCrypto);
   const { listener, openapi, beginShutdown, usageLog } = createApp(deps);
   const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -128,7 +117,7 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  * session, and its access token — without going through SMS sign-in.
  */
 export async function signInAccount(t: TestApp, options: { phone?: string; holderKey?: string } = {}) {
-  const { demoHolders } = await import('../../../prisma/seed/demo-holders');
+  const { demoHolders } = await import('../seed/demo-holders');
   const phone = options.phone ?? `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const sealed = t.deps.fieldCrypto.sealPhone(phone);
   let holderId: string | null = null;

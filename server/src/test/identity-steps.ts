@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { consentTexts, type ConsentKind } from '@roadcert/shared';
-import { demoHolders } from '../../../prisma/seed/demo-holders';
+import { demoHolders } from '../seed/demo-holders';
 import type { TestApp } from './app';
 
 /** Test steps through the real identity API (consent, real-name binding, stand-in face check). */

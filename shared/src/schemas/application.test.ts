@@ -1,71 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certificateTypeCodes } from '../registry/type-codes';
-import {
-  applicationKindList,
-  applicationRequirements,
-  applicationStateList,
-  applicationTransitions,
-  applicationNeedsPhoto,
-  canTransition,
-  returnApplicationRequestSchema,
-  submitApplicationRequestSchema,
-  validateApplicationForm,
-} from './application';
-
-describe('the application state machine', () => {
-  it('allows exactly the transitions in the table', () => {
-    const legal = applicationStateList.flatMap((from) =>
-      applicationStateList.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
-    );
-    expect(legal.sort()).toEqual(
-      [
-        'DRAFT→SUBMITTED',
-        'SUBMITTED→IN_REVIEW',
-        'SUBMITTED→APPROVED',
-        'SUBMITTED→RETURNED',
-        'SUBMITTED→REJECTED',
-        'IN_REVIEW→APPROVED',
-        'IN_REVIEW→RETURNED',
-        'IN_REVIEW→REJECTED',
-        'APPROVED→ISSUED',
-        'RETURNED→SUBMITTED',
-      ].sort(),
-    );
-  });
-
-  it('refuses skipping, going back and leaving a final state', () => {
-    for (const [from, to] of [
-      ['DRAFT', 'APPROVED'],
-      ['DRAFT', 'ISSUED'],
-      ['SUBMITTED', 'DRAFT'],
-      ['RETURNED', 'APPROVED'],
-      ['REJECTED', 'SUBMITTED'],
-      ['ISSUED', 'APPROVED'],
-      ['APPROVED', 'REJECTED'],
-    ] as const) {
-      expect(canTransition(from, to), `${from}→${to}`).toBe(false);
-    }
-    expect(applicationTransitions.REJECTED).toEqual([]);
-    expect(applicationTransitions.ISSUED).toEqual([]);
-  });
-});
-
-describe('一次性告知', () => {
-  it('has a complete list for every type and kind', () => {
-    for (const type of certificateTypeCodes) {
-      for (const kind of applicationKindList) {
-        const r = applicationRequirements(type, kind);
-        expect(r.documents.length, `${type} ${kind}`).toBeGreaterThan(0);
-        expect(r.conditions.length).toBeGreaterThan(0);
-        expect(r.fees.length).toBeGreaterThan(0);
-      }
-    }
-    expect(applicationRequirements('D071', 'RENEWAL').conditions.some((c) => c.text.includes('180'))).toBe(true);
-    expect(applicationRequirements('D071', 'CONVERSION').photo).not.toBeNull();
-    expect(applicationRequirements('D013', 'CONVERSION').photo).toBeNull();
-    expect(applicationRequirements('D074', 'INITIAL').documents.every((d) => !d.confirmed)).toBe(true);
-  });
-});
+import { returnApplicationRequestSchema, submitApplicationRequestSchema, validateApplicationForm } from './application';
 
 describe('request schemas', () => {
   it('needs at least one return reason and a sane idempotency key', () => {
@@ -139,15 +73,5 @@ describe('validateApplicationForm', () => {
       plateColour: '车牌颜色代码“6”不在车牌颜色代码表中',
       businessScope: '经营范围代码“777”不在经营范围代码表中',
     });
-  });
-});
-
-describe('applicationNeedsPhoto', () => {
-  it('asks for a portrait where the type has a photo spec and the kind lists one, unless the base has a portrait (not for 申领)', () => {
-    expect(applicationNeedsPhoto('D071', 'CONVERSION', false)).toBe(true);
-    expect(applicationNeedsPhoto('D071', 'CONVERSION', true)).toBe(false);
-    expect(applicationNeedsPhoto('D071', 'INITIAL', true)).toBe(true);
-    expect(applicationNeedsPhoto('D071', 'CHANGE', false)).toBe(false); // 变更 lists no photo
-    expect(applicationNeedsPhoto('D013', 'INITIAL', false)).toBe(false); // vehicle certificates carry none
   });
 });

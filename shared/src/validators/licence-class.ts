@@ -81,6 +81,7 @@ export function parseLicenceClasses(input: string): ValidationResult<LicenceClas
     found.push(token);
   }
   const unique = licenceClassList.filter((cls) => found.includes(cls));
+  // Stryker disable next-line StringLiteral: message text
   const warnings = unique.length < found.length ? ['准驾车型中有重复的车型，已自动去重'] : [];
   return ok(unique, warnings);
 }

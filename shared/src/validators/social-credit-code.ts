@@ -22,6 +22,7 @@ const FULL = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
  */
 export const pilotCreditCodeAllowlist: ReadonlySet<string> = new Set(['91350100M0001TGQXM', '91350211M0000XUF46']);
 
+// Stryker disable next-line StringLiteral: message text
 const PILOT_WARNING = '该统一社会信用代码校验位不符合GB 32100，属于试点期间已合法赋码的代码，请核对营业执照';
 
 export type SocialCreditCodeReason = 'EMPTY' | 'INVALID_LENGTH' | 'INVALID_CHARACTER' | 'CHECK_CHAR_MISMATCH';

@@ -4,7 +4,7 @@ import { lumaOf, statsIn, subjectIn } from './pixels';
 
 /**
  * Thresholds, measured on the spec-sized result (what ends up on the certificate).
- * Calibrated on the generated fixtures (modules/photos/fixtures.ts); the measurements
+ * Calibrated on the generated fixtures (server/src/test/photo-fixtures.ts); the measurements
  * behind each figure are in docs/photos.md. Luma is Rec. 601 on 0–255.
  */
 export const portraitThresholds = {

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { personPortraitPhotoSpec as spec, type PhotoCheckName } from '@roadcert/shared';
-import * as fixtures from '../../modules/photos/fixtures';
+import * as fixtures from '../../test/photo-fixtures';
 import { LAPLACIAN, laplacianVariance } from './quality-checks';
 import { lumaOf } from './pixels';
 import { createSemaphore } from './semaphore';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Db } from '../../db/unit-of-work';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { Logger } from '../../lib/logger';
+import { createConsoleSmsRepo } from './console-sms.repo';
 import { renderSms, smsTemplates, type SmsProvider, type SmsTemplateCode } from './sms-provider';
 
 /**
@@ -10,29 +11,20 @@ import { renderSms, smsTemplates, type SmsProvider, type SmsTemplateCode } from 
  * `console`, state SENT) so a local user can read it at GET /api/v1/dev/sms-outbox.
  * The log line names the template and message id only, never the number or the code.
  */
-export function createConsoleSms(deps: {
-  prisma: PrismaClient;
-  fieldCrypto: FieldCrypto;
-  logger: Logger;
-}): SmsProvider {
+export function createConsoleSms(deps: { prisma: Db; fieldCrypto: FieldCrypto; logger: Logger }): SmsProvider {
+  const outbox = createConsoleSmsRepo(deps.prisma);
   return {
     name: 'console',
     async send({ phone, templateCode, params }) {
       const providerMessageId = `console-${randomUUID()}`;
-      await deps.prisma.messageOutbox.create({
-        data: {
-          channel: 'SMS',
-          dedupeKey: providerMessageId,
-          recipientEnc: deps.fieldCrypto.encrypt(phone, 'recipient'),
-          recipientHash: deps.fieldCrypto.blindIndex(phone, 'phone'),
-          templateCode,
-          params,
-          provider: 'console',
-          state: 'SENT',
-          attempts: 1,
-          sentAt: new Date(),
-          providerMessageId,
-        },
+      await outbox.keep({
+        dedupeKey: providerMessageId,
+        recipientEnc: deps.fieldCrypto.encrypt(phone, 'recipient'),
+        recipientHash: deps.fieldCrypto.blindIndex(phone, 'phone'),
+        templateCode,
+        params,
+        sentAt: new Date(),
+        providerMessageId,
       });
       deps.logger.info(
         { smsProvider: 'console', standIn: true, templateCode, providerMessageId },
@@ -44,17 +36,8 @@ export function createConsoleSms(deps: {
 }
 
 /** The stand-in's messages to one number, newest first (for the local outbox page). */
-export async function listConsoleSms(
-  deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto },
-  phone: string,
-  limit = 10,
-) {
-  const rows = await deps.prisma.messageOutbox.findMany({
-    where: { provider: 'console', channel: 'SMS', recipientHash: deps.fieldCrypto.blindIndex(phone, 'phone') },
-    orderBy: { createdAt: 'desc' },
-    take: limit,
-    select: { templateCode: true, params: true, createdAt: true },
-  });
+export async function listConsoleSms(deps: { prisma: Db; fieldCrypto: FieldCrypto }, phone: string, limit = 10) {
+  const rows = await createConsoleSmsRepo(deps.prisma).listTo(deps.fieldCrypto.blindIndex(phone, 'phone'), limit);
   return rows.map((r) => ({
     text:
       r.templateCode in smsTemplates

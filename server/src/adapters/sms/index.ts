@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Db } from '../../db/unit-of-work';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { Logger } from '../../lib/logger';
 import { createAliyunSms } from './aliyun-sms';
@@ -11,7 +11,7 @@ export type { SmsProvider, SmsMessage, SmsTemplateCode } from './sms-provider';
 /** The one place the SMS provider is chosen (from validated configuration). */
 export function createSmsProvider(
   sms: Config['sms'],
-  deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto; logger: Logger },
+  deps: { prisma: Db; fieldCrypto: FieldCrypto; logger: Logger },
 ): SmsProvider {
   if (sms.provider === 'aliyun') {
     return createAliyunSms({

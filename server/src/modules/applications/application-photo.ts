@@ -1,11 +1,18 @@
 import { getCertificateType, type ApplicationPhoto } from '@roadcert/shared';
-import type { AppDeps } from '../../app';
+import type { Config } from '../../config';
 import { AppError } from '../../errors';
-import { createAuditLog } from '../../lib/audit';
-import type { Prisma } from '../../generated/prisma/client';
-import type { AuthState } from '../session/authenticate';
-import { findOwnPhoto } from '../photos/photo-access';
-import { createPhotoRepo, type PhotoRow } from '../photos/photos.repo';
+import type { AuditLog } from '../../lib/audit';
+import type { ObjectStorage } from '../../adapters/storage';
+import type { AuthState } from '../account';
+import { findOwnPhoto, type PhotoRepo, type PhotoRow } from '../photos';
+
+export type ApplicationPhotosDeps = {
+  config: Pick<Config, 'storage'>;
+  storage: Pick<ObjectStorage, 'signedUrl'>;
+  /** On the root client: reads outside any transaction. */
+  photos: PhotoRepo;
+  audit: AuditLog;
+};
 
 /**
  * The application's portrait (docs/applications.md, "Photo"): which photo may be
@@ -13,11 +20,9 @@ import { createPhotoRepo, type PhotoRow } from '../photos/photos.repo';
  * processed image; staff also get the original (review copy), and every such link is
  * audited (photo.original_link).
  */
-export function createApplicationPhotos(deps: AppDeps) {
-  const photos = createPhotoRepo(deps.prisma);
-  const audit = createAuditLog(deps.prisma);
-  const ttl = deps.config.storage.urlTtlSeconds;
-  const signed = async (key: string) => (await deps.storage.signedUrl(key, { expiresInSeconds: ttl })).url;
+export function createApplicationPhotos({ config, storage, photos, audit }: ApplicationPhotosDeps) {
+  const ttl = config.storage.urlTtlSeconds;
+  const signed = async (key: string) => (await storage.signedUrl(key, { expiresInSeconds: ttl })).url;
 
   /**
    * The photo a draft save wants to attach, checked: the caller's own live photo (anything
@@ -30,7 +35,7 @@ export function createApplicationPhotos(deps: AppDeps) {
     application: { id: string; typeCode: string; holderId: string },
     photoId: string,
   ): Promise<PhotoRow> {
-    const photo = await findOwnPhoto(deps.prisma, state, photoId);
+    const photo = await findOwnPhoto({ photos, audit }, state, photoId);
     const refuse = (message: string) => new AppError('PHOTO_NOT_ATTACHABLE', { message, fields: { photoId: message } });
     if (!getCertificateType(application.typeCode)?.photo) throw refuse('该证照不需要证件照');
     if (photo.holderId !== application.holderId) throw refuse('只能使用持证人本人的证件照');
@@ -43,9 +48,12 @@ export function createApplicationPhotos(deps: AppDeps) {
     return photo;
   }
 
-  /** Links the photo (or none) inside the draft save's transaction; a photo deleted or linked elsewhere meanwhile → 409. */
-  async function attach(tx: Prisma.TransactionClient, applicationId: string, photoId: string | null) {
-    if (!(await photos.attachPortrait(tx, applicationId, photoId)))
+  /**
+   * Links the photo (or none) on the draft save's transaction repo (`txPhotos`); a photo
+   * deleted or linked elsewhere meanwhile → 409.
+   */
+  async function attach(txPhotos: Pick<PhotoRepo, 'attachPortrait'>, applicationId: string, photoId: string | null) {
+    if (!(await txPhotos.attachPortrait(applicationId, photoId)))
       throw new AppError('PHOTO_NOT_ATTACHABLE', {
         message: '照片已被删除或已用于其他申请，请重新选择',
         fields: { photoId: '照片已被删除或已用于其他申请' },
@@ -54,7 +62,7 @@ export function createApplicationPhotos(deps: AppDeps) {
 
   /** The attached portrait for the holder: id and a signed link to the processed image. */
   async function forHolder(applicationId: string): Promise<ApplicationPhoto | null> {
-    const photo = await photos.attachedPortrait(deps.prisma, applicationId);
+    const photo = await photos.attachedPortrait(applicationId);
     return photo ? { id: photo.id, url: await signed(photo.processedKey ?? photo.originalKey) } : null;
   }
 
@@ -64,7 +72,7 @@ export function createApplicationPhotos(deps: AppDeps) {
     staffUserId: string,
     applicationId: string,
   ): Promise<ApplicationPhoto | null> {
-    const photo = await photos.attachedPortrait(deps.prisma, applicationId);
+    const photo = await photos.attachedPortrait(applicationId);
     if (!photo) return null;
     const [url, originalUrl] = await Promise.all([
       signed(photo.processedKey ?? photo.originalKey),
@@ -84,8 +92,9 @@ export function createApplicationPhotos(deps: AppDeps) {
   }
 
   /** Whether a live portrait is attached (submit's photo rule). */
-  const hasAttached = async (applicationId: string) =>
-    (await photos.attachedPortrait(deps.prisma, applicationId)) !== null;
+  const hasAttached = async (applicationId: string) => (await photos.attachedPortrait(applicationId)) !== null;
 
   return { checkAttachable, attach, forHolder, forStaff, hasAttached };
 }
+
+export type ApplicationPhotos = ReturnType<typeof createApplicationPhotos>;

@@ -2,11 +2,11 @@ import { createPublicKey, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificateIdentifier } from '@roadcert/shared';
 import { uuidv7 } from '../../lib/uuidv7';
-import { demoHolders } from '../../../../prisma/seed/demo-holders';
-import { demoStaff } from '../../../../prisma/seed/staff';
+import { demoHolders } from '../../seed/demo-holders';
+import { demoStaff } from '../../seed/staff';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
-import { verifyCanonical, type CanonicalCertificateData } from './issuance';
-import * as fixtures from '../photos/fixtures';
+import { verifyCanonical, type CanonicalCertificateData } from './canonical-certificate';
+import * as fixtures from '../../test/photo-fixtures';
 
 /** ISO 7064 MOD 37,36 written out again here, so the check is not the code under test checking itself. */
 function iso7064Mod3736(body: string): string {

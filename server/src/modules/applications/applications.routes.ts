@@ -11,15 +11,18 @@ import {
   startApplicationRequestSchema,
   submitApplicationRequestSchema,
 } from '@roadcert/shared';
-import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
-import { createApplicationService } from './applications.service';
+import { createApplicationsModule, type ApplicationsDeps } from './applications.module';
+import { createHolderApplications } from './holder-applications';
+import { createStaffReview } from './staff-review';
 
 const idParams = z.object({ id: z.string().max(100) });
 
 /** Applications (docs/applications.md): the holder's side and the reviewers' queue. */
-export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppDeps) {
-  const service = createApplicationService(deps);
+export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>, deps: ApplicationsDeps) {
+  const services = createApplicationsModule(deps);
+  const holder = createHolderApplications(services);
+  const review = createStaffReview(services);
 
   route({
     method: 'post',
@@ -30,7 +33,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     body: startApplicationRequestSchema,
     response: applicationDetailSchema,
     status: 201,
-    handler: async (ctx, { body }) => service.start(ctx.state, body),
+    handler: async (ctx, { body }) => holder.start(ctx.state, body),
   });
 
   route({
@@ -40,7 +43,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     tags: ['applications'],
     access: 'holder',
     response: applicationListSchema,
-    handler: async (ctx) => service.list(ctx.state),
+    handler: async (ctx) => holder.list(ctx.state),
   });
 
   route({
@@ -51,7 +54,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     access: 'holder',
     params: idParams,
     response: applicationDetailSchema,
-    handler: async (ctx, { params }) => service.detail(ctx.state, params.id),
+    handler: async (ctx, { params }) => holder.detail(ctx.state, params.id),
   });
 
   route({
@@ -64,7 +67,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     params: idParams,
     body: saveApplicationDraftRequestSchema,
     response: applicationDetailSchema,
-    handler: async (ctx, { params, body }) => service.saveDraft(ctx.state, params.id, body.formData, body.photoId),
+    handler: async (ctx, { params, body }) => holder.saveDraft(ctx.state, params.id, body.formData, body.photoId),
   });
 
   route({
@@ -76,7 +79,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     params: idParams,
     body: submitApplicationRequestSchema,
     response: applicationDetailSchema,
-    handler: async (ctx, { params, body }) => service.submit(ctx.state, params.id, body.idempotencyKey),
+    handler: async (ctx, { params, body }) => holder.submit(ctx.state, params.id, body.idempotencyKey),
   });
 
   route({
@@ -87,7 +90,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     access: 'staff',
     query: staffApplicationQuerySchema,
     response: staffApplicationListSchema,
-    handler: async (ctx, { query }) => service.staffQueue(ctx.state, query),
+    handler: async (ctx, { query }) => review.queue(ctx.state, query),
   });
 
   route({
@@ -98,7 +101,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     access: 'staff',
     params: idParams,
     response: staffApplicationDetailSchema,
-    handler: async (ctx, { params }) => service.staffDetail(ctx.state, params.id),
+    handler: async (ctx, { params }) => review.detail(ctx.state, params.id),
   });
 
   route({
@@ -109,7 +112,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     access: 'staff',
     params: idParams,
     response: staffApplicationDetailSchema,
-    handler: async (ctx, { params }) => service.decide(ctx.state, params.id, { to: 'IN_REVIEW' }),
+    handler: async (ctx, { params }) => review.startReview(ctx.state, params.id),
   });
 
   route({
@@ -121,7 +124,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     access: 'staff',
     params: idParams,
     response: staffApplicationDetailSchema,
-    handler: async (ctx, { params }) => service.decide(ctx.state, params.id, { to: 'APPROVED' }),
+    handler: async (ctx, { params }) => review.approve(ctx.state, params.id),
   });
 
   route({
@@ -133,8 +136,7 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     params: idParams,
     body: returnApplicationRequestSchema,
     response: staffApplicationDetailSchema,
-    handler: async (ctx, { params, body }) =>
-      service.decide(ctx.state, params.id, { to: 'RETURNED', reasons: body.reasons }),
+    handler: async (ctx, { params, body }) => review.returnForCorrection(ctx.state, params.id, body.reasons),
   });
 
   route({
@@ -146,7 +148,6 @@ export function applicationRoutes({ route }: ReturnType<typeof createRouteTable>
     params: idParams,
     body: rejectApplicationRequestSchema,
     response: staffApplicationDetailSchema,
-    handler: async (ctx, { params, body }) =>
-      service.decide(ctx.state, params.id, { to: 'REJECTED', reason: body.reason }),
+    handler: async (ctx, { params, body }) => review.reject(ctx.state, params.id, body.reason),
   });
 }

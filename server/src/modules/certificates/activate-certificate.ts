@@ -1,12 +1,7 @@
-import { certificateStatuses, type CertificateEventKind } from '@roadcert/shared';
+import { certificateStatuses } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import { createAuditLog } from '../../lib/audit';
-import type { AppDeps } from '../../app';
-import type { AuthState } from '../session/authenticate';
-import { auditActor, currentAccountId } from '../identity/caller';
-import { createFaceVerificationRepo } from '../face/face-verifications.repo';
-import { createCertificateAccess } from './certificate-access';
-import { createCertificateRepo } from './certificates.repo';
+import { auditActor, type AuthState, currentAccountId } from '../account';
+import type { CertificatesModule } from './certificates.module';
 import { operatorContextOf, presentCertificateSummary } from './certificates.presenter';
 
 type ActivationState = {
@@ -32,12 +27,14 @@ function refusal(c: ActivationState, today: Date): string | null {
  * certificate, and a face verification passed within the window. The change, its
  * history event and the audit record are one transaction, attributed to the person.
  */
-export async function activateCertificate(deps: AppDeps, state: AuthState, certificateId: string) {
+export async function activateCertificate(
+  { config, data, access, audit }: CertificatesModule,
+  state: AuthState,
+  certificateId: string,
+) {
   const accountId = currentAccountId(state);
   if (!state.auth?.holderId) throw new AppError('REAL_NAME_REQUIRED');
-  const reach = await createCertificateAccess(deps.prisma).reach(state, certificateId, 'act');
-  const certificates = createCertificateRepo(deps.prisma);
-  const audit = createAuditLog(deps.prisma);
+  const reach = await access.reach(state, certificateId, 'act');
   const actor = auditActor(state);
   const role = reach.via === 'operator' ? reach.role : null;
   const refuse = async (reason: string) =>
@@ -52,23 +49,20 @@ export async function activateCertificate(deps: AppDeps, state: AuthState, certi
 
   const now = new Date();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const face = await createFaceVerificationRepo(deps.prisma).fresh(accountId, deps.config.face.windowMinutes, now);
+  const face = await data.repos.faceVerifications.fresh(accountId, config.face.windowMinutes, now);
 
-  const result = await deps.prisma.$transaction(async (tx) => {
-    const why = refusal(await certificates.activationState(tx, reach.certificateId), today);
+  const result = await data.transaction(async (r) => {
+    const why = refusal(await r.certificates.activationState(reach.certificateId), today);
     if (why) return { refused: why, reason: 'not_activatable' };
     if (!face) return { refused: null, reason: 'face_verification_required' };
-    if (!(await certificates.markActivated(tx, reach.certificateId, accountId, now)))
+    if (!(await r.certificates.markActivated(reach.certificateId, accountId, now)))
       return { refused: '该电子证照已激活，无需重复激活', reason: 'not_activatable' };
-    await tx.certificateEvent.create({
-      data: {
-        certificateId: reach.certificateId,
-        kind: 'ACTIVATED' satisfies CertificateEventKind,
-        actorKind: 'ACCOUNT',
-        actorId: accountId,
-        at: now,
-        detail: { via: reach.via, role, faceVerificationId: face.id },
-      },
+    await r.certificates.addAccountEvent({
+      certificateId: reach.certificateId,
+      kind: 'ACTIVATED',
+      actorId: accountId,
+      at: now,
+      detail: { via: reach.via, role, faceVerificationId: face.id },
     });
     await audit.record(
       {
@@ -79,7 +73,7 @@ export async function activateCertificate(deps: AppDeps, state: AuthState, certi
         outcome: 'OK',
         detail: { via: reach.via, role, faceVerificationId: face.id },
       },
-      tx,
+      r.tx,
     );
     return null;
   });
@@ -88,5 +82,8 @@ export async function activateCertificate(deps: AppDeps, state: AuthState, certi
     if (result.reason === 'face_verification_required') throw new AppError('FACE_VERIFICATION_REQUIRED');
     throw new AppError('NOT_ACTIVATABLE', { message: result.refused! });
   }
-  return presentCertificateSummary(await certificates.summary(reach.certificateId), operatorContextOf(reach));
+  return presentCertificateSummary(
+    await data.repos.certificates.summary(reach.certificateId),
+    operatorContextOf(reach),
+  );
 }

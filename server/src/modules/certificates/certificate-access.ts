@@ -1,10 +1,10 @@
 import type { OperatorRole } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import { createAuditLog } from '../../lib/audit';
+import type { AuditLog } from '../../lib/audit';
 import { isUuid } from '../../lib/ids';
-import type { PrismaClient } from '../../generated/prisma/client';
-import type { AuthState } from '../session/authenticate';
-import { auditActor } from '../identity/caller';
+import type { Database } from '../../db/database';
+import { auditActor, type AuthState } from '../account';
+import { createCertificateAccessRepo } from './certificate-access.repo';
 
 /** read: see it; act: activate it (and later apply, share). */
 export type CertificateNeed = 'read' | 'act';
@@ -24,8 +24,8 @@ const mayAct = (role: OperatorRole) => role === 'LEGAL_REPRESENTATIVE' || role =
  * reveal whether it exists, and leaves an audit record (certificate.access_denied).
  * A VIEWER asking to act on a certificate it can already see gets 403 (nothing to hide).
  */
-export function createCertificateAccess(prisma: PrismaClient) {
-  const audit = createAuditLog(prisma);
+export function createCertificateAccess({ prisma, audit }: { prisma: Database['prisma']; audit: AuditLog }) {
+  const repo = createCertificateAccessRepo(prisma);
 
   const deny = async (state: AuthState, certificateId: string, need: CertificateNeed, reason: string) =>
     audit.record({
@@ -40,18 +40,10 @@ export function createCertificateAccess(prisma: PrismaClient) {
   async function reach(state: AuthState, certificateId: string, need: CertificateNeed): Promise<CertificateReach> {
     const holderId = state.auth?.holderId ?? null;
     const accountId = state.auth?.accountId ?? null;
-    const certificate = isUuid(certificateId)
-      ? await prisma.certificate.findUnique({ where: { id: certificateId }, select: { id: true, holderId: true } })
-      : null;
+    const certificate = isUuid(certificateId) ? await repo.holderOf(certificateId) : null;
     if (certificate && holderId !== null && certificate.holderId === holderId)
       return { certificateId: certificate.id, holderId: certificate.holderId, via: 'holder' };
-    const member =
-      certificate && accountId
-        ? await prisma.operatorMember.findFirst({
-            where: { operatorId: certificate.holderId, accountId, revokedAt: null },
-            select: { role: true, operator: { select: { name: true } } },
-          })
-        : null;
+    const member = certificate && accountId ? await repo.membership(certificate.holderId, accountId) : null;
     if (!certificate || !member) {
       await deny(state, certificateId, need, 'not_reachable');
       throw new AppError('NOT_FOUND');
@@ -73,12 +65,7 @@ export function createCertificateAccess(prisma: PrismaClient) {
   async function reachableHolders(state: AuthState) {
     const own = state.auth?.holderId ?? null;
     const accountId = state.auth?.accountId ?? null;
-    const memberships = accountId
-      ? await prisma.operatorMember.findMany({
-          where: { accountId, revokedAt: null },
-          select: { operatorId: true, role: true, operator: { select: { name: true } } },
-        })
-      : [];
+    const memberships = accountId ? await repo.memberships(accountId) : [];
     const operators = memberships
       .filter((m) => m.operatorId !== own)
       .map((m) => ({ holderId: m.operatorId, operatorName: m.operator.name, role: m.role }));

@@ -1,4 +1,6 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import type { CertificateEventKind } from '@roadcert/shared';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../../db/unit-of-work';
 
 /** The columns a certificate list needs; ciphertext columns are never selected here. */
 const summarySelect = {
@@ -25,34 +27,52 @@ const detailSelect = {
 export type CertificateSummaryRow = Prisma.CertificateGetPayload<{ select: typeof summarySelect }>;
 export type CertificateDetailRow = Prisma.CertificateGetPayload<{ select: typeof detailSelect }>;
 
-export function createCertificateRepo(prisma: PrismaClient) {
+/** A history event written by an account (activation today). */
+export type NewCertificateEvent = {
+  certificateId: string;
+  kind: CertificateEventKind;
+  actorId: string;
+  at: Date;
+  detail: Record<string, string | number | boolean | null>;
+};
+
+export function createCertificateRepo(db: Db) {
   return {
     /** Certificates of these holders: valid ones first, then by type and validity. */
     listForHolders: (holderIds: string[]) =>
-      prisma.certificate.findMany({
+      db.certificate.findMany({
         where: { holderId: { in: holderIds } },
         select: summarySelect,
         orderBy: [{ status: 'asc' }, { typeCode: 'asc' }, { validUntil: 'desc' }],
       }),
 
-    summary: (id: string) => prisma.certificate.findUniqueOrThrow({ where: { id }, select: summarySelect }),
+    summary: (id: string) => db.certificate.findUniqueOrThrow({ where: { id }, select: summarySelect }),
 
-    detail: (id: string) => prisma.certificate.findUniqueOrThrow({ where: { id }, select: detailSelect }),
+    detail: (id: string) => db.certificate.findUniqueOrThrow({ where: { id }, select: detailSelect }),
 
     /** What activation checks, read inside its transaction. */
-    activationState: (tx: Prisma.TransactionClient, id: string) =>
-      tx.certificate.findUniqueOrThrow({
+    activationState: (id: string) =>
+      db.certificate.findUniqueOrThrow({
         where: { id },
         select: { carrier: true, status: true, validUntil: true, activatedAt: true },
       }),
 
     /** Marks it active unless it already is; false when another request got there first. */
-    markActivated: async (tx: Prisma.TransactionClient, id: string, accountId: string, at: Date) => {
-      const { count } = await tx.certificate.updateMany({
+    markActivated: async (id: string, accountId: string, at: Date) => {
+      const { count } = await db.certificate.updateMany({
         where: { id, activatedAt: null, carrier: 'ELECTRONIC', status: 'VALID' },
         data: { activatedAt: at, activatedByAccountId: accountId },
       });
       return count === 1;
     },
+
+    /** Appends an account's event to the certificate's history. */
+    addAccountEvent: async (event: NewCertificateEvent) => {
+      await db.certificateEvent.create({
+        data: { ...event, actorKind: 'ACCOUNT', detail: event.detail as Prisma.InputJsonObject },
+      });
+    },
   };
 }
+
+export type CertificateRepo = ReturnType<typeof createCertificateRepo>;

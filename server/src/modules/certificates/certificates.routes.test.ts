@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoHolders } from '../../../../prisma/seed/demo-holders';
+import { demoHolders } from '../../seed/demo-holders';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
 
 let t: TestApp;

@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { certificateDetailSchema, certificateListSchema, certificateSummarySchema } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
-import { createCertificateAccess } from './certificate-access';
-import { createCertificateRepo } from './certificates.repo';
+import { createCertificatesModule, type CertificatesDeps } from './certificates.module';
 import { operatorContextOf, presentCertificateDetail, presentCertificateSummary } from './certificates.presenter';
 import { activateCertificate } from './activate-certificate';
 
 const idParams = z.object({ id: z.string().max(100) });
 
-export function certificateRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppDeps) {
-  const certificates = createCertificateRepo(deps.prisma);
-  const access = createCertificateAccess(deps.prisma);
+export function certificateRoutes({ route }: ReturnType<typeof createRouteTable>, deps: CertificatesDeps) {
+  const services = createCertificatesModule(deps);
+  const { access } = services;
+  const certificates = services.data.repos.certificates;
 
   route({
     method: 'get',
@@ -61,6 +60,6 @@ export function certificateRoutes({ route }: ReturnType<typeof createRouteTable>
     access: 'holder',
     params: idParams,
     response: certificateSummarySchema,
-    handler: async (ctx, { params }) => activateCertificate(deps, ctx.state, params.id),
+    handler: async (ctx, { params }) => activateCertificate(services, ctx.state, params.id),
   });
 }

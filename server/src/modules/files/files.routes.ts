@@ -2,11 +2,15 @@ import type Router from '@koa/router';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import path from 'node:path';
 import { errorBodySchema } from '@roadcert/shared';
-import type { AppDeps } from '../../app';
 import { AppError } from '../../errors';
+import type { KeyMaterial } from '../../lib/key-material';
+import type { ObjectStorage } from '../../adapters/storage';
 import { createFileUrlSigner } from '../../adapters/storage/file-url-signer';
 import { LOCAL_FILES_PATH } from '../../adapters/storage/local-storage';
 import { contentTypeByExtension, isObjectKey } from '../../adapters/storage/object-storage';
+
+/** The links are signed with the session token key; the objects come from the local storage driver. */
+export type FilesDeps = { keys: Pick<KeyMaterial, 'sessionTokenKey'>; storage: Pick<ObjectStorage, 'get'> };
 
 /**
  * Serves the local storage driver's objects to holders of a signed URL
@@ -15,7 +19,7 @@ import { contentTypeByExtension, isObjectKey } from '../../adapters/storage/obje
  * that order, constant-time), valid but the object is gone → 404. Only registered with
  * STORAGE_DRIVER=local; OSS serves its own presigned URLs.
  */
-export function fileRoutes(router: Router, registry: OpenAPIRegistry, deps: AppDeps) {
+export function fileRoutes(router: Router, registry: OpenAPIRegistry, deps: FilesDeps) {
   const signer = createFileUrlSigner(deps.keys.sessionTokenKey);
 
   registry.registerPath({

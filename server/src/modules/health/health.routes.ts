@@ -1,11 +1,16 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../../app';
+import type { Db } from '../../db/unit-of-work';
+import { createHealthRepo } from './health.repo';
+
+/** What the probes need: the database to ping and its kind to report. */
+export type HealthDeps = { prisma: Db; databaseKind: string };
 
 /**
  * /healthz: the process is up (for restarts). /readyz: the database answers and we are
  * not shutting down (for load balancers); 503 otherwise.
  */
-export function healthRoutes(router: Router, deps: AppDeps, isShuttingDown: () => boolean) {
+export function healthRoutes(router: Router, deps: HealthDeps, isShuttingDown: () => boolean) {
+  const health = createHealthRepo(deps.prisma);
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' };
   });
@@ -16,7 +21,7 @@ export function healthRoutes(router: Router, deps: AppDeps, isShuttingDown: () =
       return;
     }
     try {
-      await deps.prisma.$queryRaw`SELECT 1`;
+      await health.ping();
       ctx.body = { status: 'ready', database: deps.databaseKind };
     } catch (err) {
       ctx.state.log.warn({ err }, 'readiness check failed');

@@ -1,9 +1,8 @@
 import { lookupRequestSchema, lookupResultSchema } from '@roadcert/shared';
-import type { AppServices } from '../../app';
 import type { createRouteTable } from '../../http/route';
-import { createLookup } from './lookup.service';
+import { createLookup, type LookupDeps } from './lookup.service';
 
-export function lookupRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppServices) {
+export function lookupRoutes({ route }: ReturnType<typeof createRouteTable>, deps: LookupDeps) {
   const lookup = createLookup(deps);
 
   route({

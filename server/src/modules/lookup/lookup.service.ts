@@ -6,17 +6,21 @@ import {
   type LookupResult,
 } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import type { AppServices } from '../../app';
-import { createCertificateMatcher, type CertificateMatch } from './match-certificate';
-import { effectiveStatus, isoDateOrNull } from './certificate-face';
+import type { FieldCrypto } from '../../lib/field-crypto';
+import type { UsageLog } from '../../lib/usage-event';
 import { createRateLimiter, waitText } from '../../lib/rate-limit';
+import { effectiveStatus, isoDateOrNull } from '../certificates';
+import { createCertificateMatcher, type CertificateMatch, type CertificateMatcherDeps } from './match-certificate';
+
+/** The matcher's database and field crypto, and the usage log a match is written to. */
+export type LookupDeps = CertificateMatcherDeps & { usageLog: Pick<UsageLog, 'record'> };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The number as the per-number limit counts it: its digits (printed and bare forms count together), keyed. */
-export const numberKey = (deps: AppServices, typeCode: string, number: string) =>
+export const numberKey = (deps: { fieldCrypto: Pick<FieldCrypto, 'blindIndex'> }, typeCode: string, number: string) =>
   deps.fieldCrypto.blindIndex(`${typeCode}:${number.match(/\d{6,}/g)?.join('') || number}`, 'lookup-number');
 
 /** Throws VALIDATION_FAILED with per-field Chinese messages when the input cannot be a certificate. */
@@ -62,7 +66,7 @@ export function presentLookup(
  * 凭证号查询 for anyone who cannot show the e-certificate. Per IP and per number limits
  * (lookupLimits) apply before the database is asked; a match writes a LOOKUP usage event.
  */
-export function createLookup(deps: AppServices) {
+export function createLookup(deps: LookupDeps) {
   const matcher = createCertificateMatcher(deps);
   const perIp = createRateLimiter([
     { limit: lookupLimits.perIpPerMinute, windowMs: MINUTE },

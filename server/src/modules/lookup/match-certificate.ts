@@ -5,37 +5,12 @@ import {
   type CertificateTypeCode,
   type LookupInputCheck,
 } from '@roadcert/shared';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import type { Db } from '../../db/unit-of-work';
 import type { FieldCrypto } from '../../lib/field-crypto';
+import { createLookupRepo, type MatchedCertificate } from './lookup.repo';
 
-/** What a match needs to answer lookups, partner checks and shares (never the ciphertext). */
-export const matchSelect = {
-  id: true,
-  typeCode: true,
-  carrier: true,
-  status: true,
-  validFrom: true,
-  validUntil: true,
-  issuedOn: true,
-  issuingAuthority: true,
-  numberMasked: true,
-  extension: true,
-  holder: { select: { kind: true, name: true } },
-  vehicle: {
-    select: {
-      plateNumber: true,
-      plateColour: true,
-      vehicleTypeCode: true,
-      capacity: true,
-      lengthMm: true,
-      widthMm: true,
-      heightMm: true,
-    },
-  },
-  replacedBy: { select: { carrier: true } },
-} as const satisfies Prisma.CertificateSelect;
-
-export type MatchedCertificate = Prisma.CertificateGetPayload<{ select: typeof matchSelect }>;
+/** The database (for the matcher's reads) and the blind index / decryption of certificate numbers. */
+export type CertificateMatcherDeps = { prisma: Db; fieldCrypto: Pick<FieldCrypto, 'blindIndex' | 'decrypt'> };
 
 export type CertificateMatch = {
   /** The certificate to report: the current one where the number matched several (paper + its electronic replacement). */
@@ -63,18 +38,15 @@ const digitCore = (number: string) => (normaliseCode(number).match(/\d{6,}/g) ??
  * name are decrypted and compared by their digits (few rows: the name is exact).
  * "No such number" and "wrong name" both return null.
  */
-export function createCertificateMatcher(deps: { prisma: PrismaClient; fieldCrypto: FieldCrypto }) {
+export function createCertificateMatcher(deps: CertificateMatcherDeps) {
+  const certificates = createLookupRepo(deps.prisma);
   const sameHolderAndPlate = (input: CheckedInput) => (row: MatchedCertificate) =>
     canonicalName(row.holder.name) === canonicalName(input.name) &&
     (input.plate === null || (row.vehicle !== null && normalisePlateNumber(row.vehicle.plateNumber) === input.plate));
 
   async function byBlindIndex(typeCode: CertificateTypeCode, input: CheckedInput) {
     const numberHash = deps.fieldCrypto.blindIndex(input.number, input.personal ? 'id-number' : 'certificate-number');
-    const rows = await deps.prisma.certificate.findMany({
-      where: { typeCode, numberHash },
-      select: matchSelect,
-      take: 20,
-    });
+    const rows = await certificates.byNumberHash(typeCode, numberHash);
     return rows.filter(sameHolderAndPlate(input));
   }
 
@@ -84,11 +56,7 @@ export function createCertificateMatcher(deps: { prisma: PrismaClient; fieldCryp
     const names = [
       ...new Set([input.name, toHalfWidth(input.name), input.name.replace(/\(/g, '（').replace(/\)/g, '）')]),
     ];
-    const rows = await deps.prisma.certificate.findMany({
-      where: { typeCode, holder: { name: { in: names } } },
-      select: { ...matchSelect, numberEnc: true },
-      take: 500,
-    });
+    const rows = await certificates.byHolderNames(typeCode, names);
     return rows
       .filter((r) => digitCore(deps.fieldCrypto.decrypt(r.numberEnc, 'certificateNumber')) === wanted)
       .map(({ numberEnc: _sealed, ...row }) => row)

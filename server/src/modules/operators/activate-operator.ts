@@ -1,5 +1,4 @@
-import { createAuditLog, type AuditEntry } from '../../lib/audit';
-import type { AppDeps } from '../../app';
+import type { AuditEntry } from '../../lib/audit';
 import {
   clearMatchFailures,
   countMatchFailure,
@@ -8,7 +7,8 @@ import {
   lockedError,
   mismatchError,
   sameText,
-} from '../identity/match-guard';
+} from '../account';
+import type { OperatorsModule } from './operators.module';
 
 type Actor = Pick<AuditEntry, 'actorKind' | 'actorId' | 'requestId'>;
 
@@ -21,16 +21,15 @@ type Actor = Pick<AuditEntry, 'actorKind' | 'actorId' | 'requestId'>;
  * makes the same two lookups. Every attempt is audited.
  */
 export async function activateOperator(
-  deps: AppDeps,
+  { fieldCrypto, data, audit }: OperatorsModule,
   caller: { accountId: string; holderId: string },
   input: { creditCode: string; legalRepName: string; legalRepIdNumber: string },
   actor: Actor,
 ) {
-  const audit = createAuditLog(deps.prisma);
-  const idHash = deps.fieldCrypto.blindIndex(input.legalRepIdNumber, 'id-number');
+  const idHash = fieldCrypto.blindIndex(input.legalRepIdNumber, 'id-number');
   const now = new Date();
 
-  const outcome = await deps.prisma.$transaction(async (tx) => {
+  const outcome = await data.transaction(async (r) => {
     const record = (outcome: AuditEntry['outcome'], reason: string, operatorId: string | null) =>
       audit.record(
         {
@@ -41,21 +40,15 @@ export async function activateOperator(
           outcome,
           detail: { reason },
         },
-        tx,
+        r.tx,
       );
-    const account = await lockAccountForMatching(tx, caller.accountId);
+    const account = await lockAccountForMatching(r.matchGuard, caller.accountId);
     if (isLocked(account, now)) {
       await record('DENIED', 'locked', null);
       return { result: 'locked' as const, lockedTill: account.realNameLockedTill! };
     }
-    const operator = await tx.holder.findFirst({
-      where: { creditCode: input.creditCode, kind: 'OPERATOR' },
-      select: { id: true, legalRepName: true, legalRepIdHash: true },
-    });
-    const me = await tx.holder.findUnique({
-      where: { id: caller.holderId },
-      select: { kind: true, name: true, idNumberHash: true },
-    });
+    const operator = await r.operators.findByCreditCode(input.creditCode);
+    const me = await r.operators.findHolderIdentity(caller.holderId);
     const operatorMatches =
       operator !== null &&
       sameText(operator.legalRepIdHash, idHash) &&
@@ -63,7 +56,7 @@ export async function activateOperator(
     const callerIsRep =
       me !== null && me.kind === 'PERSON' && sameText(me.idNumberHash, idHash) && sameText(me.name, input.legalRepName);
     if (!operator || !operatorMatches || !callerIsRep) {
-      const lockedTill = await countMatchFailure(tx, account, now);
+      const lockedTill = await countMatchFailure(r.matchGuard, account, now);
       await record(
         'FAILED',
         !operator ? 'operator_unknown' : !operatorMatches ? 'legal_rep_mismatch' : 'caller_not_legal_rep',
@@ -71,12 +64,8 @@ export async function activateOperator(
       );
       return lockedTill ? { result: 'locked' as const, lockedTill } : { result: 'mismatch' as const };
     }
-    await tx.operatorMember.upsert({
-      where: { operatorId_accountId: { operatorId: operator.id, accountId: caller.accountId } },
-      create: { operatorId: operator.id, accountId: caller.accountId, role: 'LEGAL_REPRESENTATIVE', grantedAt: now },
-      update: { role: 'LEGAL_REPRESENTATIVE', revokedAt: null, grantedById: null, grantedAt: now },
-    });
-    await clearMatchFailures(tx, caller.accountId);
+    await r.operators.makeLegalRepresentative(operator.id, caller.accountId, now);
+    await clearMatchFailures(r.matchGuard, caller.accountId);
     await record('OK', 'matched', operator.id);
     return { result: 'activated' as const };
   });

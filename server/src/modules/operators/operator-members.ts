@@ -1,26 +1,11 @@
-import { maskHolderName, type OperatorRole } from '@roadcert/shared';
+import { maskHolderName } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import { createAuditLog, type AuditEntry } from '../../lib/audit';
+import type { AuditEntry } from '../../lib/audit';
 import { isUuid } from '../../lib/ids';
-import type { AppDeps } from '../../app';
+import type { OperatorsModule } from './operators.module';
+import type { MemberRow } from './operators.repo';
 
 type Actor = Pick<AuditEntry, 'actorKind' | 'actorId' | 'requestId'>;
-
-const memberSelect = {
-  id: true,
-  role: true,
-  grantedAt: true,
-  revokedAt: true,
-  account: { select: { phoneMasked: true, holder: { select: { kind: true, name: true } } } },
-} as const;
-
-type MemberRow = {
-  id: string;
-  role: OperatorRole;
-  grantedAt: Date;
-  revokedAt: Date | null;
-  account: { phoneMasked: string | null; holder: { kind: 'PERSON' | 'OPERATOR'; name: string } | null };
-};
 
 export function presentMember(m: MemberRow) {
   return {
@@ -39,17 +24,11 @@ export function presentMember(m: MemberRow) {
  * VIEWER, change its role, revoke it. Anyone else asking about an operator, and any
  * id that is not this operator's member, gets 404 and an audit record.
  */
-export function createOperatorMembers(deps: AppDeps) {
-  const audit = createAuditLog(deps.prisma);
-  const db = deps.prisma;
+export function createOperatorMembers({ fieldCrypto, data, audit }: OperatorsModule) {
+  const { operators, accounts } = data.repos;
 
   async function requireLegalRepresentative(accountId: string, operatorId: string, actor: Actor) {
-    const rep = isUuid(operatorId)
-      ? await db.operatorMember.findFirst({
-          where: { operatorId, accountId, role: 'LEGAL_REPRESENTATIVE', revokedAt: null },
-          select: { id: true },
-        })
-      : null;
+    const rep = isUuid(operatorId) ? await operators.findLiveLegalRepresentative(operatorId, accountId) : null;
     if (!rep) {
       await audit.record({
         ...actor,
@@ -66,11 +45,7 @@ export function createOperatorMembers(deps: AppDeps) {
   return {
     async list(accountId: string, operatorId: string, actor: Actor) {
       await requireLegalRepresentative(accountId, operatorId, actor);
-      const rows = await db.operatorMember.findMany({
-        where: { operatorId },
-        orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { grantedAt: 'asc' }],
-        select: memberSelect,
-      });
+      const rows = await operators.listMembers(operatorId);
       return { items: rows.map(presentMember) };
     },
 
@@ -81,10 +56,7 @@ export function createOperatorMembers(deps: AppDeps) {
       actor: Actor,
     ) {
       await requireLegalRepresentative(accountId, operatorId, actor);
-      const target = await db.account.findUnique({
-        where: { phoneHash: deps.fieldCrypto.blindIndex(input.phone, 'phone') },
-        select: { id: true },
-      });
+      const target = await accounts.findIdByPhoneHash(fieldCrypto.blindIndex(input.phone, 'phone'));
       if (!target) {
         await audit.record({
           ...actor,
@@ -99,20 +71,16 @@ export function createOperatorMembers(deps: AppDeps) {
           fields: { phone: '未找到使用该手机号登录过的用户' },
         });
       }
-      const existing = await db.operatorMember.findUnique({
-        where: { operatorId_accountId: { operatorId, accountId: target.id } },
-        select: { role: true },
-      });
+      const existing = await operators.findMembership(operatorId, target.id);
       if (target.id === accountId || existing?.role === 'LEGAL_REPRESENTATIVE') {
         throw new AppError('CONFLICT', { message: '不能修改法定代表人本人的权限' });
       }
       const now = new Date();
-      const member = await db.$transaction(async (tx) => {
-        const row = await tx.operatorMember.upsert({
-          where: { operatorId_accountId: { operatorId, accountId: target.id } },
-          create: { operatorId, accountId: target.id, role: input.role, grantedById: accountId, grantedAt: now },
-          update: { role: input.role, revokedAt: null, grantedById: accountId, grantedAt: now },
-          select: memberSelect,
+      const member = await data.transaction(async (r) => {
+        const row = await r.operators.grantMember(operatorId, target.id, {
+          role: input.role,
+          grantedById: accountId,
+          grantedAt: now,
         });
         await audit.record(
           {
@@ -123,7 +91,7 @@ export function createOperatorMembers(deps: AppDeps) {
             outcome: 'OK',
             detail: { operatorId, role: input.role },
           },
-          tx,
+          r.tx,
         );
         return row;
       });
@@ -132,12 +100,7 @@ export function createOperatorMembers(deps: AppDeps) {
 
     async revoke(accountId: string, operatorId: string, memberId: string, actor: Actor) {
       await requireLegalRepresentative(accountId, operatorId, actor);
-      const member = isUuid(memberId)
-        ? await db.operatorMember.findFirst({
-            where: { id: memberId, operatorId },
-            select: { id: true, role: true, revokedAt: true },
-          })
-        : null;
+      const member = isUuid(memberId) ? await operators.findMember(operatorId, memberId) : null;
       if (!member) {
         await audit.record({
           ...actor,
@@ -151,14 +114,10 @@ export function createOperatorMembers(deps: AppDeps) {
       }
       if (member.role === 'LEGAL_REPRESENTATIVE')
         throw new AppError('CONFLICT', { message: '法定代表人的权限不能在此撤销' });
-      const row = await db.$transaction(async (tx) => {
+      const row = await data.transaction(async (r) => {
         const updated = member.revokedAt
-          ? await tx.operatorMember.findUniqueOrThrow({ where: { id: member.id }, select: memberSelect })
-          : await tx.operatorMember.update({
-              where: { id: member.id },
-              data: { revokedAt: new Date() },
-              select: memberSelect,
-            });
+          ? await r.operators.getMember(member.id)
+          : await r.operators.revokeMember(member.id, new Date());
         if (!member.revokedAt)
           await audit.record(
             {
@@ -169,7 +128,7 @@ export function createOperatorMembers(deps: AppDeps) {
               outcome: 'OK',
               detail: { operatorId },
             },
-            tx,
+            r.tx,
           );
         return updated;
       });

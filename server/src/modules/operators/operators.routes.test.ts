@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenId, creditCode } from '../../../../prisma/seed/demo-holders';
+import { citizenId, creditCode } from '../../seed/demo-holders';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
 import { auditRows, bindRealNameAs, demo, passStandInFace } from '../../test/identity-steps';
 import { verifyAuditChain } from '../../lib/audit';

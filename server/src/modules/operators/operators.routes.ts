@@ -6,19 +6,18 @@ import {
   operatorMemberListSchema,
   operatorMemberSchema,
 } from '@roadcert/shared';
-import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
-import { currentHolderId } from '../session/authenticate';
-import { buildAccountProfile } from '../auth/account-profile';
-import { auditActor, currentAccountId } from '../identity/caller';
+import { auditActor, buildAccountProfile, currentAccountId, currentHolderId } from '../account';
 import { activateOperator } from './activate-operator';
 import { createOperatorMembers } from './operator-members';
+import { createOperatorsModule, type OperatorsDeps } from './operators.module';
 
 const operatorParams = z.object({ id: z.string().max(100) });
 
 /** Operators (业户): activation by the legal representative, and the staff they authorise. */
-export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppDeps) {
-  const members = createOperatorMembers(deps);
+export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, deps: OperatorsDeps) {
+  const operators = createOperatorsModule(deps);
+  const members = createOperatorMembers(operators);
 
   route({
     method: 'post',
@@ -30,8 +29,13 @@ export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, d
     response: accountProfileSchema,
     handler: async (ctx, { body }) => {
       const accountId = currentAccountId(ctx.state);
-      await activateOperator(deps, { accountId, holderId: currentHolderId(ctx.state) }, body, auditActor(ctx.state));
-      return buildAccountProfile(deps.prisma, accountId, deps.config.face.windowMinutes);
+      await activateOperator(
+        operators,
+        { accountId, holderId: currentHolderId(ctx.state) },
+        body,
+        auditActor(ctx.state),
+      );
+      return buildAccountProfile(operators.data.repos, accountId, operators.config.face.windowMinutes);
     },
   });
 

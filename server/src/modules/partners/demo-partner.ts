@@ -2,8 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { partnerScopeList } from '@roadcert/shared';
 import type { Config } from '../../config';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Db } from '../../db/unit-of-work';
 import { apiKeyPattern, generateApiKey, hashApiKey } from './api-keys';
+import { createPartnerRepo } from './partners.repo';
 
 export const DEMO_PARTNER_NAME = '演示货运平台（本地演示）';
 export const DEMO_PARTNER_FILE = 'demo-partner-key.json';
@@ -28,8 +29,8 @@ async function readStored(file: string): Promise<StoredDemoKey | null> {
  * API can be tried with curl. Returns the key, or null when not applicable.
  */
 export async function ensureDemoPartner(deps: {
-  prisma: PrismaClient;
-  config: Config;
+  prisma: Db;
+  config: Pick<Config, 'mode' | 'seedDemoData' | 'dataDir'>;
   logger: { warn(obj: object, msg: string): void };
 }) {
   if (deps.config.mode === 'production' || !deps.config.seedDemoData) return null;
@@ -42,17 +43,15 @@ export async function ensureDemoPartner(deps: {
   }
   const apiKeyHash = hashApiKey(stored.apiKey);
   // A fresh database beside an old file (or the other way round) gets the row again.
-  const existing = await deps.prisma.partner.findUnique({ where: { apiKeyHash }, select: { id: true } });
-  if (!existing) {
-    await deps.prisma.partner.create({
-      data: {
-        name: DEMO_PARTNER_NAME,
-        kind: 'FREIGHT_PLATFORM',
-        apiKeyHash,
-        apiKeyPrefix: stored.apiKey.slice(0, 11),
-        scopes: [...partnerScopeList],
-        rateLimitPerMinute: 600,
-      },
+  const partners = createPartnerRepo(deps.prisma);
+  if (!(await partners.byKeyHash(apiKeyHash))) {
+    await partners.create({
+      name: DEMO_PARTNER_NAME,
+      kind: 'FREIGHT_PLATFORM',
+      apiKeyHash,
+      apiKeyPrefix: stored.apiKey.slice(0, 11),
+      scopes: [...partnerScopeList],
+      rateLimitPerMinute: 600,
     });
   }
   deps.logger.warn(

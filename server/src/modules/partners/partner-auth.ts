@@ -1,9 +1,9 @@
 import type { Context } from 'koa';
 import type { PartnerScope } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import type { PrismaClient } from '../../generated/prisma/client';
 import { createRateLimiter, waitText } from '../../lib/rate-limit';
 import { apiKeyPattern, hashApiKey } from './api-keys';
+import type { PartnerRepo } from './partners.repo';
 
 export type AuthenticatedPartner = { id: string; name: string; kind: string; scopes: string[] };
 
@@ -16,7 +16,7 @@ const MINUTE = 60_000;
  * PARTNER_SCOPE_MISSING; over the partner's rateLimitPerMinute → 429 RATE_LIMITED with
  * retryAfterSeconds. The key row is read on every call so revocation takes effect at once.
  */
-export function createPartnerAuth(prisma: PrismaClient) {
+export function createPartnerAuth(partners: Pick<PartnerRepo, 'byKeyHash'>) {
   const limiter = createRateLimiter([{ limit: 600, windowMs: MINUTE }]);
 
   return async function authenticatePartner(ctx: Context, scope: PartnerScope): Promise<AuthenticatedPartner> {
@@ -25,10 +25,7 @@ export function createPartnerAuth(prisma: PrismaClient) {
       throw new AppError('UNAUTHENTICATED', { message: '请在Authorization请求头中提供API密钥（Bearer rk_…）' });
     const key = /^Bearer (\S+)$/.exec(header)?.[1] ?? '';
     if (!apiKeyPattern.test(key)) throw new AppError('PARTNER_KEY_INVALID');
-    const partner = await prisma.partner.findUnique({
-      where: { apiKeyHash: hashApiKey(key) },
-      select: { id: true, name: true, kind: true, scopes: true, rateLimitPerMinute: true, revokedAt: true },
-    });
+    const partner = await partners.byKeyHash(hashApiKey(key));
     if (!partner || partner.revokedAt) throw new AppError('PARTNER_KEY_INVALID');
     if (!partner.scopes.includes(scope))
       throw new AppError('PARTNER_SCOPE_MISSING', { message: `该API密钥未获“${scope}”授权` });

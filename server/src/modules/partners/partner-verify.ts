@@ -1,11 +1,15 @@
 import type { PartnerVerifyRequest, PartnerVerifyResponse } from '@roadcert/shared';
-import type { AppServices } from '../../app';
-import type { UsageEvent, UsageLog } from '../usage/usage-log';
-import { createTokenVerifier } from '../presentation/verify-token';
-import type { Keyring } from '../presentation/signing-keys';
-import { matchSelect } from '../lookup/match-certificate';
+import type { UsageEvent, UsageLog } from '../../lib/usage-event';
+import type { TokenVerifier } from '../presentation';
 import type { AuthenticatedPartner } from './partner-auth';
+import type { PartnerRepo } from './partners.repo';
 import { partnerView } from './partner-view';
+
+export type PartnerVerifyDeps = {
+  partners: Pick<PartnerRepo, 'certificateForView'>;
+  verifier: Pick<TokenVerifier, 'withUsageLog'>;
+  usageLog: Pick<UsageLog, 'record'>;
+};
 
 /**
  * Partner token verification through the presentation module's verifier (one verdict
@@ -14,20 +18,18 @@ import { partnerView } from './partner-view';
  * certificate it names and the verdict — and this module writes the PARTNER_API event
  * with the partner's scoped fields instead.
  */
-export function createPartnerVerify(deps: AppServices, keyring: Keyring) {
+export function createPartnerVerify(deps: PartnerVerifyDeps) {
   return async function verifyForPartner(
     partner: AuthenticatedPartner,
     body: PartnerVerifyRequest,
   ): Promise<PartnerVerifyResponse> {
     let named: UsageEvent | null = null;
-    const capture: UsageLog = {
+    const capture: Pick<UsageLog, 'record'> = {
       record: (event) => {
         named = event;
       },
-      flush: async () => undefined,
-      close: async () => undefined,
     };
-    const result = await createTokenVerifier({ ...deps, usageLog: capture }, keyring).verify('anonymous', {
+    const result = await deps.verifier.withUsageLog(capture).verify('anonymous', {
       token: body.token,
       channel: 'QR_PORTAL',
     });
@@ -41,10 +43,7 @@ export function createPartnerVerify(deps: AppServices, keyring: Keyring) {
         fieldsShown: [],
         checkedAt: result.checkedAt,
       };
-    const row = await deps.prisma.certificate.findUniqueOrThrow({
-      where: { id: event.certificateId },
-      select: { ...matchSelect, replaces: { select: { carrier: true } } },
-    });
+    const row = await deps.partners.certificateForView(event.certificateId);
     const { replaces, ...certificate } = row;
     const { view, fieldsShown } = partnerView(
       { certificate, replacedByElectronic: replaces !== null && certificate.carrier === 'ELECTRONIC' },

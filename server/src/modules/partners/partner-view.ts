@@ -1,7 +1,6 @@
 import { getCertificateType, maskHolderName, type PartnerCertificateView } from '@roadcert/shared';
-import { effectiveStatus, faceDetails, isoDateOrNull } from '../lookup/certificate-face';
-import type { CertificateMatch } from '../lookup/match-certificate';
-import { isoDate } from '../certificates/certificates.presenter';
+import { effectiveStatus, faceDetails, isoDate, isoDateOrNull } from '../certificates';
+import type { CertificateMatch } from '../lookup';
 
 const stringList = (v: unknown) =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : [];

@@ -4,25 +4,32 @@ import {
   partnerVerifyRequestSchema,
   partnerVerifyResponseSchema,
 } from '@roadcert/shared';
-import type { AppServices } from '../../app';
-import type { createRouteTable } from '../../http/route';
-import { numberKey, requireLookupInput } from '../lookup/lookup.service';
-import { createRateLimiter, waitText } from '../../lib/rate-limit';
 import { AppError } from '../../errors';
-import { createCertificateMatcher } from '../lookup/match-certificate';
+import type { createRouteTable } from '../../http/route';
+import { createRateLimiter, waitText } from '../../lib/rate-limit';
+import type { UsageLog } from '../../lib/usage-event';
+import { createCertificateMatcher, numberKey, requireLookupInput, type CertificateMatcherDeps } from '../lookup';
+import type { TokenVerifier } from '../presentation';
 import { createPartnerAuth } from './partner-auth';
-import { partnerView } from './partner-view';
 import { createPartnerVerify } from './partner-verify';
-import type { Keyring } from '../presentation/signing-keys';
+import { partnerView } from './partner-view';
+import { createPartnerRepo } from './partners.repo';
 
 /** Checks of one number by one partner per hour (name guessing). */
 export const PARTNER_CHECKS_PER_NUMBER_PER_HOUR = 20;
 
+/** The lookup matcher's database and field crypto, the presentation verifier, and the usage log. */
+export type PartnersDeps = CertificateMatcherDeps & {
+  verifier: Pick<TokenVerifier, 'withUsageLog'>;
+  usageLog: Pick<UsageLog, 'record'>;
+};
+
 /** The partner API (docs/verification.md). Authentication is the partner's API key, checked in the handler. */
-export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppServices, keyring: Keyring) {
-  const authenticate = createPartnerAuth(deps.prisma);
+export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, deps: PartnersDeps) {
+  const partners = createPartnerRepo(deps.prisma);
+  const authenticate = createPartnerAuth(partners);
   const matcher = createCertificateMatcher(deps);
-  const verifyForPartner = createPartnerVerify(deps, keyring);
+  const verifyForPartner = createPartnerVerify({ ...deps, partners });
   // An ID number is also a 从业资格证号: without this, a key could try names against one
   // number at its full rate and learn who holds it.
   const perPartnerNumber = createRateLimiter([{ limit: PARTNER_CHECKS_PER_NUMBER_PER_HOUR, windowMs: 3_600_000 }]);

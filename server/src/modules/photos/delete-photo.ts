@@ -1,10 +1,7 @@
 import { AppError } from '../../errors';
-import { createAuditLog } from '../../lib/audit';
-import type { AppDeps } from '../../app';
-import type { AuthState } from '../session/authenticate';
-import { auditActor } from '../identity/caller';
+import { auditActor, type AuthState } from '../account';
 import { findOwnPhoto } from './photo-access';
-import { createPhotoRepo } from './photos.repo';
+import type { PhotosModule } from './photos.module';
 
 /**
  * 删除照片: objects first, then the row. If an object cannot be removed the call fails
@@ -14,22 +11,20 @@ import { createPhotoRepo } from './photos.repo';
  * point at it. A certificate's portrait, or a photo attached to an application that is not
  * REJECTED (drafts included: detach it there first), cannot be deleted (PHOTO_IN_USE).
  */
-export async function deletePhoto(deps: AppDeps, state: AuthState, photoId: string) {
-  const photos = createPhotoRepo(deps.prisma);
-  const photo = await findOwnPhoto(deps.prisma, state, photoId);
+export async function deletePhoto({ data, audit, storage }: PhotosModule, state: AuthState, photoId: string) {
+  const { photos } = data.repos;
+  const photo = await findOwnPhoto({ photos, audit }, state, photoId);
   if (await photos.isInUse(photo.id)) throw new AppError('PHOTO_IN_USE');
   try {
     await Promise.all(
-      [photo.processedKey, photo.originalKey]
-        .filter((k): k is string => k !== null)
-        .map((key) => deps.storage.delete(key)),
+      [photo.processedKey, photo.originalKey].filter((k): k is string => k !== null).map((key) => storage.delete(key)),
     );
   } catch (err) {
     throw new AppError('UPSTREAM_UNAVAILABLE', { message: '照片删除失败，请稍后重试', cause: err });
   }
-  await deps.prisma.$transaction(async (tx) => {
-    if (!(await photos.markDeleted(tx, photo.id, new Date()))) return;
-    await createAuditLog(deps.prisma).record(
+  await data.transaction(async (r) => {
+    if (!(await r.photos.markDeleted(photo.id, new Date()))) return;
+    await audit.record(
       {
         ...auditActor(state),
         action: 'photo.delete',
@@ -38,7 +33,7 @@ export async function deletePhoto(deps: AppDeps, state: AuthState, photoId: stri
         outcome: 'OK',
         detail: { purpose: photo.purpose },
       },
-      tx,
+      r.tx,
     );
   });
 }

@@ -1,21 +1,26 @@
 import { AppError } from '../../errors';
-import { createAuditLog } from '../../lib/audit';
+import type { AuditLog } from '../../lib/audit';
 import { isUuid } from '../../lib/ids';
-import type { PrismaClient } from '../../generated/prisma/client';
-import type { AuthState } from '../session/authenticate';
-import { auditActor } from '../identity/caller';
-import { createPhotoRepo, type PhotoRow } from './photos.repo';
+import { auditActor, type AuthState } from '../account';
+import type { PhotoRepo, PhotoRow } from './photos.repo';
+
+/** What the access rule reads and where it records a refusal. */
+export type PhotoAccessDeps = { photos: Pick<PhotoRepo, 'findLive'>; audit: AuditLog };
 
 /**
  * The one access rule for photos: the caller's bound holder's own, live photo. Anything
  * else — another holder's, deleted, made up, not even a UUID — is the same 404, and
  * leaves an audit record (photo.access_denied), as certificates do.
  */
-export async function findOwnPhoto(prisma: PrismaClient, state: AuthState, photoId: string): Promise<PhotoRow> {
+export async function findOwnPhoto(
+  { photos, audit }: PhotoAccessDeps,
+  state: AuthState,
+  photoId: string,
+): Promise<PhotoRow> {
   const holderId = state.auth?.holderId ?? null;
-  const photo = isUuid(photoId) ? await createPhotoRepo(prisma).findLive(photoId) : null;
+  const photo = isUuid(photoId) ? await photos.findLive(photoId) : null;
   if (photo && holderId !== null && photo.holderId === holderId) return photo;
-  await createAuditLog(prisma).record({
+  await audit.record({
     ...auditActor(state),
     action: 'photo.access_denied',
     subjectType: 'photo',

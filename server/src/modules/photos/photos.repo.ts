@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../../db/unit-of-work';
 
 const photoSelect = {
   id: true,
@@ -33,11 +34,11 @@ export type NewPhoto = {
 /** Once an application is REJECTED nothing needs its photos any more; in every other state they are its record. */
 const RELEASING_APPLICATION_STATES = ['REJECTED'] as const;
 
-export function createPhotoRepo(prisma: PrismaClient) {
+export function createPhotoRepo(db: Db) {
   return {
     /** A photo that has not been deleted (any holder's: the caller checks ownership). */
     findLive: (id: string) =>
-      prisma.photo.findFirst({ where: { id, state: 'ACCEPTED', deletedAt: null }, select: photoSelect }),
+      db.photo.findFirst({ where: { id, state: 'ACCEPTED', deletedAt: null }, select: photoSelect }),
 
     /**
      * Whether something that must keep this photo points at it: a certificate's portrait,
@@ -45,7 +46,7 @@ export function createPhotoRepo(prisma: PrismaClient) {
      * replace the photo there first — and issued ones, whose review it documents).
      */
     isInUse: async (id: string) => {
-      const photo = await prisma.photo.findUnique({
+      const photo = await db.photo.findUnique({
         where: { id },
         select: { portraitOf: { select: { id: true } }, application: { select: { state: true } } },
       });
@@ -58,13 +59,13 @@ export function createPhotoRepo(prisma: PrismaClient) {
 
     /** What else holds a photo (for attaching it to an application). */
     holders: (id: string) =>
-      prisma.photo.findUnique({
+      db.photo.findUnique({
         where: { id },
         select: { portraitOf: { select: { id: true } }, application: { select: { id: true, state: true } } },
       }),
 
     /** The portrait attached to an application (one at most: attaching replaces), live only. */
-    attachedPortrait: (db: Prisma.TransactionClient | PrismaClient, applicationId: string) =>
+    attachedPortrait: (applicationId: string) =>
       db.photo.findFirst({
         where: { applicationId, purpose: 'PORTRAIT', state: 'ACCEPTED', deletedAt: null },
         orderBy: { createdAt: 'desc' },
@@ -74,15 +75,16 @@ export function createPhotoRepo(prisma: PrismaClient) {
     /**
      * Makes `photoId` the application's one portrait (null: none): every other portrait
      * linked to it is unlinked (kept, still the holder's). False when the photo is no
-     * longer live or was linked elsewhere meanwhile.
+     * longer live or was linked elsewhere meanwhile. Two statements: run it on a
+     * transaction's repos.
      */
-    attachPortrait: async (tx: Prisma.TransactionClient, applicationId: string, photoId: string | null) => {
-      await tx.photo.updateMany({
+    attachPortrait: async (applicationId: string, photoId: string | null) => {
+      await db.photo.updateMany({
         where: { applicationId, purpose: 'PORTRAIT', ...(photoId ? { id: { not: photoId } } : {}) },
         data: { applicationId: null },
       });
       if (!photoId) return true;
-      const linked = await tx.photo.updateMany({
+      const linked = await db.photo.updateMany({
         where: {
           id: photoId,
           purpose: 'PORTRAIT',
@@ -97,17 +99,16 @@ export function createPhotoRepo(prisma: PrismaClient) {
 
     /** The caller's own application (for linking a photo to it), or null. */
     ownApplication: (holderId: string, applicationId: string) =>
-      prisma.application.findFirst({
+      db.application.findFirst({
         where: { id: applicationId, holderId },
         select: { id: true, typeCode: true, state: true },
       }),
 
-    create: (tx: Prisma.TransactionClient, data: NewPhoto) =>
-      tx.photo.create({ data: { ...data, state: 'ACCEPTED' }, select: photoSelect }),
+    create: (data: NewPhoto) => db.photo.create({ data: { ...data, state: 'ACCEPTED' }, select: photoSelect }),
 
     /** Soft delete (rows may be referenced by history); true when this call did it. */
-    markDeleted: async (tx: Prisma.TransactionClient, id: string, now: Date) =>
-      (await tx.photo.updateMany({ where: { id, state: 'ACCEPTED' }, data: { state: 'DELETED', deletedAt: now } }))
+    markDeleted: async (id: string, now: Date) =>
+      (await db.photo.updateMany({ where: { id, state: 'ACCEPTED' }, data: { state: 'DELETED', deletedAt: now } }))
         .count === 1,
   };
 }

@@ -7,7 +7,7 @@ import { signInAccount, startTestApp, type TestApp } from '../../test/app';
 import { createObjectStorage, type ObjectStorage } from '../../adapters/storage';
 import { createFileUrlSigner } from '../../adapters/storage/file-url-signer';
 import { createImagePipeline, type ImagePipeline } from '../../adapters/image';
-import * as fixtures from './fixtures';
+import * as fixtures from '../../test/photo-fixtures';
 
 /**
  * The photo API against the real app and database, with the real sharp pipeline and the

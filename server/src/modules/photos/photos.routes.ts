@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { photoResultSchema, photoUploadFormSchema } from '@roadcert/shared';
-import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
-import { currentHolderId } from '../session/authenticate';
+import { currentHolderId } from '../account';
 import { deletePhoto } from './delete-photo';
 import { findOwnPhoto } from './photo-access';
+import { createPhotosModule, type PhotosDeps } from './photos.module';
 import { presentPhoto } from './photos.presenter';
 import { readPhotoUpload } from './read-upload';
 import { uploadPhoto } from './upload-photo';
 
 const idParams = z.object({ id: z.string().max(100) });
 
-export function photoRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppDeps) {
+export function photoRoutes({ route }: ReturnType<typeof createRouteTable>, deps: PhotosDeps) {
+  const services = createPhotosModule(deps);
+
   route({
     method: 'post',
     path: '/api/v1/me/photos',
@@ -29,7 +31,7 @@ export function photoRoutes({ route }: ReturnType<typeof createRouteTable>, deps
     handler: async (ctx) => {
       const holderId = currentHolderId(ctx.state);
       const upload = await readPhotoUpload(ctx);
-      return uploadPhoto(deps, ctx.state, holderId, upload, ctx.state.log);
+      return uploadPhoto(services, ctx.state, holderId, upload, ctx.state.log);
     },
   });
 
@@ -43,9 +45,9 @@ export function photoRoutes({ route }: ReturnType<typeof createRouteTable>, deps
     response: photoResultSchema,
     handler: async (ctx, { params }) =>
       presentPhoto(
-        await findOwnPhoto(deps.prisma, ctx.state, params.id),
-        deps.storage,
-        deps.config.storage.urlTtlSeconds,
+        await findOwnPhoto({ photos: services.data.repos.photos, audit: services.audit }, ctx.state, params.id),
+        services.storage,
+        services.config.storage.urlTtlSeconds,
       ),
   });
 
@@ -59,7 +61,7 @@ export function photoRoutes({ route }: ReturnType<typeof createRouteTable>, deps
     status: 204,
     response: z.null(),
     handler: async (ctx, { params }) => {
-      await deletePhoto(deps, ctx.state, params.id);
+      await deletePhoto(services, ctx.state, params.id);
       return null;
     },
   });

@@ -8,14 +8,11 @@ import {
   type PhotoSpec,
 } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import { createAuditLog } from '../../lib/audit';
 import type { Logger } from '../../lib/logger';
-import type { AppDeps } from '../../app';
 import type { PipelineOutcome } from '../../adapters/image';
-import type { AuthState } from '../session/authenticate';
-import { auditActor } from '../identity/caller';
+import { auditActor, type AuthState } from '../account';
 import { photoObjectKeys } from './photo-keys';
-import { createPhotoRepo } from './photos.repo';
+import type { PhotosModule } from './photos.module';
 import { presentPhoto, type StoredVerdict } from './photos.presenter';
 import type { PhotoUpload } from './read-upload';
 
@@ -29,17 +26,18 @@ import type { PhotoUpload } from './read-upload';
  * nothing behind.
  */
 export async function uploadPhoto(
-  deps: AppDeps,
+  deps: PhotosModule,
   state: AuthState,
   holderId: string,
   upload: PhotoUpload,
   log: Logger,
 ): Promise<PhotoResult> {
   const fields = photoUploadFieldsSchema.parse(upload.fields);
-  const photos = createPhotoRepo(deps.prisma);
-  const application = fields.applicationId ? await photos.ownApplication(holderId, fields.applicationId) : null;
+  const application = fields.applicationId
+    ? await deps.data.repos.photos.ownApplication(holderId, fields.applicationId)
+    : null;
   if (fields.applicationId && !application) {
-    await createAuditLog(deps.prisma).record({
+    await deps.audit.record({
       ...auditActor(state),
       action: 'photo.application_denied',
       subjectType: 'application',
@@ -103,7 +101,7 @@ function specFor(typeCode: string | null): PhotoSpec {
 }
 
 async function store(
-  deps: AppDeps,
+  deps: PhotosModule,
   state: AuthState,
   holderId: string,
   meta: { applicationId: string | null; purpose: 'PORTRAIT' | 'EVIDENCE'; typeCode: string | null },
@@ -143,8 +141,8 @@ async function store(
     source: outcome.source,
   };
   try {
-    return await deps.prisma.$transaction(async (tx) => {
-      const row = await createPhotoRepo(deps.prisma).create(tx, {
+    return await deps.data.transaction(async (r) => {
+      const row = await r.photos.create({
         holderId,
         applicationId: meta.applicationId,
         purpose: meta.purpose,
@@ -156,9 +154,8 @@ async function store(
         sha256: createHash('sha256').update(source).digest('hex'),
         verdict,
       });
-      if (meta.applicationId && meta.purpose === 'PORTRAIT')
-        await createPhotoRepo(deps.prisma).attachPortrait(tx, meta.applicationId, row.id);
-      await createAuditLog(deps.prisma).record(
+      if (meta.applicationId && meta.purpose === 'PORTRAIT') await r.photos.attachPortrait(meta.applicationId, row.id);
+      await deps.audit.record(
         {
           ...auditActor(state),
           action: 'photo.upload',
@@ -167,7 +164,7 @@ async function store(
           outcome: 'OK',
           detail: { purpose: meta.purpose, format: outcome.format, typeCode: meta.typeCode },
         },
-        tx,
+        r.tx,
       );
       return row;
     });

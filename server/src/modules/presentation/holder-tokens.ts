@@ -1,13 +1,20 @@
 import { certificateStatuses, maskPersonName, type PresentationBatch } from '@roadcert/shared';
 import { encodeToken, fitTokenText, tokenToQrText, type TokenClaims } from '@roadcert/shared/presentation';
+import type { ObjectStorage } from '../../adapters/storage';
+import type { Config } from '../../config';
 import { AppError } from '../../errors';
-import type { AppServices } from '../../app';
-import type { AuthState } from '../session/authenticate';
-import type { CertificateAccess } from '../certificates/certificate-access';
-import { effectiveStatus } from '../lookup/certificate-face';
-import { faceSelect, presentHolderFace, type FaceRow } from './presentation.presenter';
+import { effectiveStatus, type CertificateAccess } from '../certificates';
+import type { AuthState } from '../account';
+import { presentHolderFace } from './presentation.presenter';
+import type { FaceRow, PresentationRepo } from './presentation.repo';
 import type { Keyring } from './signing-keys';
 import type { StatusListService } from './status-list';
+
+export type HolderTokensDeps = {
+  config: Pick<Config, 'presentation' | 'publicBaseUrl' | 'storage'>;
+  faces: Pick<PresentationRepo, 'face'>;
+  storage: Pick<ObjectStorage, 'signedUrl'>;
+};
 
 /** Signing 1,440 tokens takes a while: let other requests run every this many. */
 const YIELD_EVERY = 64;
@@ -30,8 +37,8 @@ function refusal(row: FaceRow): string | null {
  * presentation epoch, so revoking or suspending (epoch + 1) kills every token fetched ahead.
  */
 export function createHolderTokens(
-  deps: AppServices,
-  access: CertificateAccess,
+  deps: HolderTokensDeps,
+  access: Pick<CertificateAccess, 'reach'>,
   keyring: Keyring,
   statusList: StatusListService,
 ) {
@@ -43,10 +50,7 @@ export function createHolderTokens(
     requestedHours: number | undefined,
   ): Promise<PresentationBatch> {
     const reach = await access.reach(state, certificateId, 'read');
-    const row = await deps.prisma.certificate.findUniqueOrThrow({
-      where: { id: reach.certificateId },
-      select: faceSelect,
-    });
+    const row = await deps.faces.face(reach.certificateId);
     const refused = refusal(row);
     if (refused) throw new AppError('NOT_PRESENTABLE', { message: refused });
     const statusIndex = row.statusIndex ?? (await statusList.ensureIndex(row.id));

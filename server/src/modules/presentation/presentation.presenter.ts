@@ -5,46 +5,15 @@ import {
   type VerifiedCertificate,
   type VerifierScope,
 } from '@roadcert/shared';
-import type { Prisma } from '../../generated/prisma/client';
 import type { ObjectStorage } from '../../adapters/storage';
-import type { StateRow } from './presentation.repo';
-import { isoDate } from '../certificates/certificates.presenter';
-import { effectiveStatus, faceDetails, idDerivedKeys, isoDateOrNull } from '../lookup/certificate-face';
+import { effectiveStatus, faceDetails, idDerivedKeys, isoDate, isoDateOrNull } from '../certificates';
+import type { FaceRow, StateRow } from './presentation.repo';
 
-/** What the holder screen and the verifier views need of a certificate (no ciphertext). */
-export const faceSelect = {
-  id: true,
-  typeCode: true,
-  carrier: true,
-  status: true,
-  statusReason: true,
-  validFrom: true,
-  validUntil: true,
-  issuingAuthority: true,
-  numberMasked: true,
-  extension: true,
-  activatedAt: true,
-  presentationEpoch: true,
-  statusIndex: true,
-  areaCode: true,
-  holder: { select: { kind: true, name: true } },
-  vehicle: {
-    select: {
-      plateNumber: true,
-      plateColour: true,
-      vehicleTypeCode: true,
-      capacity: true,
-      lengthMm: true,
-      widthMm: true,
-      heightMm: true,
-    },
-  },
-  portraitPhoto: { select: { processedKey: true, originalKey: true } },
-} as const satisfies Prisma.CertificateSelect;
-
-export type FaceRow = Prisma.CertificateGetPayload<{ select: typeof faceSelect }>;
-
-async function photoUrl(row: FaceRow, storage: ObjectStorage, ttlSeconds: number): Promise<string | null> {
+async function photoUrl(
+  row: FaceRow,
+  storage: Pick<ObjectStorage, 'signedUrl'>,
+  ttlSeconds: number,
+): Promise<string | null> {
   const key = row.portraitPhoto?.processedKey ?? row.portraitPhoto?.originalKey;
   return key ? (await storage.signedUrl(key, { expiresInSeconds: ttlSeconds })).url : null;
 }
@@ -53,7 +22,7 @@ const typeName = (code: string) => getCertificateType(code)?.name ?? code;
 
 export async function presentHolderFace(
   row: FaceRow,
-  storage: ObjectStorage,
+  storage: Pick<ObjectStorage, 'signedUrl'>,
   ttlSeconds: number,
 ): Promise<PresentationFace> {
   const status = effectiveStatus(row);
@@ -88,7 +57,7 @@ export async function presentVerifiedFace(
   scope: VerifierScope,
   /** The whole face by certificate id, read only for the staff view. */
   full: (id: string) => Promise<FaceRow>,
-  storage: ObjectStorage,
+  storage: Pick<ObjectStorage, 'signedUrl'>,
   ttlSeconds: number,
 ): Promise<{ certificate: VerifiedCertificate; fieldsShown: string[] }> {
   const status = effectiveStatus(row);

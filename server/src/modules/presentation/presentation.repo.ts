@@ -1,5 +1,49 @@
 import type { Prisma } from '../../generated/prisma/client';
 import type { Sql } from '../../db/database';
+import type { Db } from '../../db/unit-of-work';
+
+/** What the holder screen and the verifier views need of a certificate (no ciphertext). */
+export const faceSelect = {
+  id: true,
+  typeCode: true,
+  carrier: true,
+  status: true,
+  statusReason: true,
+  validFrom: true,
+  validUntil: true,
+  issuingAuthority: true,
+  numberMasked: true,
+  extension: true,
+  activatedAt: true,
+  presentationEpoch: true,
+  statusIndex: true,
+  areaCode: true,
+  holder: { select: { kind: true, name: true } },
+  vehicle: {
+    select: {
+      plateNumber: true,
+      plateColour: true,
+      vehicleTypeCode: true,
+      capacity: true,
+      lengthMm: true,
+      widthMm: true,
+      heightMm: true,
+    },
+  },
+  portraitPhoto: { select: { processedKey: true, originalKey: true } },
+} as const satisfies Prisma.CertificateSelect;
+
+export type FaceRow = Prisma.CertificateGetPayload<{ select: typeof faceSelect }>;
+
+/** The whole face of one certificate (the holder screen, the staff view of a verification). */
+export function createPresentationRepo(db: Db) {
+  return {
+    face: (certificateId: string) =>
+      db.certificate.findUniqueOrThrow({ where: { id: certificateId }, select: faceSelect }),
+  };
+}
+
+export type PresentationRepo = ReturnType<typeof createPresentationRepo>;
 
 /** What the verify hot path reads: the certificate's state and the minimal face. */
 export type StateRow = Prisma.CertificateGetPayload<{

@@ -20,8 +20,8 @@ import {
   type TokenClaims,
 } from '@roadcert/shared/presentation';
 import type { KeyList, PresentationBatch, StatusList, VerifyResult } from '@roadcert/shared';
-import { demoHolders } from '../../../../prisma/seed/demo-holders';
-import { demoStaff } from '../../../../prisma/seed/staff';
+import { demoHolders } from '../../seed/demo-holders';
+import { demoStaff } from '../../seed/staff';
 import { uuidv7 } from '../../lib/uuidv7';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
 import { sm2PrivateScalar, sm2SignDer, sm2VerifyDer } from '../../lib/sm2-der';

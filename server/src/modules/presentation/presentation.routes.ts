@@ -13,26 +13,27 @@ import {
   verifyRequestSchema,
   verifyResultSchema,
 } from '@roadcert/shared';
-import type { AppServices } from '../../app';
-import type { createRouteTable } from '../../http/route';
-import { createCertificateAccess } from '../certificates/certificate-access';
-import { createHolderTokens } from './holder-tokens';
-import { createKeyring } from './signing-keys';
-import { createStaffCertificates } from './staff-certificates';
-import { createStatusListService } from './status-list';
-import { createTokenVerifier } from './verify-token';
+import type { Config } from '../../config';
 import { fastRoute } from '../../http/fast-routes';
+import type { createRouteTable } from '../../http/route';
+import type { PresentationServices } from './presentation.module';
 
 const idParams = z.object({ id: z.string().max(100) });
 const KEY_LIST_TTL_SECONDS = 3600;
 
-/** Presentation (亮证) and verification (核验): docs/presentation-token.md. */
-export function presentationRoutes({ route }: ReturnType<typeof createRouteTable>, router: Router, deps: AppServices) {
-  const keyring = createKeyring(deps);
-  const statusList = createStatusListService(deps, keyring);
-  const holderTokens = createHolderTokens(deps, createCertificateAccess(deps.prisma), keyring, statusList);
-  const verifier = createTokenVerifier(deps, keyring);
-  const staff = createStaffCertificates(deps, statusList, (id) => verifier.forget(id));
+/** The presentation services (createPresentationServices) and what the key list tells verifiers. */
+export type PresentationRoutesDeps = PresentationServices & { config: Pick<Config, 'publicBaseUrl' | 'presentation'> };
+
+/**
+ * Presentation (亮证) and verification (核验): docs/presentation-token.md. Returns the fast
+ * route for the credential-free verify (http/fast-routes.ts), which the app puts in front of Koa.
+ */
+export function presentationRoutes(
+  { route }: ReturnType<typeof createRouteTable>,
+  router: Router,
+  deps: PresentationRoutesDeps,
+) {
+  const { keyring, statusList, holderTokens, verifier, staffCertificates: staff } = deps;
 
   route({
     method: 'get',
@@ -156,5 +157,5 @@ export function presentationRoutes({ route }: ReturnType<typeof createRouteTable
     ctx.redirect(`/pkg-verify/pages/verify/index?t=${token}`);
   });
 
-  return { keyring, statusList, fastRoutes: [fastVerify] };
+  return { fastRoutes: [fastVerify] };
 }

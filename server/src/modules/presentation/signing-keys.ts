@@ -1,13 +1,4 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign as nodeSign,
-  verify as nodeVerify,
-  type KeyObject,
-} from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { createPublicKey, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import type { PresentationAlg, PublishedKey } from '@roadcert/shared';
 import {
   ed25519Suite,
@@ -18,13 +9,16 @@ import {
   type SignatureSuite,
   type TrustedKey,
 } from '@roadcert/shared/presentation';
-import type { AppServices } from '../../app';
+import type { Config } from '../../config';
+import { loadPresentationEd25519Key, type KeyMaterial } from '../../lib/key-material';
 import { sm2PrivateScalar } from '../../lib/sm2-der';
+import type { PresentationKeyRow as KeyRow, SigningKeyRepo } from './signing-keys.repo';
 
 /**
  * The service's presentation keys: SM2 (the default) from the existing signing key
- * material (DATA_DIR/keys.json or SIGNING_KEY_FILE), Ed25519 from its own file. Each is
- * published as a SigningKey row (purpose "presentation", raw public key) and in the key list.
+ * material (DATA_DIR/keys.json or SIGNING_KEY_FILE), Ed25519 from its own file
+ * (loadPresentationEd25519Key). Each is published as a SigningKey row (purpose
+ * "presentation", raw public key) and in the key list.
  *
  * Rotation: when the configured key changes, the previous presentation key of that
  * algorithm gets retiredAt = now and signs nothing more, but stays in the list and keeps
@@ -64,37 +58,14 @@ function ed25519Signer(privateKey: KeyObject): PresentationSigner {
   };
 }
 
-async function loadEd25519Key(deps: AppServices): Promise<KeyObject | null> {
-  const configured = deps.config.presentation.ed25519KeyFile;
-  if (configured) return createPrivateKey(await readFile(configured, 'utf8'));
-  if (deps.config.mode === 'production') return null;
-  const file = path.join(deps.config.dataDir, 'presentation-keys.json');
-  try {
-    const stored = JSON.parse(await readFile(file, 'utf8')) as { ed25519Pkcs8Pem: string };
-    return createPrivateKey(stored.ed25519Pkcs8Pem);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  await mkdir(deps.config.dataDir, { recursive: true });
-  try {
-    await writeFile(file, JSON.stringify({ ed25519Pkcs8Pem: pem }, null, 2), { mode: 0o600, flag: 'wx' });
-  } catch (err) {
-    // Another process of the same data folder wrote it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-      return createPrivateKey(
-        (JSON.parse(await readFile(file, 'utf8')) as { ed25519Pkcs8Pem: string }).ed25519Pkcs8Pem,
-      );
-    throw err;
-  }
-  return privateKey;
-}
+export type KeyringDeps = {
+  config: Pick<Config, 'presentation' | 'mode' | 'dataDir'>;
+  keys: Pick<KeyMaterial, 'signing'>;
+  signingKeys: SigningKeyRepo;
+};
 
-type KeyRow = { kid: string; algorithm: string; publicKey: Uint8Array; notBefore: Date; retiredAt: Date | null };
-
-export function createKeyring(deps: AppServices) {
-  const { prisma, config } = deps;
+export function createKeyring(deps: KeyringDeps) {
+  const { signingKeys, config } = deps;
   const p = config.presentation;
   /** Seconds a retired key keeps verifying: the longest batch, one window, the skew. */
   const graceSeconds = p.batchMaxHours * 3600 + p.windowSeconds + p.clockSkewSeconds;
@@ -106,28 +77,13 @@ export function createKeyring(deps: AppServices) {
   async function publish(): Promise<Map<PresentationAlg, PresentationSigner>> {
     const signers = new Map<PresentationAlg, PresentationSigner>();
     signers.set('SM2-SM3', sm2Signer(deps.keys.signing.privateKey));
-    const ed = await loadEd25519Key(deps);
+    const ed = await loadPresentationEd25519Key(config);
     if (ed) signers.set('Ed25519', ed25519Signer(ed));
     if (!signers.has(p.alg))
       throw new Error(`PRESENTATION_ALG=${p.alg} but no such key is configured (PRESENTATION_ED25519_KEY_FILE)`);
     const now = new Date();
-    for (const signer of signers.values()) {
-      await prisma.signingKey.upsert({
-        where: { kid: signer.kid },
-        create: {
-          kid: signer.kid,
-          algorithm: signer.suite.alg,
-          purpose: 'presentation',
-          publicKey: new Uint8Array(signer.publicKey),
-          notBefore: now,
-        },
-        update: { retiredAt: null },
-      });
-      await prisma.signingKey.updateMany({
-        where: { purpose: 'presentation', algorithm: signer.suite.alg, retiredAt: null, kid: { not: signer.kid } },
-        data: { retiredAt: now },
-      });
-    }
+    for (const signer of signers.values())
+      await signingKeys.publish({ kid: signer.kid, algorithm: signer.suite.alg, publicKey: signer.publicKey }, now);
     for (const signer of signers.values()) signer.suite.precompute(signer.publicKey);
     cache = null;
     return signers;
@@ -151,13 +107,7 @@ export function createKeyring(deps: AppServices) {
     await signers();
     const age = cache ? Date.now() - cache.at : Infinity;
     if (cache && age < KEY_LIST_CACHE_MS && !(refresh && age > 1000)) return cache.rows;
-    const found = Promise.resolve(
-      prisma.signingKey.findMany({
-        where: { purpose: 'presentation' },
-        select: { kid: true, algorithm: true, publicKey: true, notBefore: true, retiredAt: true },
-        orderBy: { notBefore: 'asc' },
-      }),
-    );
+    const found = Promise.resolve(signingKeys.presentationKeys());
     const entry = { at: Date.now(), rows: found };
     cache = entry;
     found.catch(() => cache === entry && (cache = null));

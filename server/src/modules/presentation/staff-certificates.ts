@@ -7,34 +7,25 @@ import {
   type StaffCertificate,
   type StaffCertificateStatusChange,
 } from '@roadcert/shared';
+import type { Db, UnitOfWork } from '../../db/unit-of-work';
 import { AppError } from '../../errors';
-import type { AppServices } from '../../app';
-import { createAuditLog } from '../../lib/audit';
+import type { AuditLog } from '../../lib/audit';
+import type { FieldCrypto } from '../../lib/field-crypto';
 import { isUuid } from '../../lib/ids';
-import type { Prisma } from '../../generated/prisma/client';
-import { currentStaff, type AuthState } from '../session/authenticate';
 import { regionPrefix } from '../../lib/regions';
-import { isoDateOrNull } from '../lookup/certificate-face';
+import { isoDateOrNull } from '../certificates';
+import { currentStaff, type AuthState } from '../account';
+import type { StaffCertificateRepo, StaffCertificateRow } from './staff-certificates.repo';
 import type { StatusListService } from './status-list';
 
-const staffSelect = {
-  id: true,
-  typeCode: true,
-  numberMasked: true,
-  carrier: true,
-  status: true,
-  statusReason: true,
-  validUntil: true,
-  areaCode: true,
-  issuingAuthority: true,
-  activatedAt: true,
-  presentationEpoch: true,
-  holder: { select: { kind: true, name: true } },
-} as const satisfies Prisma.CertificateSelect;
+export type StaffCertificatesDeps = {
+  fieldCrypto: Pick<FieldCrypto, 'blindIndex'>;
+  /** `tx` only goes to audit.record, so the audit row is part of the status change. */
+  data: UnitOfWork<{ tx: Db; staffCertificates: StaffCertificateRepo }>;
+  audit: AuditLog;
+};
 
-type StaffRow = Prisma.CertificateGetPayload<{ select: typeof staffSelect }>;
-
-function present(row: StaffRow): StaffCertificate {
+function present(row: StaffCertificateRow): StaffCertificate {
   return {
     id: row.id,
     typeCode: row.typeCode,
@@ -67,24 +58,19 @@ const allowedFrom: Record<StaffCertificateStatusChange['status'], readonly strin
  * drops the cached status list so the next fetch carries it.
  */
 export function createStaffCertificates(
-  deps: AppServices,
+  deps: StaffCertificatesDeps,
   statusList: StatusListService,
   onChange: (certificateId: string) => void,
 ) {
-  const { prisma, fieldCrypto } = deps;
-  const audit = createAuditLog(prisma);
+  const { fieldCrypto, audit } = deps;
+  const certificates = deps.data.repos.staffCertificates;
 
   async function search(state: AuthState, number: string): Promise<{ items: StaffCertificate[] }> {
     const staff = currentStaff(state);
     const plain = normaliseCode(number);
     // Personal numbers (从业资格证号 = ID number) and other numbers use different blind-index purposes.
     const hashes = [fieldCrypto.blindIndex(plain, 'id-number'), fieldCrypto.blindIndex(plain, 'certificate-number')];
-    const rows = await prisma.certificate.findMany({
-      where: { numberHash: { in: hashes }, areaCode: { startsWith: regionPrefix(staff.regionCode) } },
-      select: staffSelect,
-      orderBy: { issuedOn: 'desc' },
-      take: 20,
-    });
+    const rows = await certificates.byNumberHashes(hashes, regionPrefix(staff.regionCode));
     return { items: rows.map(present) };
   }
 
@@ -95,9 +81,7 @@ export function createStaffCertificates(
   ): Promise<StaffCertificate> {
     const staff = currentStaff(state);
     const actor = { actorKind: 'STAFF' as const, actorId: staff.staffUserId, requestId: state.requestId };
-    const row = isUuid(certificateId)
-      ? await prisma.certificate.findUnique({ where: { id: certificateId }, select: { id: true, areaCode: true } })
-      : null;
+    const row = isUuid(certificateId) ? await certificates.areaOf(certificateId) : null;
     if (!row || !row.areaCode.startsWith(regionPrefix(staff.regionCode))) {
       await audit.record({
         ...actor,
@@ -109,33 +93,18 @@ export function createStaffCertificates(
       });
       throw new AppError('NOT_FOUND');
     }
-    const updated = await prisma.$transaction(async (tx) => {
-      const current = await tx.certificate.findUniqueOrThrow({
-        where: { id: row.id },
-        select: { status: true, presentationEpoch: true },
-      });
+    const updated = await deps.data.transaction(async (r) => {
+      const current = await r.staffCertificates.statusState(row.id);
       if (!allowedFrom[change.status].includes(current.status)) return { refused: current.status };
       const now = new Date();
       // Optimistic: only if nobody changed it meanwhile.
-      const { count } = await tx.certificate.updateMany({
-        where: { id: row.id, status: current.status, presentationEpoch: current.presentationEpoch },
-        data: {
-          status: change.status,
-          statusReason: change.reason,
-          statusChangedAt: now,
-          presentationEpoch: { increment: 1 },
-        },
-      });
-      if (count === 0) return { refused: null };
-      await tx.certificateEvent.create({
-        data: {
-          certificateId: row.id,
-          kind: 'STATUS_CHANGED' satisfies CertificateEventKind,
-          actorKind: 'STAFF',
-          actorId: staff.staffUserId,
-          at: now,
-          detail: { from: current.status, to: change.status, reason: change.reason },
-        },
+      if (!(await r.staffCertificates.changeStatus(row.id, current, change, now))) return { refused: null };
+      await r.staffCertificates.addStaffEvent({
+        certificateId: row.id,
+        kind: 'STATUS_CHANGED' satisfies CertificateEventKind,
+        staffUserId: staff.staffUserId,
+        at: now,
+        detail: { from: current.status, to: change.status, reason: change.reason },
       });
       await audit.record(
         {
@@ -146,7 +115,7 @@ export function createStaffCertificates(
           outcome: 'OK',
           detail: { from: current.status, to: change.status },
         },
-        tx,
+        r.tx,
       );
       return { refused: undefined };
     });
@@ -158,7 +127,7 @@ export function createStaffCertificates(
     }
     statusList.invalidate();
     onChange(row.id);
-    return present(await prisma.certificate.findUniqueOrThrow({ where: { id: row.id }, select: staffSelect }));
+    return present(await certificates.byId(row.id));
   }
 
   return { search, changeStatus };

@@ -10,9 +10,14 @@ import {
   statusListSigningInput,
   statusListValueOf,
 } from '@roadcert/shared/presentation';
-import type { AppServices } from '../../app';
-import { Prisma } from '../../generated/prisma/client';
+import type { Config } from '../../config';
 import type { Keyring } from './signing-keys';
+import type { StatusIndexRepo } from './status-list.repo';
+
+export type StatusListDeps = {
+  config: Pick<Config, 'presentation'>;
+  statusIndexes: StatusIndexRepo;
+};
 
 /**
  * The public status list: 2 bits per index, at least 131,072 entries, gzip + base64url,
@@ -20,8 +25,8 @@ import type { Keyring } from './signing-keys';
  * list says which positions are revoked, never whose. Built from the database on demand,
  * cached for PRESENTATION_STATUS_LIST_TTL_SECONDS and dropped at once on a status change.
  */
-export function createStatusListService(deps: AppServices, keyring: Keyring) {
-  const { prisma } = deps;
+export function createStatusListService(deps: StatusListDeps, keyring: Keyring) {
+  const { statusIndexes } = deps;
   const ttlSeconds = deps.config.presentation.statusListTtlSeconds;
   let cached: { list: StatusList; expires: number } | null = null;
   let building: Promise<StatusList> | null = null;
@@ -34,10 +39,7 @@ export function createStatusListService(deps: AppServices, keyring: Keyring) {
   };
 
   async function build(): Promise<StatusList> {
-    const rows = await prisma.certificate.findMany({
-      where: { statusIndex: { not: null } },
-      select: { statusIndex: true, status: true, validUntil: true },
-    });
+    const rows = await statusIndexes.indexed();
     const today = chinaToday();
     const maxIndex = rows.reduce((m, r) => Math.max(m, r.statusIndex ?? 0), 0);
     const size = sizeFor(rows.length, maxIndex);
@@ -75,23 +77,12 @@ export function createStatusListService(deps: AppServices, keyring: Keyring) {
   /** A certificate's index, assigned on first need: random among the unused ones. */
   async function ensureIndex(certificateId: string): Promise<number> {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await prisma.certificate.findUnique({ where: { id: certificateId }, select: { statusIndex: true } });
+      const row = await statusIndexes.indexOf(certificateId);
       if (!row) throw new Error('certificate vanished');
       if (row.statusIndex !== null) return row.statusIndex;
-      const [count, max] = await Promise.all([
-        prisma.certificate.count({ where: { statusIndex: { not: null } } }),
-        prisma.certificate.aggregate({ _max: { statusIndex: true } }),
-      ]);
-      const candidate = randomInt(0, sizeFor(count + 1, max._max.statusIndex ?? 0));
-      try {
-        await prisma.certificate.updateMany({
-          where: { id: certificateId, statusIndex: null },
-          data: { statusIndex: candidate },
-        });
-      } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') continue; // taken: pick again
-        throw err;
-      }
+      const { count, maxIndex } = await statusIndexes.usage();
+      const candidate = randomInt(0, sizeFor(count + 1, maxIndex));
+      if (!(await statusIndexes.assign(certificateId, candidate))) continue; // taken: pick again
     }
     throw new Error('no free status index after 10 attempts');
   }

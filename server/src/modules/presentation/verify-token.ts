@@ -1,13 +1,40 @@
 import type { Context } from 'koa';
 import { certificateStatuses, type VerifierScope, type VerifyRequest, type VerifyResult } from '@roadcert/shared';
 import { checkToken, qrTextToToken, TokenFormatError, verdictReasons } from '@roadcert/shared/presentation';
-import type { AppServices } from '../../app';
+import type { ObjectStorage } from '../../adapters/storage';
+import type { Config } from '../../config';
+import type { Database, Sql } from '../../db/database';
 import { isUuid } from '../../lib/ids';
-import { requireStaff, type AuthState } from '../session/authenticate';
-import { effectiveStatus } from '../lookup/certificate-face';
-import { faceSelect, presentVerifiedFace } from './presentation.presenter';
-import { readCertificateState, type StateRow } from './presentation.repo';
+import type { UsageLog } from '../../lib/usage-event';
+import { effectiveStatus } from '../certificates';
+import { requireStaff, type AuthState, type SessionTokens } from '../account';
+import { presentVerifiedFace } from './presentation.presenter';
+import { readCertificateState, type PresentationRepo, type StateRow } from './presentation.repo';
 import type { Keyring } from './signing-keys';
+
+export type TokenVerifierDeps = {
+  config: Pick<Config, 'presentation' | 'storage'>;
+  /** With sessionTokens: a staff session's check (it widens the view). */
+  prisma: Database['prisma'];
+  sessionTokens: SessionTokens;
+  /** The certificate state on the hot path, in one SQL statement (readCertificateState). */
+  sql: Sql;
+  faces: Pick<PresentationRepo, 'face'>;
+  storage: Pick<ObjectStorage, 'signedUrl'>;
+  usageLog: Pick<UsageLog, 'record'>;
+};
+
+export type TokenVerifier = {
+  verify(scope: VerifierScope, body: VerifyRequest): Promise<VerifyResult>;
+  scopeOf(ctx: Context & { state: AuthState }): Promise<VerifierScope>;
+  /** A status change here: the next verification reads the certificate again. */
+  forget(certificateId: string): void;
+  /**
+   * A verifier of its own (its own state cache) writing its usage events to `usageLog`
+   * instead: the partner API captures them and logs its own (partners/partner-verify.ts).
+   */
+  withUsageLog(usageLog: Pick<UsageLog, 'record'>): TokenVerifier;
+};
 
 /** The token was fine when signed, but the certificate changed since: the holder must refresh. */
 const EPOCH_CHANGED = '证照状态已变更，此核验码已失效';
@@ -31,7 +58,7 @@ function unnamed(
  * NOT_VALID afterwards even inside its window. Every verification that names a certificate
  * goes to the 用证记录 through the batching usage log (field names only).
  */
-export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
+export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): TokenVerifier {
   const { prisma, config } = deps;
   const staffSession = requireStaff(prisma, deps.sessionTokens);
   const skewSeconds = config.presentation.clockSkewSeconds;
@@ -67,7 +94,7 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
   }
 
   /** The whole face, for the staff view only. */
-  const fullFace = (id: string) => prisma.certificate.findUniqueOrThrow({ where: { id }, select: faceSelect });
+  const fullFace = (id: string) => deps.faces.face(id);
 
   /**
    * `scope`: scopeOf(ctx) on the Koa path; 'anonymous' where no credential is sent
@@ -150,8 +177,9 @@ export function createTokenVerifier(deps: AppServices, keyring: Keyring) {
     };
   }
 
-  /** A status change here: the next verification reads the certificate again. */
   const forget = (certificateId: string) => void states.delete(certificateId);
 
-  return { verify, scopeOf, forget };
+  const withUsageLog = (usageLog: Pick<UsageLog, 'record'>) => createTokenVerifier({ ...deps, usageLog }, keyring);
+
+  return { verify, scopeOf, forget, withUsageLog };
 }

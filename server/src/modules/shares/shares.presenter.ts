@@ -7,9 +7,8 @@ import {
   type ShareState,
   type ShareSummary,
 } from '@roadcert/shared';
-import { effectiveStatus, faceDetails, idDerivedKeys, isoDateOrNull } from '../lookup/certificate-face';
-import type { MatchedCertificate } from '../lookup/match-certificate';
-import { isoDate } from '../certificates/certificates.presenter';
+import { effectiveStatus, faceDetails, idDerivedKeys, isoDate, isoDateOrNull } from '../certificates';
+import type { MatchedCertificate } from '../lookup';
 import type { ShareOpenings, ShareSummaryRow } from './shares.repo';
 
 export const purposeLabel = (code: string) => sharePurposes[code as SharePurpose]?.label ?? code;

@@ -1,5 +1,6 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { matchSelect } from '../lookup/match-certificate';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../../db/unit-of-work';
+import { matchSelect } from '../lookup';
 
 const summarySelect = {
   id: true,
@@ -30,30 +31,29 @@ export type ShareSummaryRow = Prisma.ShareGetPayload<{ select: typeof summarySel
 export type OpenedShareRow = Prisma.ShareGetPayload<{ select: typeof openedSelect }>;
 export type ShareOpenings = Map<string, { count: number; last: Date }>;
 
-export function createShareRepo(prisma: PrismaClient) {
+export function createShareRepo(db: Db) {
   return {
     create: (data: Prisma.ShareUncheckedCreateInput, certificateIds: string[]) =>
-      prisma.share.create({
+      db.share.create({
         data: { ...data, items: { create: certificateIds.map((certificateId) => ({ certificateId })) } },
         select: summarySelect,
       }),
 
     /** Shares of these holders, newest first. */
     listForHolders: (holderIds: string[]) =>
-      prisma.share.findMany({
+      db.share.findMany({
         where: { holderId: { in: holderIds } },
         select: summarySelect,
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: 200,
       }),
 
-    byId: (id: string) => prisma.share.findUnique({ where: { id }, select: summarySelect }),
+    byId: (id: string) => db.share.findUnique({ where: { id }, select: summarySelect }),
 
-    byLinkHash: (linkTokenHash: string) => prisma.share.findUnique({ where: { linkTokenHash }, select: openedSelect }),
+    byLinkHash: (linkTokenHash: string) => db.share.findUnique({ where: { linkTokenHash }, select: openedSelect }),
 
     /** Marks it revoked unless it already is (the first revocation time stays). */
-    revoke: (id: string, at: Date) =>
-      prisma.share.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } }),
+    revoke: (id: string, at: Date) => db.share.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } }),
 
     /**
      * Openings per share. One opening writes one SHARE_OPEN row per certificate, all with
@@ -61,7 +61,7 @@ export function createShareRepo(prisma: PrismaClient) {
      */
     openings: async (shareIds: string[]): Promise<ShareOpenings> => {
       const groups = shareIds.length
-        ? await prisma.verificationEvent.groupBy({
+        ? await db.verificationEvent.groupBy({
             by: ['shareId', 'at'],
             where: { shareId: { in: shareIds }, channel: 'SHARE_OPEN' },
           })
@@ -74,5 +74,15 @@ export function createShareRepo(prisma: PrismaClient) {
       }
       return result;
     },
+
+    /** The certificates' statuses (a replaced one cannot be shared). */
+    certificateStatuses: (certificateIds: string[]) =>
+      db.certificate.findMany({ where: { id: { in: certificateIds } }, select: { id: true, status: true } }),
+
+    /** The account's active (unrevoked) membership of an operator, or null. */
+    membership: (operatorId: string, accountId: string) =>
+      db.operatorMember.findFirst({ where: { operatorId, accountId, revokedAt: null }, select: { role: true } }),
   };
 }
+
+export type ShareRepo = ReturnType<typeof createShareRepo>;

@@ -7,14 +7,13 @@ import {
   shareListSchema,
   shareSummarySchema,
 } from '@roadcert/shared';
-import type { AppServices } from '../../app';
 import type { createRouteTable } from '../../http/route';
-import { createShareService } from './shares.service';
+import { createShareService, type SharesDeps } from './shares.service';
 
 const idParams = z.object({ id: z.string().max(100) });
 const secretParams = z.object({ secret: z.string().max(100) });
 
-export function shareRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppServices) {
+export function shareRoutes({ route }: ReturnType<typeof createRouteTable>, deps: SharesDeps) {
   const shares = createShareService(deps);
 
   route({

@@ -1,11 +1,12 @@
 import { shareLimits, type ShareCreateRequest } from '@roadcert/shared';
+import type { Config } from '../../config';
+import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
-import type { AppServices } from '../../app';
-import { createAuditLog } from '../../lib/audit';
+import type { AuditLog } from '../../lib/audit';
 import { isUuid } from '../../lib/ids';
-import type { AuthState } from '../session/authenticate';
-import { auditActor, currentAccountId } from '../identity/caller';
-import { createCertificateAccess } from '../certificates/certificate-access';
+import type { UsageLog } from '../../lib/usage-event';
+import { createCertificateAccess } from '../certificates';
+import { auditActor, currentAccountId, type AuthState } from '../account';
 import { hashShareSecret, newShareSecret, shareSecretPattern } from './share-secret';
 import { createShareRepo } from './shares.repo';
 import { presentShareSummary, presentSharedFace, purposeLabel, watermarkText } from './shares.presenter';
@@ -20,10 +21,19 @@ const MIN_LIFETIME_MS = 5 * 60_000;
  * representative / manager); all of one holder, so an operator can send its 经营许可证
  * and its fleet's 道路运输证 in one link.
  */
-export function createShareService(deps: AppServices) {
+/** The link's base URL, the database (shares, the access rule, audit) and the usage log openings go to. */
+export type SharesDeps = {
+  config: Pick<Config, 'publicBaseUrl'>;
+  prisma: Database['prisma'];
+  /** The audit log, built once by the composition root. */
+  audit: AuditLog;
+  usageLog: Pick<UsageLog, 'record' | 'flush'>;
+};
+
+export function createShareService(deps: SharesDeps) {
   const shares = createShareRepo(deps.prisma);
-  const access = createCertificateAccess(deps.prisma);
-  const audit = createAuditLog(deps.prisma);
+  const access = createCertificateAccess(deps);
+  const audit = deps.audit;
 
   async function create(state: AuthState, input: ShareCreateRequest, now = new Date()) {
     const accountId = currentAccountId(state);
@@ -47,10 +57,7 @@ export function createShareService(deps: AppServices) {
         message: '一个分享只能包含同一持证人（或同一业户）的证照',
         fields: { certificateIds: '一个分享只能包含同一持证人（或同一业户）的证照' },
       });
-    const statuses = await deps.prisma.certificate.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, status: true },
-    });
+    const statuses = await shares.certificateStatuses(ids);
     if (statuses.some((c) => c.status === 'REPLACED'))
       throw new AppError('VALIDATION_FAILED', {
         message: '已换发的证照不能分享，请分享换发后的证照',
@@ -102,12 +109,7 @@ export function createShareService(deps: AppServices) {
     const accountId = currentAccountId(state);
     const row = isUuid(shareId) ? await shares.byId(shareId) : null;
     const member =
-      row && row.holderId !== state.auth?.holderId
-        ? await deps.prisma.operatorMember.findFirst({
-            where: { operatorId: row.holderId, accountId, revokedAt: null },
-            select: { role: true },
-          })
-        : null;
+      row && row.holderId !== state.auth?.holderId ? await shares.membership(row.holderId, accountId) : null;
     const own = row !== null && row.holderId === state.auth?.holderId;
     if (!row || (!own && !member)) {
       await audit.record({

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../errors';
-import type { AppDeps } from '../../app';
-import { createAuditLog } from '../../lib/audit';
 import { isUuid } from '../../lib/ids';
 import { uuidv7 } from '../../lib/uuidv7';
-import { createSessionRepo } from '../session/sessions.repo';
 import { decoyPasswordHash, verifyPassword } from './password';
-import { createStaffRepo, TOTP_SECRET_COLUMN } from './staff.repo';
+import type { StaffModule } from './staff.module';
+import { TOTP_SECRET_COLUMN } from './staff.repo';
 import { base32Decode, verifyTotp } from './totp';
 
 /** Failures (wrong password or wrong code, counted together) before the account locks. */
@@ -32,10 +30,9 @@ const challengeGone = () => new AppError('STAFF_LOGIN_FAILED', { message: 'ç™»å½
  * together; only a complete sign-in resets the count, so knowing the password does not
  * buy unlimited code guesses.
  */
-export function createStaffSignIn(deps: AppDeps) {
-  const staff = createStaffRepo(deps.prisma);
-  const sessions = createSessionRepo(deps.prisma);
-  const audit = createAuditLog(deps.prisma);
+export function createStaffSignIn(deps: StaffModule) {
+  const { staff, sessions } = deps.data.repos;
+  const { audit } = deps;
   const lockEnd = (now: Date) => new Date(now.getTime() + STAFF_LOCK_SECONDS * 1000);
 
   async function login(input: { username: string; password: string }, requestId: string, now = new Date()) {

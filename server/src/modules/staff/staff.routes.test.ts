@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from 'koa';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoStaff } from '../../../../prisma/seed/staff';
+import { demoStaff } from '../../seed/staff';
 import { AppError } from '../../errors';
 import { startTestApp, type TestApp } from '../../test/app';
 import { smsSignIn } from '../../test/auth-steps';
-import { requireStaff } from '../session/authenticate';
+import { requireStaff } from '../account';
 import { base32Decode, hotp, totpStep } from './totp';
 
 let t: TestApp;

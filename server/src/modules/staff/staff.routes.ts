@@ -7,14 +7,14 @@ import {
   staffVerifySchema,
 } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import type { AppDeps } from '../../app';
 import type { createRouteTable } from '../../http/route';
-import { currentStaff } from '../session/authenticate';
+import { currentStaff } from '../account';
+import { createStaffModule, type StaffDeps } from './staff.module';
 import { createStaffSignIn } from './staff-sign-in';
 
 /** Authority staff (运管) sign-in: password, then TOTP; then the staff session. */
-export function staffRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppDeps) {
-  const signIn = createStaffSignIn(deps);
+export function staffRoutes({ route }: ReturnType<typeof createRouteTable>, deps: StaffDeps) {
+  const signIn = createStaffSignIn(createStaffModule(deps));
 
   route({
     method: 'post',

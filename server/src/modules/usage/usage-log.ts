@@ -1,56 +1,9 @@
 import type { VerificationChannel } from '@roadcert/shared';
-import type { Sql } from '../../db/database';
+import type { UsageEvent, UsageLog } from '../../lib/usage-event';
 import { uuidv7 } from '../../lib/uuidv7';
+import type { UsageLogRow, UsageLogStore } from './usage-log.repo';
 
-/**
- * One check of a certificate for the holder's 用证记录: who (role, partner, share), how
- * (channel), the outcome and the names of the fields shown — never their values.
- */
-export type UsageEvent = {
-  certificateId: string;
-  channel: VerificationChannel;
-  /** anonymous, inspector, staff, partner:<KIND>, share-recipient */
-  verifierRole: string;
-  partnerId?: string | null;
-  shareId?: string | null;
-  /** VALID, NOT_VALID, TOKEN_EXPIRED …, OPENED (shares), see verificationResults in shared. */
-  result: string;
-  fieldsShown: readonly string[];
-  /** When it happened; defaults to the moment record() is called. */
-  at?: Date;
-};
-
-type UsageRow = {
-  id: string;
-  certificateId: string;
-  channel: VerificationChannel;
-  verifierRole: string;
-  partnerId: string | null;
-  shareId: string | null;
-  result: string;
-  fieldsShown: string[];
-  at: Date;
-};
-
-/** Where batches go: sqlUsageStore in the service, a fake in unit tests. */
-export type UsageLogStore = {
-  /** Inserts the rows in one statement: all or none. */
-  insert(rows: UsageRow[]): Promise<unknown>;
-};
-
-/**
- * One INSERT … SELECT from a JSON array for the whole batch, on the pg pool under
- * Prisma. Prisma's createMany planned every batch afresh in its Wasm query compiler; one
- * statement instead took the verify bench from 722 to 1,119 req/s (docs/presentation-token.md,
- * "Measured").
- * json_to_recordset turns the JSON arrays into text[]; `at` is sent in UTC, as Prisma stores it.
- */
-export function sqlUsageStore(sql: Sql): UsageLogStore {
-  const text = `INSERT INTO "VerificationEvent" ("id", "certificateId", "channel", "verifierRole", "partnerId", "shareId", "result", "fieldsShown", "at")
-SELECT r."id", r."certificateId", r."channel"::"VerificationChannel", r."verifierRole", r."partnerId", r."shareId", r."result", r."fieldsShown", r."at"
-FROM json_to_recordset($1::json) AS r("id" uuid, "certificateId" uuid, "channel" text, "verifierRole" text, "partnerId" uuid, "shareId" uuid, "result" text, "fieldsShown" text[], "at" timestamp(3))`;
-  return { insert: (rows) => sql.query(text, [JSON.stringify(rows)]) };
-}
+export type { UsageEvent, UsageLog, UsageLogStore };
 
 export type UsageLogDeps = {
   store: UsageLogStore;
@@ -60,15 +13,6 @@ export type UsageLogDeps = {
   flushIntervalMs?: number;
   /** A batch this full is written at once. */
   maxBatch?: number;
-};
-
-export type UsageLog = {
-  /** Queues the event; never throws, never waits for the database. */
-  record(event: UsageEvent): void;
-  /** Writes everything queued so far (resolves when it is written or reported lost). */
-  flush(): Promise<void>;
-  /** Flushes and stops the timer; call on shutdown before the database closes. */
-  close(): Promise<void>;
 };
 
 /** Names only: a database error's code and class, never its message (Prisma messages quote the data). */
@@ -89,13 +33,13 @@ const errorSummary = (err: unknown) => ({
 export function createUsageLog(deps: UsageLogDeps): UsageLog {
   const interval = deps.flushIntervalMs ?? 200;
   const maxBatch = deps.maxBatch ?? 100;
-  let queue: UsageRow[] = [];
+  let queue: UsageLogRow[] = [];
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
   // Batches are written one after another: flush() resolves only after every earlier write.
   let writing: Promise<void> = Promise.resolve();
 
-  async function writeBatch(batch: UsageRow[]) {
+  async function writeBatch(batch: UsageLogRow[]) {
     try {
       await deps.store.insert(batch);
       return;
@@ -140,7 +84,7 @@ export function createUsageLog(deps: UsageLogDeps): UsageLog {
   }
 
   function record(event: UsageEvent) {
-    const row: UsageRow = {
+    const row: UsageLogRow = {
       id: uuidv7(event.at?.getTime()),
       certificateId: event.certificateId,
       channel: event.channel,

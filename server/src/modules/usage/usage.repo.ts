@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../../db/unit-of-work';
 
 const usageSelect = {
   id: true,
@@ -15,7 +16,7 @@ const usageSelect = {
 
 export type UsageRow = Prisma.VerificationEventGetPayload<{ select: typeof usageSelect }>;
 
-export function createUsageRepo(prisma: PrismaClient) {
+export function createUsageRepo(db: Db) {
   return {
     /** One page of 用证记录 — of one certificate, or of every certificate of some holders — newest first, and the total. */
     page: async (of: { certificateId: string } | { holderIds: string[] }, page: number, pageSize: number) => {
@@ -24,16 +25,18 @@ export function createUsageRepo(prisma: PrismaClient) {
           ? { certificateId: of.certificateId }
           : { certificate: { holderId: { in: of.holderIds } } };
       const [rows, total] = await Promise.all([
-        prisma.verificationEvent.findMany({
+        db.verificationEvent.findMany({
           where,
           select: usageSelect,
           orderBy: [{ at: 'desc' }, { id: 'desc' }],
           skip: (page - 1) * pageSize,
           take: pageSize,
         }),
-        prisma.verificationEvent.count({ where }),
+        db.verificationEvent.count({ where }),
       ]);
       return { rows, total };
     },
   };
 }
+
+export type UsageRepo = ReturnType<typeof createUsageRepo>;

@@ -1,14 +1,19 @@
 import { usagePageSchema, usageQuerySchema } from '@roadcert/shared';
-import type { AppServices } from '../../app';
+import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
+import type { AuditLog } from '../../lib/audit';
 import type { createRouteTable } from '../../http/route';
-import type { AuthState } from '../session/authenticate';
-import { createCertificateAccess } from '../certificates/certificate-access';
+import type { UsageLog } from '../../lib/usage-event';
+import type { AuthState } from '../account';
+import { createCertificateAccess } from '../certificates';
 import { presentUsage } from './usage.presenter';
 import { createUsageRepo } from './usage.repo';
 
-export function usageRoutes({ route }: ReturnType<typeof createRouteTable>, deps: AppServices) {
-  const access = createCertificateAccess(deps.prisma);
+/** What the 用证记录 page needs: the database (the access rule, its rows) and the usage log, to flush before reading. */
+export type UsageDeps = { prisma: Database['prisma']; audit: AuditLog; usageLog: Pick<UsageLog, 'flush'> };
+
+export function usageRoutes({ route }: ReturnType<typeof createRouteTable>, deps: UsageDeps) {
+  const access = createCertificateAccess(deps);
   const usage = createUsageRepo(deps.prisma);
 
   /** Holder or operator member (VIEWER included); anyone else's id is a 404. */

@@ -1,0 +1,74 @@
+import { createImagePipeline, type ImagePipeline } from './adapters/image';
+import { createSmsProvider, type SmsProvider } from './adapters/sms';
+import { createObjectStorage, type ObjectStorage } from './adapters/storage';
+import { createWechatFromConfig, type WechatClient } from './adapters/wechat';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { createAuditLog } from './lib/audit';
+import { createFieldCrypto } from './lib/field-crypto';
+import type { KeyMaterial } from './lib/key-material';
+import type { Logger } from './lib/logger';
+import type { UsageLog } from './lib/usage-event';
+import { createFaceVerificationProvider, createSessionTokens, type FaceVerificationProvider } from './modules/account';
+import { createPresentationServices } from './modules/presentation';
+import { createUsageLog, sqlUsageStore } from './modules/usage';
+
+/**
+ * What the composition root needs from outside: configuration, a logger, an open database
+ * and key material. Tests may hand in any adapter (a WeChat client pointed at a local
+ * stand-in, an in-memory storage …); the rest is built from the configuration.
+ */
+export type ContainerInput = {
+  config: Config;
+  logger: Logger;
+  database: Pick<Database, 'prisma' | 'sql' | 'kind'>;
+  keys: KeyMaterial;
+  /** null: WeChat not configured; undefined: from config.wechat. */
+  wechat?: WechatClient | null;
+  face?: FaceVerificationProvider;
+  sms?: SmsProvider;
+  storage?: ObjectStorage;
+  images?: ImagePipeline;
+  usageLog?: UsageLog;
+};
+
+/**
+ * The composition root: builds every adapter, key-bound helper and shared service once.
+ * Modules never import this file: each declares the narrow deps it needs, and the one
+ * object returned here satisfies them all (app.ts hands it to every routes function).
+ */
+export function createContainer(input: ContainerInput) {
+  const { config, logger, database, keys } = input;
+  const fieldCrypto = createFieldCrypto({ encryptionKey: keys.encryptionKey, blindIndexKey: keys.blindIndexKey });
+  const wechat = input.wechat === undefined ? createWechatFromConfig(config.wechat, logger) : input.wechat;
+  const base = {
+    config,
+    logger,
+    prisma: database.prisma,
+    /** The same pool's raw SQL (db/database.ts Sql): hot statements only. */
+    sql: database.sql,
+    databaseKind: database.kind,
+    keys,
+    fieldCrypto,
+    sessionTokens: createSessionTokens(keys.sessionTokenKey),
+    /** The hash-chained audit log (lib/audit.ts); one writer for every module. */
+    audit: createAuditLog(database.prisma),
+    /** Face verification: WeChat 人脸核身, or the labelled local stand-in. */
+    face: input.face ?? createFaceVerificationProvider(config, logger, wechat),
+    /** SMS: Alibaba Cloud, or the console stand-in. */
+    sms: input.sms ?? createSmsProvider(config.sms, { prisma: database.prisma, fieldCrypto, logger }),
+    /** WeChat mini-program APIs; null when WECHAT_APP_ID is not configured. */
+    wechat,
+    /** Private object storage: local folder or Alibaba Cloud OSS. */
+    storage: input.storage ?? createObjectStorage(config, keys),
+    /** Photo processing: sharp, bounded concurrency. */
+    images: input.images ?? createImagePipeline(config),
+    /** 用证记录 writer (batched). */
+    usageLog: input.usageLog ?? createUsageLog({ store: sqlUsageStore(database.sql), logger }),
+  };
+  // Keyring, status list, token verifier, holder batches, staff status changes: built once,
+  // served by the presentation routes and used by the partner API.
+  return { ...base, ...createPresentationServices(base) };
+}
+
+export type Container = ReturnType<typeof createContainer>;

@@ -1,0 +1,38 @@
+import type { KeyObject } from 'node:crypto';
+import type { IssueReason } from '@roadcert/shared';
+import { canonicalJson } from '../../lib/audit';
+import { sm2SignDer, sm2VerifyDer } from '../../lib/sm2-der';
+
+/** The one signature algorithm certificates are issued with (Certificate.signatureAlg, SigningKey.algorithm). */
+export const SIGNATURE_ALGORITHM = 'SM2-SM3';
+
+/** The certificate face data that is signed: every field a verifier compares (docs/applications.md, "Signature format"). */
+export type CanonicalCertificateData = {
+  typeCode: string;
+  typeName: string;
+  identifier: string;
+  number: string;
+  holderName: string;
+  holderTypeCode: string;
+  holderIdentityCode: string;
+  carrier: 'ELECTRONIC';
+  version: number;
+  issueReason: IssueReason;
+  firstIssuedOn: string | null;
+  issuedOn: string;
+  validFrom: string;
+  validUntil: string | null;
+  issuingAuthority: string;
+  issuingAuthorityCode: string;
+  areaCode: string;
+  extension: Record<string, unknown>;
+};
+
+/** The exact bytes that are signed: sorted-key JSON (no whitespace), UTF-8. */
+export const canonicalBytes = (data: CanonicalCertificateData) => Buffer.from(canonicalJson(data), 'utf8');
+
+/** SM2 signature with SM3 and the standard user id 1234567812345678, DER (docs/presentation-token.md, "SM2"). */
+export const signCanonical = (data: CanonicalCertificateData, privateKey: KeyObject) =>
+  sm2SignDer(canonicalBytes(data), privateKey);
+export const verifyCanonical = (data: CanonicalCertificateData, signature: Uint8Array, publicKey: KeyObject) =>
+  sm2VerifyDer(canonicalBytes(data), signature, publicKey);

@@ -1,0 +1,1 @@
+export { fileRoutes, type FilesDeps } from './files.routes';

@@ -1,0 +1,6 @@
+// The partners module's public surface: the partner API, its keys, and the demo partner (embedded mode).
+
+export { partnerRoutes, type PartnersDeps } from './partners.routes';
+export { generateApiKey, hashApiKey } from './api-keys';
+export { ensureDemoPartner } from './demo-partner';
+export { createPartnerRepo, type PartnerRepo } from './partners.repo';

@@ -1,0 +1,78 @@
+import type { ObjectStorage } from '../../adapters/storage';
+import type { Config } from '../../config';
+import type { Database, Sql } from '../../db/database';
+import { createUnitOfWork, type Db } from '../../db/unit-of-work';
+import type { AuditLog } from '../../lib/audit';
+import type { FieldCrypto } from '../../lib/field-crypto';
+import type { KeyMaterial } from '../../lib/key-material';
+import type { UsageLog } from '../../lib/usage-event';
+import { createCertificateAccess } from '../certificates';
+import type { SessionTokens } from '../account';
+import { createHolderTokens } from './holder-tokens';
+import { createPresentationRepo } from './presentation.repo';
+import { createKeyring } from './signing-keys';
+import { createSigningKeyRepo } from './signing-keys.repo';
+import { createStaffCertificates } from './staff-certificates';
+import { createStaffCertificateRepo } from './staff-certificates.repo';
+import { createStatusListService } from './status-list';
+import { createStatusIndexRepo } from './status-list.repo';
+import { createTokenVerifier } from './verify-token';
+
+/**
+ * The repos the module's services run on, bound to one client. `tx` is there only to hand
+ * to `audit.record(entry, r.tx)` inside `data.transaction`, never to query on.
+ */
+export const bindPresentationRepos = (db: Db) => ({
+  tx: db,
+  signingKeys: createSigningKeyRepo(db),
+  statusIndexes: createStatusIndexRepo(db),
+  faces: createPresentationRepo(db),
+  staffCertificates: createStaffCertificateRepo(db),
+});
+
+export type PresentationRepos = ReturnType<typeof bindPresentationRepos>;
+
+/** What the presentation services need from the composition root. */
+export type PresentationServicesDeps = {
+  config: Pick<Config, 'presentation' | 'mode' | 'dataDir' | 'publicBaseUrl' | 'storage'>;
+  prisma: Database['prisma'];
+  /** The audit log, built once by the composition root. */
+  audit: AuditLog;
+  /** The verify hot path's state read (readCertificateState). */
+  sql: Sql;
+  /** The SM2 presentation key is the service's signing key. */
+  keys: Pick<KeyMaterial, 'signing'>;
+  fieldCrypto: Pick<FieldCrypto, 'blindIndex'>;
+  /** A staff session widens what a verification shows. */
+  sessionTokens: SessionTokens;
+  storage: Pick<ObjectStorage, 'signedUrl'>;
+  usageLog: Pick<UsageLog, 'record'>;
+};
+
+/**
+ * The presentation services, built once: the keyring (signers, published key list), the
+ * status list, the token verifier, the holder's token batches and staff's status changes.
+ * The presentation routes serve them; the partner API verifies through the same verifier.
+ */
+export function createPresentationServices(deps: PresentationServicesDeps) {
+  const data = createUnitOfWork(deps.prisma, bindPresentationRepos);
+  const { repos } = data;
+  const keyring = createKeyring({ ...deps, signingKeys: repos.signingKeys });
+  const statusList = createStatusListService({ ...deps, statusIndexes: repos.statusIndexes }, keyring);
+  const holderTokens = createHolderTokens(
+    { ...deps, faces: repos.faces },
+    createCertificateAccess(deps),
+    keyring,
+    statusList,
+  );
+  const verifier = createTokenVerifier({ ...deps, faces: repos.faces }, keyring);
+  const staffCertificates = createStaffCertificates(
+    { ...deps, data, audit: deps.audit },
+    statusList,
+    // A status change drops the verifier's cached state of that certificate at once.
+    (id) => verifier.forget(id),
+  );
+  return { keyring, statusList, verifier, holderTokens, staffCertificates };
+}
+
+export type PresentationServices = ReturnType<typeof createPresentationServices>;
