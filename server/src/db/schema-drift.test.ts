@@ -56,5 +56,5 @@ describe('schema drift', () => {
       await fromSchema.close();
       await fromMigrations.close();
     }
-  }, 60_000);
+  }, 180_000); // two PGlite instances and a Wasm schema diff: slow on a loaded 2-core machine
 });
