@@ -1,13 +1,14 @@
 import Koa from 'koa';
 import Router from '@koa/router';
-import { bodyParser } from '@koa/bodyparser';
 import type { Container } from './container';
 import { errorHandler } from './middleware/error-handler';
 import { requestContext, securityHeaders } from './middleware/request-context';
 import { createRouteTable } from './http/route';
+import { jsonBody } from './http/json-body';
 import { withFastRoutes } from './http/fast-routes';
 import { buildOpenApiDocument } from './http/openapi';
 import {
+  auditActor,
   authRoutes,
   devSmsOutboxRoutes,
   faceVerificationRoutes,
@@ -44,12 +45,31 @@ export function createApp(deps: Container) {
   // ignored, so nobody can dodge the per-IP limits (SMS codes) by sending one.
   const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: 1 });
   const router = new Router();
-  const table = createRouteTable(router, {
-    public: async (_ctx: unknown, next: () => Promise<unknown>) => next(),
-    account: requireAccount(deps.prisma, deps.sessionTokens),
-    holder: requireHolder(deps.prisma, deps.sessionTokens),
-    staff: requireStaff(deps.prisma, deps.sessionTokens),
-  });
+  const table = createRouteTable(
+    router,
+    {
+      public: async (_ctx: unknown, next: () => Promise<unknown>) => next(),
+      account: requireAccount(deps.prisma, deps.sessionTokens),
+      holder: requireHolder(deps.prisma, deps.sessionTokens),
+      staff: requireStaff(deps.prisma, deps.sessionTokens),
+    },
+    {
+      // Hostile input from a signed-in caller is on record (anonymous callers are not: an
+      // audit append is serialised, so it must not be theirs to trigger at will).
+      onRefusedInput: async (ctx, route, part) => {
+        const staff = ctx.state.staff;
+        if (!staff && !ctx.state.auth) return;
+        await deps.audit.record({
+          ...(staff
+            ? { actorKind: 'STAFF', actorId: staff.staffUserId, requestId: ctx.state.requestId }
+            : auditActor(ctx.state)),
+          action: 'request.input_refused',
+          outcome: 'DENIED',
+          detail: { route, part, reason: 'unstorable_text' },
+        });
+      },
+    },
+  );
 
   healthRoutes(router, deps, () => shuttingDown);
   authRoutes(table, deps);
@@ -80,7 +100,7 @@ export function createApp(deps: Container) {
     await next();
   });
   app.use(errorHandler);
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: JSON_BODY_LIMIT_BYTES, encoding: 'utf-8' }));
+  app.use(jsonBody({ limit: JSON_BODY_LIMIT_BYTES }));
   app.use(router.routes());
   app.use(router.allowedMethods());
   app.use(portal(deps.config.portalDir));

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditLog } from './lib/audit';
 import { createFieldCrypto } from './lib/field-crypto';
+import { createBackgroundJobs } from './jobs';
 import type { KeyMaterial } from './lib/key-material';
 import type { Logger } from './lib/logger';
 import type { UsageLog } from './lib/usage-event';
@@ -68,7 +69,9 @@ export function createContainer(input: ContainerInput) {
   };
   // Keyring, status list, token verifier, holder batches, staff status changes: built once,
   // served by the presentation routes and used by the partner API.
-  return { ...base, ...createPresentationServices(base) };
+  // Background jobs (retention, audit checkpoints): built here, started by main.ts after the app.
+  const jobs = createBackgroundJobs(base);
+  return { ...base, ...createPresentationServices(base), jobs };
 }
 
 export type Container = ReturnType<typeof createContainer>;

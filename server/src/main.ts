@@ -35,6 +35,8 @@ async function main() {
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host);
   await once(server, 'listening');
+  // In-process, after the app serves: a job runner that fails to start must not keep the service down.
+  await container.jobs.start().catch((err: unknown) => logger.error({ err }, 'background jobs did not start'));
   logger.info(
     {
       url: config.publicBaseUrl,
@@ -61,6 +63,7 @@ async function main() {
     await once(server, 'close').catch(() => undefined);
     clearTimeout(force);
     await usageLog.close(); // queued 用证记录 rows reach the database before it closes
+    await container.jobs.stop(); // running jobs finish (or give up after 10 s) before the pool ends
     await database.close();
     logger.info('stopped');
     process.exit(0);

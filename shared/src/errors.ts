@@ -5,6 +5,8 @@
 export const errorCodes = {
   VALIDATION_FAILED: { status: 400, message: '提交的信息有误，请检查后重试' },
   MALFORMED_JSON: { status: 400, message: '请求格式不正确' },
+  // Input no text column can hold (U+0000, bytes that are not UTF-8): refused at the edge (server/src/http/input-rules.ts).
+  BAD_REQUEST: { status: 400, message: '请求包含无效字符，请检查后重试' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_INVALID: { status: 401, message: '登录状态无效，请重新登录' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -59,6 +61,8 @@ export const errorCodes = {
   SHARE_EXPIRED: { status: 410, message: '该分享链接已过期' },
   SHARE_REVOKED: { status: 410, message: '该分享链接已被持证人撤销' },
   NOT_READY: { status: 503, message: '服务暂不可用，请稍后再试' },
+  // The database cannot be reached (restart, failover, network): retry after Retry-After seconds.
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

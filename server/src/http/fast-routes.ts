@@ -1,10 +1,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import bourne from '@hapi/bourne';
 import type { z } from 'zod';
-import { AppError } from '../errors';
 import type { Logger } from '../lib/logger';
 import { errorResponse } from '../middleware/error-handler';
 import { requestIdFrom, securityHeaders } from '../middleware/request-context';
+import { decodeUtf8, refuseUnstorable } from './input-rules';
+import { clientGone, parseJson, readBytes } from './json-body';
 
 /**
  * The anonymous side of a hot public JSON route, served straight from node:http in front of
@@ -18,7 +18,8 @@ import { requestIdFrom, securityHeaders } from '../middleware/request-context';
  * route whose volume makes that matter.
  *
  * Same contract as the Koa path: X-Request-Id (taken when well-formed), the security
- * headers, the body limit, strict JSON with prototype-poisoning refused (as co-body), the
+ * headers, the body limit, the input rules (UTF-8, no U+0000: input-rules.ts), strict JSON with
+ * prototype poisoning refused (json-body.ts, shared with Koa), the
  * zod body and response schemas (undeclared fields stripped), the error body shape and
  * codes (errorResponse), one access-log line with method, route, status and duration.
  */
@@ -38,9 +39,6 @@ type AnyFastRoute = FastRoute<any, any>;
 export const fastRoute = <B extends z.ZodType, R extends z.ZodType>(route: FastRoute<B, R>): AnyFastRoute => route;
 
 const plainJson = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
-/** co-body's strict mode: an object or an array, nothing else at the top level. */
-// eslint-disable-next-line no-control-regex -- JSON whitespace is exactly these control characters
-const strictJson = /^[\x20\x09\x0a\x0d]*[[{]/;
 
 /** Wraps Koa's request listener: matching plain requests are answered here, the rest by Koa. */
 export function withFastRoutes(
@@ -70,8 +68,12 @@ export function withFastRoutes(
     let status = 200;
     let payload: unknown;
     try {
-      const text = await readBody(req, bodyLimitBytes);
-      payload = route.response.parse(await route.handler(route.body.parse(parseJson(text))));
+      const declared = req.headers['content-length'];
+      const bytes = await readBytes(req, bodyLimitBytes, declared ? Number(declared) : undefined);
+      // The same body rules as the Koa path (json-body.ts, route.ts): UTF-8, strict JSON, no U+0000.
+      const body = parseJson(decodeUtf8(bytes));
+      refuseUnstorable(body, 'body');
+      payload = route.response.parse(await route.handler(route.body.parse(body)));
     } catch (err) {
       if (err === clientGone) return void res.destroy();
       const mapped = errorResponse(err, requestId, logger);
@@ -94,39 +96,4 @@ export function withFastRoutes(
       'request',
     );
   }
-}
-
-/** The client closed the connection mid-body: nothing to answer, nothing to log. */
-const clientGone = Symbol('client gone');
-
-function parseJson(text: string): unknown {
-  if (text === '') return {};
-  try {
-    if (!strictJson.test(text)) throw new SyntaxError('only an object or an array');
-    return bourne.parse(text, { protoAction: 'error' });
-  } catch (err) {
-    throw new AppError('MALFORMED_JSON', { cause: err });
-  }
-}
-
-/** The body as utf-8, at most `limit` bytes (a larger Content-Length is refused before reading). */
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      reject(new AppError('PAYLOAD_TOO_LARGE'));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () =>
-      size > limit ? reject(new AppError('PAYLOAD_TOO_LARGE')) : resolve(Buffer.concat(chunks, size).toString('utf8')),
-    );
-    req.on('error', () => reject(clientGone));
-  });
 }

@@ -5,6 +5,7 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { type z } from 'zod';
 import { errorBodySchema } from '@roadcert/shared';
 import type { AuthState } from './auth-state';
+import { refuseUnstorable, type InputPart } from './input-rules';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
@@ -43,8 +44,31 @@ export type RouteDefinition<B, Q, P, R extends Schema> = {
  * value; it is parsed with `response`, which strips undeclared fields, so nothing a
  * presenter forgot to remove can leave the server.
  */
-export function createRouteTable(router: Router, accessMiddleware: Record<Access, RouterMiddleware>) {
+export function createRouteTable(
+  router: Router,
+  accessMiddleware: Record<Access, RouterMiddleware>,
+  options: {
+    /**
+     * Called when input breaks the rules every route shares (input-rules.ts), after the access
+     * check: the composition root audits it for signed-in callers, so a probe with a hostile
+     * id is on record even though no handler ran.
+     */
+    onRefusedInput?: (ctx: Context & { state: AuthState }, route: string, part: InputPart) => Promise<void>;
+  } = {},
+) {
   const registry = new OpenAPIRegistry();
+
+  /** The shared input rules over every part of the request, before any schema or handler sees it. */
+  async function checkInput(ctx: Context & { state: AuthState }, path: string, parts: Record<InputPart, unknown>) {
+    for (const part of ['params', 'query', 'body'] as const) {
+      try {
+        refuseUnstorable(parts[part], part);
+      } catch (err) {
+        await options.onRefusedInput?.(ctx, path, part);
+        throw err;
+      }
+    }
+  }
 
   function route<
     B extends Schema | undefined,
@@ -84,8 +108,10 @@ export function createRouteTable(router: Router, accessMiddleware: Record<Access
       },
     });
     router[def.method](def.path, accessMiddleware[def.access], async (ctx) => {
+      const body = (ctx.request as { body?: unknown }).body ?? {};
+      await checkInput(ctx as Context & { state: AuthState }, def.path, { params: ctx.params, query: ctx.query, body });
       const input = {
-        body: def.body ? def.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined,
+        body: def.body ? def.body.parse(body) : undefined,
         query: def.query ? def.query.parse(ctx.query) : undefined,
         params: def.params ? def.params.parse(ctx.params) : undefined,
       } as RouteInput<B, Q, P>;

@@ -44,3 +44,7 @@ export const inAuditTransaction = (prisma: PrismaClient, fn: (repo: AuditAppendR
 /** Rows in `seq` order after `after` (from the start when undefined), `take` at a time. */
 export const auditRowsAfter = (db: Db, after: bigint | undefined, take: number) =>
   db.auditLog.findMany({ where: after === undefined ? {} : { seq: { gt: after } }, orderBy: { seq: 'asc' }, take });
+
+/** The last row's seq and hash (the chain's head), or null while the log is empty. */
+export const auditHead = (db: Db) =>
+  db.auditLog.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });

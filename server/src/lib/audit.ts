@@ -86,8 +86,28 @@ function assertNoPersonalNumbers(detail: AuditDetail) {
   }
 }
 
+/** U+0000, other control characters, or half a surrogate pair: nothing an id is made of. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+const notIdText = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+/**
+ * A caller's text as it may be stored: unchanged when it could be an id, else a digest
+ * (`unsafe:` + sha256 prefix). A denial records the id the caller asked for, and that
+ * is caller input: PostgreSQL refuses U+0000 in text and jsonb, so storing it raw would
+ * make the append fail and the refused attempt vanish from the log.
+ */
+export function safeAuditText(value: string): string {
+  if (!notIdText.test(value)) return value;
+  return `unsafe:${createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 32)}`;
+}
+
+const safeDetail = (detail: AuditDetail): AuditDetail =>
+  Object.fromEntries(
+    Object.entries(detail).map(([k, v]) => [safeAuditText(k), typeof v === 'string' ? safeAuditText(v) : v]),
+  );
+
 async function append(repo: AuditAppendRepo, entry: AuditEntry) {
-  const detail = entry.detail ?? {};
+  const detail = safeDetail(entry.detail ?? {});
   assertNoPersonalNumbers(detail);
   await repo.lockAppends();
   const prevHash = (await repo.lastHash()) ?? AUDIT_GENESIS_HASH;
@@ -97,9 +117,10 @@ async function append(repo: AuditAppendRepo, entry: AuditEntry) {
     actorId: entry.actorId ?? null,
     action: entry.action,
     subjectType: entry.subjectType ?? null,
-    subjectId: entry.subjectId?.slice(0, 64) ?? null,
+    // Cut first, then checked: a cut through a surrogate pair would store U+FFFD and break the hash.
+    subjectId: entry.subjectId == null ? null : safeAuditText(entry.subjectId.slice(0, 64)),
     outcome: entry.outcome,
-    requestId: entry.requestId ?? null,
+    requestId: entry.requestId == null ? null : safeAuditText(entry.requestId),
     detail,
   };
   await repo.insert({ ...row, detail, prevHash, hash: auditRowHash(prevHash, row) });

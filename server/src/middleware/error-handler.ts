@@ -3,14 +3,16 @@ import { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode } from '@roadcert/shared';
 import { AppError } from '../errors';
 import { classifyDatabaseError } from '../db/errors';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseOutage } from '../db/outage';
 import type { Logger } from '../lib/logger';
 
 /**
  * The only place errors become HTTP responses: AppError → its status (a wait, if any, as
  * both the Retry-After header and `retryAfterSeconds` in the body); validation →
  * 400 with the failing fields; bad JSON / too large bodies (from the body parser) →
- * 400 / 413; Prisma unique violation → 409, record not found → 404; anything else →
- * a logged 500 with the request id and no detail.
+ * 400 / 413; Prisma unique violation → 409, record not found → 404; database unreachable →
+ * 503 DATABASE_UNAVAILABLE with Retry-After (logged once per interval, db/outage.ts);
+ * anything else → a logged 500 with the request id and no detail.
  */
 export async function errorHandler(ctx: Context, next: Next) {
   try {
@@ -28,10 +30,13 @@ export async function errorHandler(ctx: Context, next: Next) {
 export function errorResponse(
   err: unknown,
   requestId: string,
-  log: Pick<Logger, 'error'>,
+  log: Pick<Logger, 'error' | 'info'>,
 ): { status: number; body: ErrorBody } {
   const mapped = toAppError(err);
   if (!mapped) log.error({ err, requestId }, 'unhandled error');
+  // Not one stack trace per request while the database is down: one line per interval.
+  else if (mapped.code === 'DATABASE_UNAVAILABLE' && mapped !== err)
+    databaseOutage.unavailable(log, err, { requestId });
   const error = mapped ?? new AppError('INTERNAL');
   const body: ErrorBody = { code: error.code, message: error.message, requestId };
   if (error.fields) body.fields = error.fields;
@@ -49,6 +54,8 @@ function toAppError(err: unknown): AppError | null {
   const database = classifyDatabaseError(err);
   if (database === 'unique-violation') return new AppError('CONFLICT');
   if (database === 'not-found') return new AppError('NOT_FOUND');
+  if (database === 'unavailable')
+    return new AppError('DATABASE_UNAVAILABLE', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS, cause: err });
   const status = (err as { status?: number; expose?: boolean }).status;
   const httpCodes: Record<number, ErrorCode> = {
     400: 'MALFORMED_JSON',

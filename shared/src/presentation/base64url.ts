@@ -2,7 +2,7 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const LOOKUP = /* @__PURE__ */ (() => {
   const t = new Int16Array(128).fill(-1);
-  for (let i = 0; i < ALPHABET.length; i++) t[ALPHABET.charCodeAt(i)] = i;
+  Array.from(ALPHABET, (c, i) => (t[c.charCodeAt(0)] = i));
   return t;
 })();
 

@@ -22,12 +22,12 @@ export function bytesToDigits(bytes: Uint8Array): string {
   return out;
 }
 
-/** The value of digits[from, to) (at most 9 digits, so exact in a double); -1 if a character is not 0–9. */
+/** The value of digits[from, to) (at most 9 digits, so exact in a double); NaN if a character is not 0–9. */
 function decimal(digits: string, from: number, to: number): number {
   let value = 0;
   for (let i = from; i < to; i++) {
     const d = digits.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
+    if (d < 0 || d > 9) return Number.NaN;
     value = value * 10 + d;
   }
   return value;
@@ -51,14 +51,15 @@ export function digitsToBytes(digits: string): Uint8Array | null {
     const split = Math.max(d, d + width - 8);
     let hi = decimal(digits, d, split);
     let lo = decimal(digits, split, d + width);
-    if (hi < 0 || lo < 0) return null;
     for (let k = n - 1; k >= 0; k--) {
       const r = (hi % 256) * 1e8 + lo;
       out[pos + k] = r % 256;
       hi = Math.floor(hi / 256);
       lo = Math.floor(r / 256);
     }
-    if (hi !== 0 || lo !== 0) return null;
+    // hi < 10^9 always ends at 0 (hi / 256^n < 1 for every group width), so what is left of
+    // the group is in lo; a non-digit made everything NaN, which is not 0 either.
+    if (lo !== 0) return null;
     pos += n;
     d += width;
   }

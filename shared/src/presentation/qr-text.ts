@@ -33,7 +33,7 @@ export function tokenQrSegments(
 export function qrTextToToken(text: string): Uint8Array {
   const trimmed = text.trim();
   const at = trimmed.lastIndexOf(VERIFY_PATH_PREFIX);
-  const digits = (at >= 0 ? trimmed.slice(at + VERIFY_PATH_PREFIX.length) : trimmed).replace(/[?#].*$/, '');
+  const digits = (at >= 0 ? trimmed.slice(at + VERIFY_PATH_PREFIX.length) : trimmed).split(/[?#]/)[0]!;
   if (digits.length === 0) throw new TokenFormatError('EMPTY', 'no digits');
   const bytes = digitsToBytes(digits);
   if (!bytes) throw new TokenFormatError('NOT_DIGITS', 'not a token digit string');

@@ -31,14 +31,14 @@ export function statusListReason(value: number): string | null {
 }
 
 export function createStatusBits(size: number): Uint8Array {
-  if (!Number.isInteger(size) || size % 4 !== 0) throw new Error('status list size must be a multiple of 4');
+  if (size % 4 !== 0) throw new Error('status list size must be a multiple of 4');
   return new Uint8Array((size * STATUS_LIST_BITS) / 8);
 }
 
 /** Entry i occupies bits 2i..2i+1 of the list, most significant bit first. */
 export function getStatusBits(bits: Uint8Array, index: number): number {
-  const byte = bits[index >> 2];
-  if (byte === undefined || index < 0) throw new RangeError('status index outside the list');
+  const byte = bits[index >> 2]; // undefined beyond either end (index >> 2 < 0 for a negative index)
+  if (byte === undefined) throw new RangeError('status index outside the list');
   return (byte >> (6 - 2 * (index & 3))) & 3;
 }
 

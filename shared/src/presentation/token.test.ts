@@ -1,4 +1,4 @@
-import { hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { bytesToDigits, digitsToBytes } from './digits';
 import { ed25519Suite, kidOf, sm2Sm3Suite, type SignatureSuite } from './suites';
@@ -7,6 +7,7 @@ import { checkToken, type TrustedKey } from './verify';
 import {
   decodeToken,
   encodeToken,
+  encodeTokenBody,
   fitTokenText,
   TOKEN_MAX_BYTES,
   TOKEN_MAX_TEXT_BYTES,
@@ -314,5 +315,257 @@ describe('offline flow: key list and signed status list', () => {
       statusAt: (i) => getStatusBits(inflated, i),
     });
     expect(result).toMatchObject({ verdict: 'NOT_VALID' });
+  });
+});
+
+/** The encoder's and decoder's limits, stated one by one (each was a surviving mutant, issue 12). */
+describe('token limits', () => {
+  const edClaims: TokenClaims = { ...claims, alg: 'Ed25519', kid: edKid };
+  const edToken = (c: Partial<TokenClaims> = {}) => encodeToken({ ...edClaims, ...c }, signWith(edPrivate));
+  const roundTrip = (c: Partial<TokenClaims>) => decodeToken(edToken(c)).claims;
+
+  it('lays the fixed part out byte by byte as documented', () => {
+    const body = encodeTokenBody({
+      ...edClaims,
+      kid: '0a1b2c3d',
+      typeCode: 'Z999',
+      status: 'SUSPENDED',
+      epoch: 0x1234,
+      statusIndex: 0xabcdef,
+      notBefore: 0x01020304,
+      notAfter: 0x01020304 + 0x0506,
+      validUntil: '1970-01-02',
+      holderNameMasked: 'ab',
+      numberMasked: 'c',
+    });
+    expect(bytesToHex(body)).toBe(
+      '01' + // version
+        '02' + // alg: Ed25519
+        '0a1b2c3d' + // kid
+        '0192f6a87b3c7def8a123456789abcde' + // certificate id
+        '6977' + // Z999 = 26 × 1000 + 999
+        '06' + // 暂扣
+        '1234' + // epoch
+        'abcdef' + // status index
+        '01020304' + // notBefore
+        '0506' + // window
+        '0001' + // validity end: day 1
+        '026162' + // name
+        '0163', // number
+    );
+    expect(bytesToHex(encodeTokenBody({ ...edClaims, alg: 'SM2-SM3' })).slice(0, 4)).toBe('0101');
+    expect(bytesToHex(encodeTokenBody({ ...edClaims, typeCode: 'A000', validUntil: null })).slice(44, 46 + 2)).toBe(
+      '03e8',
+    );
+    expect(bytesToHex(encodeTokenBody({ ...edClaims, validUntil: null })).slice(72, 76)).toBe('ffff');
+  });
+
+  it('round-trips the extreme values of every field', () => {
+    const low = {
+      typeCode: 'A000',
+      epoch: 0,
+      statusIndex: 0,
+      notBefore: 0,
+      notAfter: 1,
+      validUntil: '1970-01-01',
+      holderNameMasked: '',
+      numberMasked: '',
+    };
+    expect(roundTrip(low)).toMatchObject(low);
+    const high = {
+      typeCode: 'Z999',
+      epoch: 0xffff,
+      statusIndex: 0xffffff,
+      notBefore: 0xffffffff - 0xffff,
+      notAfter: 0xffffffff,
+      validUntil: new Date((0xffff - 1) * 86_400_000).toISOString().slice(0, 10),
+    };
+    expect(roundTrip(high)).toMatchObject(high);
+    expect(roundTrip({ notBefore: 0xffffffff, notAfter: 0xffffffff + 1 })).toMatchObject({ notBefore: 0xffffffff });
+    for (const status of ['VALID', 'REPLACED', 'EXPIRED', 'CANCELLED', 'ANNULLED', 'REVOKED', 'SUSPENDED'] as const)
+      expect(roundTrip({ status }).status).toBe(status);
+  });
+
+  it.each<[string, Partial<TokenClaims>, TokenFormatReason]>([
+    ['notBefore < 0', { notBefore: -1, notAfter: 59 }, 'BAD_WINDOW'],
+    ['notBefore beyond 32 bits', { notBefore: 0x100000000, notAfter: 0x100000000 + 60 }, 'BAD_WINDOW'],
+    ['a fractional notBefore', { notBefore: T0 + 0.5, notAfter: T0 + 60.5 }, 'BAD_WINDOW'],
+    ['a fractional window', { notAfter: T0 + 60.5 }, 'BAD_WINDOW'],
+    ['a negative window', { notAfter: T0 - 1 }, 'BAD_WINDOW'],
+    ['a window beyond 16 bits', { notAfter: T0 + 0x10000 }, 'BAD_WINDOW'],
+    ['epoch < 0', { epoch: -1 }, 'BAD_TEXT'],
+    ['epoch beyond 16 bits', { epoch: 0x10000 }, 'BAD_TEXT'],
+    ['a fractional epoch', { epoch: 1.5 }, 'BAD_TEXT'],
+    ['statusIndex < 0', { statusIndex: -1 }, 'BAD_TEXT'],
+    ['statusIndex beyond 24 bits', { statusIndex: 0x1000000 }, 'BAD_TEXT'],
+    ['a fractional statusIndex', { statusIndex: 2.5 }, 'BAD_TEXT'],
+    ['a kid of 7 hex digits', { kid: '0a1b2c3' }, 'BAD_TEXT'],
+    ['a kid of 9 hex digits', { kid: '0a1b2c3d4' }, 'BAD_TEXT'],
+    ['an upper-case kid', { kid: '0A1B2C3D' }, 'BAD_TEXT'],
+    ['a certificate id that is no UUID', { certificateId: '0192f6a8-7b3c-7def-8a12-3456789abcd' }, 'BAD_TEXT'],
+    [
+      'a certificate id with a foreign character',
+      { certificateId: 'x192f6a8-7b3c-7def-8a12-3456789abcde' },
+      'BAD_TEXT',
+    ],
+    ['a certificate id of 33 hex digits', { certificateId: '0192f6a8-7b3c-7def-8a12-3456789abcdef' }, 'BAD_TEXT'],
+    [
+      'a certificate id after a foreign character',
+      { certificateId: 'x0192f6a8-7b3c-7def-8a12-3456789abcde' },
+      'BAD_TEXT',
+    ],
+    ['a validity end with an expanded year', { validUntil: '+002026-11-27' }, 'BAD_TEXT'],
+    ['a type code of 4 digits', { typeCode: 'D0711' }, 'BAD_TYPE_CODE'],
+    ['a type code with a letter in front', { typeCode: 'DD071' }, 'BAD_TYPE_CODE'],
+    ['a validity end before 1970', { validUntil: '1969-12-31' }, 'BAD_TEXT'],
+    ['a validity end of day FFFF or later', { validUntil: '2149-06-06' }, 'BAD_TEXT'],
+    ['a validity end that is no date', { validUntil: '2026-13-01' }, 'BAD_TEXT'],
+    ['a validity end with a time', { validUntil: '2026-11-27T00:00' }, 'BAD_TEXT'],
+    ['a validity end with a short year', { validUntil: '226-11-27' }, 'BAD_TEXT'],
+    ['an unknown alg', { alg: 'RSA' as 'Ed25519' }, 'UNKNOWN_ALG'],
+  ])('refuses to encode %s', (_label, c, reason) => {
+    expect(reasonOf(() => encodeTokenBody({ ...edClaims, ...c }))).toBe(reason);
+  });
+
+  it('takes any UUID spelling: upper case, with or without dashes', () => {
+    const id = '0192F6A8-7B3C-7DEF-8A12-3456789ABCDE';
+    expect(roundTrip({ certificateId: id }).certificateId).toBe(claims.certificateId);
+    expect(roundTrip({ certificateId: id.replace(/-/g, '') }).certificateId).toBe(claims.certificateId);
+  });
+
+  it('TOO_LONG: name + number up to TOKEN_MAX_TEXT_BYTES, each at most 255 bytes', () => {
+    expect(TOKEN_MAX_TEXT_BYTES).toBe(171 - 38 - 2 - 64);
+    const fits = { holderNameMasked: 'a'.repeat(TOKEN_MAX_TEXT_BYTES - 10), numberMasked: 'b'.repeat(10) };
+    expect(edToken(fits)).toHaveLength(TOKEN_MAX_BYTES);
+    expect(reasonOf(() => edToken({ ...fits, numberMasked: 'b'.repeat(11) }))).toBe('TOO_LONG');
+    expect(reasonOf(() => edToken({ holderNameMasked: 'a'.repeat(256), numberMasked: '' }))).toBe('TOO_LONG');
+    expect(reasonOf(() => edToken({ holderNameMasked: '', numberMasked: 'b'.repeat(256) }))).toBe('TOO_LONG');
+    expect(reasonOf(() => edToken({ holderNameMasked: '', numberMasked: 'b'.repeat(TOKEN_MAX_TEXT_BYTES + 1) }))).toBe(
+      'TOO_LONG',
+    );
+  });
+
+  it('TOO_LONG when decoding bytes whose name + number exceed the budget, even with a signature', () => {
+    const name = 'a'.repeat(TOKEN_MAX_TEXT_BYTES);
+    const body = encodeTokenBody({ ...edClaims, holderNameMasked: name.slice(0, -1), numberMasked: 'b' });
+    const over = new Uint8Array(body.length + 1 + 64);
+    over.set(body.subarray(0, 38));
+    over[38] = TOKEN_MAX_TEXT_BYTES;
+    over.set(utf8ToBytes(name), 39);
+    over[39 + TOKEN_MAX_TEXT_BYTES] = 1;
+    over[40 + TOKEN_MAX_TEXT_BYTES] = 0x62;
+    expect(reasonOf(() => decodeToken(over))).toBe('TOO_LONG');
+    expect(decodeToken(edToken({ holderNameMasked: name.slice(0, -1), numberMasked: 'b' })).claims.numberMasked).toBe(
+      'b',
+    );
+  });
+
+  it('insists on a signature of the suite’s length', () => {
+    const sized = (n: number) => () => encodeToken(edClaims, () => new Uint8Array(n));
+    expect(sized(64)).not.toThrow();
+    expect(sized(63)).toThrow(/64 bytes/);
+    expect(sized(65)).toThrow(/64 bytes/);
+    const bytes = encodeToken(edClaims, () => new Uint8Array(64).fill(7));
+    expect(bytes.subarray(-64)).toEqual(new Uint8Array(64).fill(7));
+    expect(bytes.subarray(0, -64)).toEqual(encodeTokenBody(edClaims));
+  });
+
+  it('decodes only type codes A000..Z999 and the known statuses', () => {
+    const good = edToken();
+    const withType = (n: number) => {
+      const b = good.slice();
+      b[22] = n >> 8;
+      b[23] = n & 0xff;
+      return b;
+    };
+    expect(reasonOf(() => decodeToken(withType(999)))).toBe('BAD_TYPE_CODE');
+    expect(decodeToken(withType(1000)).claims.typeCode).toBe('A000');
+    expect(decodeToken(withType(26_999)).claims.typeCode).toBe('Z999');
+    expect(reasonOf(() => decodeToken(withType(27_000)))).toBe('BAD_TYPE_CODE');
+    const withStatus = (code: number) => {
+      const b = good.slice();
+      b[24] = code;
+      return b;
+    };
+    expect(decodeToken(withStatus(10)).claims.status).toBe('VALID');
+    expect(decodeToken(withStatus(6)).claims.status).toBe('SUSPENDED');
+    for (const code of [0, 7, 9, 11]) expect(reasonOf(() => decodeToken(withStatus(code)))).toBe('BAD_STATUS');
+  });
+
+  it('decodes every truncation to a reason, never to claims', () => {
+    const good = edToken();
+    for (let n = 1; n < good.length; n++) {
+      expect(['TRUNCATED', 'UNKNOWN_ALG']).toContain(reasonOf(() => decodeToken(good.subarray(0, n))));
+    }
+    expect(reasonOf(() => decodeToken(good.subarray(0, 1)))).toBe('TRUNCATED');
+    expect(reasonOf(() => decodeToken(good.subarray(0, 38)))).toBe('TRUNCATED');
+    expect(reasonOf(() => decodeToken(good.subarray(0, 39)))).toBe('TRUNCATED');
+  });
+
+  it('rejects text that is not strict UTF-8 in the name or the number', () => {
+    const good = edToken({ holderNameMasked: 'ab', numberMasked: 'cd' });
+    for (const [at, byte] of [
+      [39, 0xc0], // overlong lead byte
+      [40, 0x80], // lone continuation byte
+      [42, 0xff], // number: not UTF-8
+      [43, 0xed], // number: truncated sequence
+    ] as const) {
+      const bad = good.slice();
+      bad[at] = byte;
+      expect(reasonOf(() => decodeToken(bad))).toBe('BAD_TEXT');
+    }
+    expect(decodeToken(edToken({ holderNameMasked: '欧阳**' })).claims.holderNameMasked).toBe('欧阳**');
+  });
+
+  it('returns the signed bytes and the signature as the token splits them', () => {
+    const bytes = edToken();
+    const decoded = decodeToken(bytes);
+    expect(decoded.version).toBe(1);
+    expect(decoded.signedBytes).toEqual(bytes.subarray(0, bytes.length - 64));
+    expect(decoded.signature).toEqual(bytes.subarray(bytes.length - 64));
+    expect(verifyTokenSignature(decoded, edPublic)).toBe(true);
+    expect(verifyTokenSignature(decoded, sm2Public)).toBe(false);
+  });
+});
+
+describe('token text and errors', () => {
+  const edToken = (c: Partial<TokenClaims> = {}) =>
+    encodeToken({ ...claims, alg: 'Ed25519', kid: edKid, ...c }, signWith(edPrivate));
+
+  it('round-trips any text, control characters and 4-byte characters included', () => {
+    for (const text of ['\t\n\u0001', '𠀀*', 'Ab-9 ·…']) {
+      expect(decodeToken(edToken({ holderNameMasked: text, numberMasked: text })).claims).toMatchObject({
+        holderNameMasked: text,
+        numberMasked: text,
+      });
+    }
+  });
+
+  it('TokenFormatError carries its reason, its name and the reason in its message', () => {
+    const error = new TokenFormatError('EMPTY', 'no bytes');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('TokenFormatError');
+    expect(error.reason).toBe('EMPTY');
+    expect(error.message).toBe('EMPTY: no bytes');
+  });
+});
+
+describe('fitTokenText', () => {
+  const numberFor = (room: number) => 'n'.repeat(TOKEN_MAX_TEXT_BYTES - room);
+
+  it('keeps a name that fits exactly', () => {
+    expect(fitTokenText('一二三', numberFor(9))).toEqual({ holderNameMasked: '一二三', numberMasked: numberFor(9) });
+  });
+
+  it('cuts whole characters until name and … fit exactly', () => {
+    expect(fitTokenText('一二三四五', numberFor(9)).holderNameMasked).toBe('一二…');
+    expect(fitTokenText('一二三四五', numberFor(10)).holderNameMasked).toBe('一二…');
+    expect(fitTokenText('一二三四五', numberFor(8)).holderNameMasked).toBe('一…');
+    expect(fitTokenText('abcdef', numberFor(5)).holderNameMasked).toBe('ab…');
+  });
+
+  it('ends with … alone when there is no room for a character', () => {
+    expect(fitTokenText('一二', numberFor(3)).holderNameMasked).toBe('…');
+    expect(fitTokenText('一二', numberFor(1)).holderNameMasked).toBe('…');
   });
 });

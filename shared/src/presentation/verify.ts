@@ -40,7 +40,11 @@ export interface VerifyOptions {
   now: number;
   /** Tolerance on both ends of the token window, seconds (default 90). */
   skewSeconds?: number;
-  /** Offline: the cached status list's 2-bit value for an index (undefined: not in the list). */
+  /**
+   * Offline: the cached status list's 2-bit value for an index (undefined: not in the list).
+   * `(i) => getStatusBits(bits, i)` will do: an index beyond the cached list (a certificate
+   * newer than the list) counts as not in the list instead of throwing.
+   */
   statusAt?: (index: number) => number | undefined;
   /** Replaces the suite's signature check (the server uses node:crypto for Ed25519). */
   verifySignature?: (token: DecodedToken, key: TrustedKey) => boolean;
@@ -98,10 +102,20 @@ export function checkToken(bytes: Uint8Array, options: VerifyOptions): TokenChec
     return { verdict: 'NOT_VALID', reason: `证照${certificateStatuses[claims.status].label}`, claims };
   if (claims.validUntil !== null && chinaDate(options.now) > claims.validUntil)
     return { verdict: 'NOT_VALID', reason: verdictReasons.CERTIFICATE_EXPIRED, claims };
-  const listed = options.statusAt?.(claims.statusIndex);
+  const listed = statusInList(options, claims.statusIndex);
   const listReason = listed === undefined ? null : statusListReason(listed);
   if (listReason) return { verdict: 'NOT_VALID', reason: listReason, claims };
   return { verdict: 'VALID', reason: verdictReasons.VALID, claims };
+}
+
+/** The list's value for an index; undefined when there is no list or the index lies beyond it. */
+function statusInList(options: VerifyOptions, index: number): number | undefined {
+  try {
+    return options.statusAt?.(index);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** The published key list (keys.json) as the keys checkToken takes. */

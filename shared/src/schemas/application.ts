@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applicationKindList, applicationStateList } from '../domain/applications';
+import { applicationKindList, applicationStateList, type ApplicationKind } from '../domain/applications';
 import { certificateTypeCodes } from '../registry/type-codes';
 import { getCertificateType } from '../registry/certificate-types';
 import { checkFieldValue, isEmptyFieldValue, missingFieldMessage } from '../registry/field-values';
@@ -40,6 +40,38 @@ export function validateApplicationForm(typeCode: string, formData: Record<strin
     if (problem) problems[field.key] = problem;
   }
   return problems;
+}
+
+/** Keys the server fills in (信息免填报) beside the type's fields; the holder sees and may correct them. */
+export const applicationPrefillKeys = [
+  'holderName',
+  'idNumberMasked',
+  'creditCode',
+  'baseNumberMasked',
+  'baseIssuingAuthority',
+] as const;
+
+/** A kind's own fields, asked for every type (补发: how the certificate was lost). */
+export const applicationKindFieldKeys: Partial<Record<ApplicationKind, readonly string[]>> = {
+  REISSUE: ['lossStatement'],
+};
+
+/**
+ * Keys of `formData` that are none of the type's declared fields, the prefill keys or the
+ * kind's own: a draft holds those and nothing else (a key such as `constructor` or
+ * `toString` would otherwise be stored and read back as if it were a field).
+ */
+export function undeclaredFormKeys(
+  typeCode: string,
+  kind: ApplicationKind,
+  formData: Record<string, unknown>,
+): string[] {
+  const declared = new Set<string>([
+    ...(getCertificateType(typeCode)?.fields ?? []).map((f) => f.key),
+    ...applicationPrefillKeys,
+    ...(applicationKindFieldKeys[kind] ?? []),
+  ]);
+  return Object.keys(formData).filter((key) => !declared.has(key));
 }
 
 export const startApplicationRequestSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { carrierList, certificateStatusList } from '../domain/codes';
 import { isoDateSchema } from './common';
-import { operatorRoleList } from './auth';
+import { certificateAccessRoleList } from './operators';
 
 /** One certificate as the holder's list shows it. Personal numbers are masked. */
 export const certificateSummarySchema = z.object({
@@ -20,8 +20,11 @@ export const certificateSummarySchema = z.object({
   activated: z.boolean(),
   /** Set when the certificate is the operator's the caller is a member of (null: the caller's own). */
   operatorName: z.string().nullable().optional(),
-  /** The caller's role for that operator (VIEWER may only look). */
-  operatorRole: z.enum(operatorRoleList).nullable().optional(),
+  /**
+   * The caller's role for that operator: VIEWER may only look; DRIVER (随车人员) may look at
+   * and present the certificates of the vehicle assigned to them, nothing else.
+   */
+  operatorRole: z.enum(certificateAccessRoleList).nullable().optional(),
 });
 export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 

@@ -18,3 +18,17 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** ISO 8601 date (YYYY-MM-DD). */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
+
+/**
+ * A list whose items may each appear once (ids chosen by the caller): a repeated id is a
+ * client bug or a probe, and every copy would be looked up, checked and stored again.
+ * The message names the first repeat's position (`path` = its index).
+ */
+export const distinctList = <T extends z.ZodType<string | number>>(item: T, message = '列表中有重复项') =>
+  z.array(item).superRefine((items, ctx) => {
+    const seen = new Set<unknown>();
+    for (const [index, value] of items.entries()) {
+      if (seen.has(value)) return ctx.addIssue({ code: 'custom', message, path: [index], input: value });
+      seen.add(value);
+    }
+  });

@@ -3,6 +3,7 @@ export * from './common';
 export * from './certificate';
 export * from './auth';
 export * from './identity';
+export * from './operators';
 export * from './photo';
 export * from './application';
 export * from './presentation';

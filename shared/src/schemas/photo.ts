@@ -51,14 +51,20 @@ export const cropBoxSchema = z
   .refine((b) => b.y + b.height <= 1 + edgeSlack, { message: '裁剪框超出照片范围', path: ['height'] });
 export type CropBox = z.infer<typeof cropBoxSchema>;
 
-/** The quality checks, in the order they are reported. */
+/**
+ * The quality checks, in the order they are reported: most important first, so the first
+ * failed one is the reason a refused photo is given (docs/photos.md). Too few pixels cannot
+ * be fixed by anything else; a busy background also spoils finding the person and the
+ * background's lightness, so it comes before both; a background a little too dark is the
+ * mildest (any plain light wall fixes it).
+ */
 export const photoCheckList = [
   'RESOLUTION',
-  'BRIGHTNESS',
-  'SHARPNESS',
-  'BACKGROUND_LIGHT',
   'BACKGROUND_PLAIN',
   'CENTRED',
+  'SHARPNESS',
+  'BRIGHTNESS',
+  'BACKGROUND_LIGHT',
 ] as const;
 export type PhotoCheckName = (typeof photoCheckList)[number];
 

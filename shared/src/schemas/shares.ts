@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { carrierList, certificateStatusList } from '../domain/codes';
-import { isoDateSchema } from './common';
+import { distinctList, isoDateSchema } from './common';
 
 /**
  * 加注件 (shares): a purpose-limited, expiring, revocable copy of one or more certificates,
@@ -29,8 +29,8 @@ export const shareLimits = {
 
 export const shareCreateRequestSchema = z
   .object({
-    certificateIds: z
-      .array(z.string().uuid('证照编号无效'))
+    // Lower case first, so one id in two spellings counts as the repeat it is.
+    certificateIds: distinctList(z.string().uuid('证照编号无效').toLowerCase(), '同一张证照只能选择一次')
       .min(1, '请选择要分享的证照')
       .max(shareLimits.maxCertificates, `一次最多分享${shareLimits.maxCertificates}张证照`),
     purposeCode: z.enum(sharePurposeList, { message: '请选择分享事由' }),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './seeded-random';
-import { buildCertificateIdentifier, mod3736, parseCertificateIdentifier } from './certificate-identifier';
+import {
+  buildCertificateIdentifier,
+  CERTIFICATE_IDENTIFIER_PREFIX,
+  mod3736,
+  parseCertificateIdentifier,
+} from './certificate-identifier';
 
 const EXAMPLE = '1.2.156.3005.2.11100000000013338W032.11220000013544541J.2430599.001.F';
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -136,3 +141,56 @@ function checkCharByExhaustion(body: string): string {
   expect(valid).toHaveLength(1);
   return valid[0] ?? '';
 }
+
+/** GB/T 36904 part rules stated one by one (each was a surviving mutant, issue 12). */
+describe('certificate identifier part rules', () => {
+  const TYPE = '11100000000013338W032';
+  const ISSUER = '11220000013544541J';
+  const id = (typeCode: string, issuerCode: string, serial: string, version: string) =>
+    `1.2.156.3005.2.${typeCode}.${issuerCode}.${serial}.${version}.${mod3736(typeCode + issuerCode + serial + version)}`;
+  const reasonOf = (input: string) => {
+    const result = parseCertificateIdentifier(input);
+    return result.ok ? 'OK' : result.reason;
+  };
+
+  it('type code: exactly 18 credit-code characters and 3 digits', () => {
+    expect(reasonOf(id(TYPE, ISSUER, '1', '001'))).toBe('OK');
+    expect(reasonOf(id('1' + TYPE, ISSUER, '1', '001'))).toBe('INVALID_TYPE_CODE');
+    expect(reasonOf(id(TYPE + '1', ISSUER, '1', '001'))).toBe('INVALID_TYPE_CODE');
+    expect(reasonOf(id('11100000000013338W03A', ISSUER, '1', '001'))).toBe('INVALID_TYPE_CODE');
+    expect(reasonOf(id('11100000000013338I032', ISSUER, '1', '001'))).toBe('INVALID_TYPE_CODE');
+  });
+
+  it('issuer code: exactly 18 credit-code characters', () => {
+    expect(reasonOf(id(TYPE, '1' + ISSUER, '1', '001'))).toBe('INVALID_ISSUER_CODE');
+    expect(reasonOf(id(TYPE, ISSUER + '1', '1', '001'))).toBe('INVALID_ISSUER_CODE');
+    expect(reasonOf(id(TYPE, '11220000013544541O', '1', '001'))).toBe('INVALID_ISSUER_CODE');
+  });
+
+  it('serial: 1 to 32 characters of 0-9A-Z', () => {
+    expect(reasonOf(id(TYPE, ISSUER, 'Z', '001'))).toBe('OK');
+    expect(reasonOf(id(TYPE, ISSUER, '9'.repeat(32), '001'))).toBe('OK');
+    expect(reasonOf(id(TYPE, ISSUER, 'A' + '9'.repeat(32), '001'))).toBe('INVALID_SERIAL');
+    expect(reasonOf(id(TYPE, ISSUER, '9'.repeat(32) + 'A', '001'))).toBe('INVALID_SERIAL');
+    expect(reasonOf(`1.2.156.3005.2.${TYPE}.${ISSUER}.12-4.001.F`)).toBe('INVALID_SERIAL');
+  });
+
+  it('version: exactly 3 digits', () => {
+    expect(reasonOf(id(TYPE, ISSUER, '1', '999'))).toBe('OK');
+    expect(reasonOf(id(TYPE, ISSUER, '1', '0001'))).toBe('INVALID_VERSION');
+    expect(reasonOf(id(TYPE, ISSUER, '1', '1001'))).toBe('INVALID_VERSION');
+    expect(reasonOf(id(TYPE, ISSUER, '1', '00A'))).toBe('INVALID_VERSION');
+  });
+
+  it('starts with the OID arc 1.2.156.3005.2.', () => {
+    expect(CERTIFICATE_IDENTIFIER_PREFIX).toBe('1.2.156.3005.2.');
+    expect(reasonOf(id(TYPE, ISSUER, '1', '001').replace('1.2.156.3005.2.', '1.2.156.3005.2.0.'))).toBe(
+      'INVALID_STRUCTURE',
+    );
+  });
+
+  it('passes on the warning of a pilot-era issuer code', () => {
+    const result = parseCertificateIdentifier(id(TYPE, '91350100M0001TGQXM', '1', '001'));
+    expect(result).toMatchObject({ ok: true, warnings: [expect.stringContaining('试点')] });
+  });
+});

@@ -93,7 +93,7 @@ export function parseCertificateIdentifier(
   if (segments.length !== 5) {
     return fail('INVALID_STRUCTURE', '电子证照标识应由证照类型代码、颁发机构代码、流水号、版本号和校验位五段组成');
   }
-  const [typeCode = '', issuerCode = '', serial = '', version = '', checkChar = ''] = segments;
+  const [typeCode, issuerCode, serial, version, checkChar] = segments as [string, string, string, string, string];
   const parts = { typeCode, issuerCode, serial, version };
   const problem = partsProblem(parts);
   if (problem !== undefined) return problem;

@@ -90,3 +90,25 @@ describe('licenceCovers', () => {
     expect(licenceCovers([], 'C1')).toBe(false);
   });
 });
+
+describe('licence class rules', () => {
+  it('reads only the 17 classes: A4–A6, B3–B6 and C7 match the token pattern but are no class', () => {
+    for (const text of ['A4', 'B3', 'B6', 'A2A4', 'C7'])
+      expect(parseLicenceClasses(text)).toMatchObject({ ok: false, reason: 'UNKNOWN_CLASS' });
+  });
+
+  it('takes , ， 、 ; ； / | + as separators and nothing else', () => {
+    expect(parseLicenceClasses('A2,D，E、F;M；N/P|C1+C2')).toEqual({
+      ok: true,
+      value: ['A2', 'C1', 'C2', 'D', 'E', 'F', 'M', 'N', 'P'],
+    });
+    expect(parseLicenceClasses('A2*D')).toMatchObject({ ok: false, reason: 'UNKNOWN_CLASS' });
+  });
+
+  it('covers nothing for an unknown needed class or an unreadable held entry', () => {
+    expect(licenceCovers(['A1'], 'Z9')).toBe(false);
+    expect(licenceCovers(['A1'], 'A1D')).toBe(false);
+    expect(licenceCovers(['X'], 'C1')).toBe(false);
+    expect(licenceCovers(['a1'], ' c1 ')).toBe(true);
+  });
+});

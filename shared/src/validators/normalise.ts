@@ -10,7 +10,7 @@ const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 /** Offset between a full-width form (U+FF01…U+FF5E) and its ASCII twin. */
 const FULL_WIDTH_OFFSET = 0xfee0;
 /** ASCII and ideographic spaces, tabs and line breaks. */
-const WHITESPACE = /[\s\u3000]+/g;
+const WHITESPACE = /[\s\u3000]/g;
 
 /** Converts full-width ASCII (ＡＢ１２) to half-width (AB12). */
 export function toHalfWidth(input: string): string {

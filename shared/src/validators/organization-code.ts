@@ -5,11 +5,8 @@
  */
 
 const WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
-
-/** Value of a body character: digits 0–9, letters A–Z as 10–35. */
-function charValue(c: string): number {
-  return /\d/.test(c) ? Number(c) : c.charCodeAt(0) - 55;
-}
+/** A body character's value is its index: digits 0–9, letters A–Z as 10–35. */
+const CHAR_VALUES = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
  * GB 11714 check character for 8 body characters (digits or upper-case
@@ -19,7 +16,7 @@ export function organizationCodeCheckChar(body8: string): string {
   if (!/^[0-9A-Z]{8}$/.test(body8)) throw new RangeError('organizationCodeCheckChar expects 8 characters 0-9A-Z');
   let sum = 0;
   WEIGHTS.forEach((weight, i) => {
-    sum += charValue(body8.charAt(i)) * weight;
+    sum += CHAR_VALUES.indexOf(body8.charAt(i)) * weight;
   });
   const check = 11 - (sum % 11);
   if (check === 10) return 'X';

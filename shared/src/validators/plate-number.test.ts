@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plateProvinceAbbreviations, validatePlateNumber } from './plate-number';
+import { normalisePlateNumber, plateKindLabels, plateProvinceAbbreviations, validatePlateNumber } from './plate-number';
 
 describe('validatePlateNumber', () => {
   it('lists the 31 mainland province abbreviations once each', () => {
@@ -58,5 +58,49 @@ describe('validatePlateNumber', () => {
     ['粤B12345L', 'INVALID_FORMAT'],
   ])('rejects %j with %s', (plate, reason) => {
     expect(validatePlateNumber(plate)).toMatchObject({ ok: false, reason });
+  });
+});
+
+describe('plate rules', () => {
+  it('splits the energy letters at E: A–E pure electric, F–K not', () => {
+    expect(validatePlateNumber('粤BE12345')).toMatchObject({ ok: true, value: { energy: 'PURE_ELECTRIC' } });
+    expect(validatePlateNumber('苏E12345E')).toMatchObject({ ok: true, value: { energy: 'PURE_ELECTRIC' } });
+    expect(validatePlateNumber('粤BF12345')).toMatchObject({ ok: true, value: { energy: 'NON_PURE_ELECTRIC' } });
+    expect(validatePlateNumber('粤BD12345')).toMatchObject({ ok: true, value: { energy: 'PURE_ELECTRIC' } });
+  });
+
+  it('tells small from large new-energy plates by where the energy letter is', () => {
+    expect(validatePlateNumber('粤BD12345')).toMatchObject({
+      value: { kind: 'NEW_ENERGY_SMALL', energy: 'PURE_ELECTRIC' },
+    });
+    expect(validatePlateNumber('粤B12345D')).toMatchObject({
+      value: { kind: 'NEW_ENERGY_LARGE', energy: 'PURE_ELECTRIC' },
+    });
+    expect(validatePlateNumber('粤B12345F')).toMatchObject({
+      value: { kind: 'NEW_ENERGY_LARGE', energy: 'NON_PURE_ELECTRIC' },
+    });
+    expect(validatePlateNumber('粤BDA1234')).toMatchObject({ value: { kind: 'NEW_ENERGY_SMALL' } });
+    expect(validatePlateNumber('粤BD1A234')).toMatchObject({ ok: false, reason: 'INVALID_FORMAT' });
+  });
+
+  it('anchors every layout: no letter or digit before or after it', () => {
+    for (const plate of ['粤1B12345', '粤B123456', '粤1BD1234', '粤B1234D5', '粤BD123455'])
+      expect(validatePlateNumber(plate).ok).toBe(false);
+    expect(validatePlateNumber('粤BI1234')).toMatchObject({ ok: false, reason: 'INVALID_FORMAT' });
+  });
+
+  it('drops separators only (· • ・ ‧ . -), nothing else', () => {
+    for (const plate of ['粤B·12345', '粤B•12345', '粤B・12345', '粤B‧12345', '粤B.12345', '粤B-12345'])
+      expect(validatePlateNumber(plate)).toMatchObject({ ok: true, value: { plate: '粤B12345' } });
+    expect(normalisePlateNumber('粤b 12345')).toBe('粤B12345');
+  });
+
+  it('labels the plate kinds', () => {
+    expect(plateKindLabels).toEqual({
+      ORDINARY: '普通号牌',
+      TRAILER: '挂车号牌',
+      NEW_ENERGY_SMALL: '小型新能源号牌',
+      NEW_ENERGY_LARGE: '大型新能源号牌',
+    });
   });
 });

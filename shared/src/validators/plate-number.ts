@@ -118,8 +118,7 @@ function checkNewEnergy(
   rest: string,
 ): ValidationResult<PlateNumber, PlateNumberReason> {
   const small = NEW_ENERGY_SMALL.exec(rest);
-  const large = small === null ? NEW_ENERGY_LARGE.exec(rest) : null;
-  const energyLetter = (small ?? large)?.[1];
+  const energyLetter = (small ?? NEW_ENERGY_LARGE.exec(rest))?.[1];
   if (energyLetter === undefined) return fail('INVALID_FORMAT', '新能源车牌号码格式不正确，请核对');
   const kind: PlateKind = small !== null ? 'NEW_ENERGY_SMALL' : 'NEW_ENERGY_LARGE';
   const warnings = energyLetter === 'D' || energyLetter === 'F' ? [] : [LENIENT_ENERGY_WARNING];

@@ -133,3 +133,63 @@ describe('checkQualificationLicence', () => {
     expect(checkQualificationLicence(input)).toMatchObject({ ok: false, reason });
   });
 });
+
+/** The default rule table (domain.md §7.2–7.3) and the check's edges, stated (issue 12). */
+describe('qualification licence rules', () => {
+  it('holds the derived rules: 客运 A1/A3/B1 ≥1 year, 货运 and the 危货 drivers A2/B2, 出租 C1 ≥3 years', () => {
+    const hazardous = { label: '危险货物运输驾驶员', acceptedClasses: ['A2', 'B2'], match: 'covers', minYearsHeld: 0 };
+    expect(qualificationLicenceRules).toEqual({
+      '01001': { label: '客运驾驶员', acceptedClasses: ['A1', 'A3', 'B1'], match: 'covers', minYearsHeld: 1 },
+      '02001': { label: '货运驾驶员', acceptedClasses: ['A2', 'B2'], match: 'covers', minYearsHeld: 0 },
+      '03001': hazardous,
+      '03005': hazardous,
+      '03009': hazardous,
+      '03013': hazardous,
+      '09': { label: '出租汽车驾驶员', acceptedClasses: ['C1'], match: 'covers', minYearsHeld: 3 },
+    });
+  });
+
+  it('lets a 危货 driver of each special group drive with B2 or A2, not with C1', () => {
+    for (const category of ['03001', '03005', '03009', '03013']) {
+      expect(checkQualificationLicence({ category, licenceClasses: ['B2'], onDate: ON }).ok).toBe(true);
+      expect(checkQualificationLicence({ category, licenceClasses: ['A2'], onDate: ON }).ok).toBe(true);
+      expect(checkQualificationLicence({ category, licenceClasses: ['C1'], onDate: ON })).toMatchObject({
+        reason: 'LICENCE_CLASS_NOT_ACCEPTED',
+      });
+    }
+  });
+
+  it('returns null, not undefined, when no prefix matches', () => {
+    expect(findQualificationLicenceRule('04001')).toBeNull();
+    expect(findQualificationLicenceRule('01001', {})).toBeNull();
+  });
+
+  it('needs no first-issue date, and gives no warning, when the rule asks for no years', () => {
+    const result = checkQualificationLicence({ category: '02001', licenceClasses: ['B2'], onDate: ON });
+    expect(result).toEqual({
+      ok: true,
+      value: { category: expect.objectContaining({ code: '02001' }), rule: qualificationLicenceRules['02001'] },
+    });
+  });
+
+  it('warns, with the category and rule, when years are required but the first-issue date is missing', () => {
+    const result = checkQualificationLicence({ category: '01001', licenceClasses: ['A1'], onDate: ON });
+    expect(result).toEqual({
+      ok: true,
+      value: { category: expect.objectContaining({ code: '01001' }), rule: qualificationLicenceRules['01001'] },
+      warnings: [expect.stringContaining('1年')],
+    });
+  });
+
+  it('counts a licence first issued on the check day as held 0 years (too short), not as a bad date', () => {
+    const input = { category: '01001', licenceClasses: ['A1'], licenceFirstIssued: ON, onDate: ON };
+    expect(checkQualificationLicence(input)).toMatchObject({ ok: false, reason: 'LICENCE_HELD_TOO_SHORT' });
+    const bad = { ...input, licenceFirstIssued: '2024-02-30' };
+    expect(checkQualificationLicence(bad)).toMatchObject({ ok: false, reason: 'INVALID_DATE' });
+  });
+
+  it('rejects any unreadable held entry, even next to a good one', () => {
+    const input = { category: '02001', licenceClasses: ['Z9', 'B2'], onDate: ON };
+    expect(checkQualificationLicence(input)).toMatchObject({ ok: false, reason: 'INVALID_LICENCE_CLASS' });
+  });
+});

@@ -87,7 +87,7 @@ export function findQualificationLicenceRule(
   const prefix = Object.keys(rules)
     .filter((p) => category.startsWith(p))
     .sort((a, b) => b.length - a.length)[0];
-  return prefix === undefined ? null : (rules[prefix] ?? null);
+  return prefix === undefined ? null : rules[prefix]!;
 }
 
 /** Checks that the licence fits the qualification category (class and years held). */
@@ -129,17 +129,17 @@ function licenceClassProblem(
   categoryName: string,
 ): ValidationFailure<QualificationLicenceReason> | undefined {
   if (held.length === 0) return fail('LICENCE_MISSING', `${categoryName}须持有机动车驾驶证，请填写准驾车型`);
-  const parsed = held.map(parseLicenceClasses);
-  const invalid = parsed.find((p) => !p.ok);
-  if (invalid !== undefined && !invalid.ok) return fail('INVALID_LICENCE_CLASS', invalid.message);
-  const heldClasses = parsed.flatMap((p) => (p.ok ? p.value : []));
+  const heldClasses: LicenceClass[] = [];
+  for (const parsed of held.map(parseLicenceClasses)) {
+    if (!parsed.ok) return fail('INVALID_LICENCE_CLASS', parsed.message);
+    heldClasses.push(...parsed.value);
+  }
   const accepted = rule.acceptedClasses.some((cls) =>
     rule.match === 'covers' ? licenceCovers(heldClasses, cls) : heldClasses.includes(cls),
   );
   if (accepted) return undefined;
-  const suffix = rule.match === 'covers' ? '（或可准驾上述车型）' : '';
   return fail(
     'LICENCE_CLASS_NOT_ACCEPTED',
-    `${categoryName}须持有${rule.acceptedClasses.join('、')}${suffix}准驾车型的驾驶证`,
+    `${categoryName}须持有${rule.acceptedClasses.join('、')}${rule.match === 'covers' ? '（或可准驾上述车型）' : ''}准驾车型的驾驶证`,
   );
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './seeded-random';
 import { isValidOrganizationCode, organizationCodeCheckChar } from './organization-code';
-import { SOCIAL_CREDIT_ALPHABET, socialCreditCheckChar, validateSocialCreditCode } from './social-credit-code';
+import {
+  pilotCreditCodeAllowlist,
+  SOCIAL_CREDIT_ALPHABET,
+  socialCreditCheckChar,
+  validateSocialCreditCode,
+} from './social-credit-code';
 
 describe('validateSocialCreditCode', () => {
   it.each(['11100000000019713D', '11100000000013338W', '11220000013544541J'])('accepts %s', (code) => {
@@ -82,3 +87,73 @@ function withWrongCheck(first17: string): string {
   const right = SOCIAL_CREDIT_ALPHABET.indexOf(socialCreditCheckChar(first17));
   return first17 + SOCIAL_CREDIT_ALPHABET.charAt((right + 1) % SOCIAL_CREDIT_ALPHABET.length);
 }
+
+/** GB 32100 / GB 11714 rules stated one by one (each was a surviving mutant, issue 12). */
+describe('credit code rules', () => {
+  it('uses the 31-character alphabet without I, O, Z, S, V, in value order', () => {
+    expect(SOCIAL_CREDIT_ALPHABET).toBe('0123456789ABCDEFGHJKLMNPQRTUWXY');
+    for (const c of 'IOZSV') {
+      expect(validateSocialCreditCode(`1110000000001971${c}D`)).toMatchObject({ reason: 'INVALID_CHARACTER' });
+    }
+  });
+
+  it('computes the check character only from exactly 17 characters', () => {
+    expect(socialCreditCheckChar('11100000000019713')).toBe('D');
+    expect(() => socialCreditCheckChar('11100000000019713D')).toThrow(RangeError);
+    expect(() => socialCreditCheckChar('1110000000001971')).toThrow(RangeError);
+    expect(() => socialCreditCheckChar('-11100000000019713')).toThrow(RangeError);
+  });
+
+  it('allow-lists exactly the two known pilot codes', () => {
+    expect([...pilotCreditCodeAllowlist]).toEqual(['91350100M0001TGQXM', '91350211M0000XUF46']);
+  });
+
+  it('accepts a configured legal code only when it is that code (normalised), not any code', () => {
+    const odd = '91350100M0001TGQX0';
+    expect(validateSocialCreditCode(odd, { knownLegalCodes: ['91350100M0001TGQX1'] })).toMatchObject({
+      ok: false,
+      reason: 'CHECK_CHAR_MISMATCH',
+    });
+    expect(validateSocialCreditCode(odd, { knownLegalCodes: [] }).ok).toBe(false);
+    expect(validateSocialCreditCode(odd, { knownLegalCodes: [' 91350100m0001tgqx0'] })).toMatchObject({
+      ok: true,
+      value: odd,
+    });
+  });
+
+  it('reads the lenient pilot pattern as: 工商 (first character 9), Fujian (35), valid embedded organisation code', () => {
+    const code = (first16: string) => withWrongCheck(withOrgCheck(first16));
+    expect(validateSocialCreditCode(code('91350203M0002ABC'), { lenientPilotRule: true }).ok).toBe(true);
+    expect(validateSocialCreditCode(code('51350203M0002ABC'), { lenientPilotRule: true }).ok).toBe(false);
+    expect(validateSocialCreditCode(code('93510203M0002ABC'), { lenientPilotRule: true }).ok).toBe(false);
+    const badOrg = withWrongCheck('91350203M0002ABC' + 'X');
+    expect(isValidOrganizationCode(badOrg.slice(8, 17))).toBe(false);
+    expect(validateSocialCreditCode(badOrg, { lenientPilotRule: true }).ok).toBe(false);
+  });
+});
+
+describe('organisation code rules (GB 11714)', () => {
+  it('gives 11 − (Σ mod 11), with 10 → X and 11 → 0', () => {
+    expect(organizationCodeCheckChar('00001971')).toBe('3'); // Σ mod 11 = 8
+    expect(organizationCodeCheckChar('00000006')).toBe('X'); // Σ mod 11 = 1
+    expect(organizationCodeCheckChar('00000019')).toBe('0'); // Σ mod 11 = 0
+    expect(isValidOrganizationCode('000000190')).toBe(true);
+    expect(isValidOrganizationCode('00000006X')).toBe(true);
+  });
+
+  it('values letters A–Z as 10–35', () => {
+    expect(organizationCodeCheckChar('M0001TGQ')).toBe('X');
+    expect(organizationCodeCheckChar('ABCDEFGH')).toBe('5');
+    expect(organizationCodeCheckChar('A0000197')).toBe('0');
+    expect(organizationCodeCheckChar('Z0000000')).toBe('5'); // 35 × 3 = 105, mod 11 = 6
+  });
+
+  it('takes exactly 8 body characters, and a code of exactly 9', () => {
+    expect(() => organizationCodeCheckChar('0000197')).toThrow(RangeError);
+    expect(() => organizationCodeCheckChar('000019713')).toThrow(RangeError);
+    expect(() => organizationCodeCheckChar('a0000197')).toThrow(RangeError);
+    expect(isValidOrganizationCode('0000197130')).toBe(false); // a valid code and one more character
+    expect(isValidOrganizationCode('A000019700')).toBe(false); // one character, then a valid-looking code
+    expect(isValidOrganizationCode('0000-1971')).toBe(false);
+  });
+});

@@ -13,7 +13,8 @@ export const SOCIAL_CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 const MODULUS = 31;
 const BODY = /^[0-9A-HJ-NPQRTUWXY]{17}$/;
-const FULL = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+/** Any character outside the alphabet (the length is checked first). */
+const FOREIGN_CHAR = /[^0-9A-HJ-NPQRTUWXY]/;
 
 /**
  * Codes from the pre-2015 pilot areas that are legally issued but fail the
@@ -66,7 +67,7 @@ export function validateSocialCreditCode(
   const code = normaliseCode(input);
   if (code === '') return fail('EMPTY', '请输入统一社会信用代码');
   if (code.length !== 18) return fail('INVALID_LENGTH', '统一社会信用代码应为18位');
-  if (!FULL.test(code)) {
+  if (FOREIGN_CHAR.test(code)) {
     return fail('INVALID_CHARACTER', '统一社会信用代码只能包含数字和大写字母（不含I、O、Z、S、V）');
   }
   if (socialCreditCheckChar(code.slice(0, 17)) === code.charAt(17)) return ok(code);

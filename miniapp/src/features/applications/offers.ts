@@ -76,6 +76,8 @@ export function applicationOffers(certificate: OfferFacts, today: string = local
   const type = getCertificateType(certificate.typeCode);
   if (!type) return { offers: [], note: null };
   if (certificate.operatorRole === 'VIEWER') return { offers: [], note: '您是该企业的查看人员，不能办理证照业务。' };
+  if (certificate.operatorRole === 'DRIVER')
+    return { offers: [], note: '您是该车辆的随车人员，只能亮证，不能办理证照业务。' };
   if (certificate.status === 'REPLACED') return { offers: [], note: '该证已换发，请在新证照上办理业务。' };
   if (certificate.status !== 'VALID' && certificate.status !== 'EXPIRED') {
     return { offers: [], note: `该证照${certificateStatuses[certificate.status].label}，不能办理业务。` };

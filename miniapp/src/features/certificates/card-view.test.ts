@@ -109,4 +109,17 @@ describe('activationState', () => {
     const card = toCertificateCardView(certificate({ operatorName: '广州顺达物流有限公司', operatorRole: 'MANAGER' }));
     expect(card.operator).toBe('广州顺达物流有限公司 · 经办人（可办理）');
   });
+
+  it('shows a 随车人员 the vehicle certificate as presentable but not activatable', () => {
+    const card = toCertificateCardView(
+      certificate({
+        carrier: 'ELECTRONIC',
+        activated: false,
+        operatorName: '广州顺达物流有限公司',
+        operatorRole: 'DRIVER',
+      }),
+    );
+    expect(card.operator).toBe('广州顺达物流有限公司 · 随车人员（可亮证）');
+    expect(card.activation).toBe('view-only');
+  });
 });

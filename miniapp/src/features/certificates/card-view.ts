@@ -1,4 +1,4 @@
-import { carriers, operatorRoleLabels, type CertificateSummary } from '@roadcert/shared';
+import { carriers, certificateAccessRoleLabels, type CertificateSummary } from '@roadcert/shared';
 import { formatValidity, statusAppearance, type StatusAppearance } from '../../lib/format';
 
 /** Everything a certificate card shows, already in display form. */
@@ -21,7 +21,7 @@ export interface CertificateCardView {
 /**
  * `activatable`: an electronic certificate, valid, not yet activated — it gets a 激活 button.
  * `activated`: electronic and activated (已激活). `view-only`: would be activatable, but the
- * person is only a 查看人员 of its operator. `none`: paper / IC card, or not valid.
+ * person is only a 查看人员 or 随车人员 of its operator. `none`: paper / IC card, or not valid.
  */
 export type ActivationState = 'activatable' | 'activated' | 'view-only' | 'none';
 
@@ -43,13 +43,14 @@ export function activationState(
   if (certificate.activated) return 'activated';
   if (certificate.status !== 'VALID') return 'none';
   if (certificate.validUntil !== null && certificate.validUntil < today) return 'none';
-  return certificate.operatorRole === 'VIEWER' ? 'view-only' : 'activatable';
+  // 查看人员 and 随车人员 (who may present the vehicle's certificate) cannot activate.
+  return certificate.operatorRole === 'VIEWER' || certificate.operatorRole === 'DRIVER' ? 'view-only' : 'activatable';
 }
 
 function operatorLine(certificate: CertificateSummary): string | null {
   if (!certificate.operatorName) return null;
   return certificate.operatorRole
-    ? `${certificate.operatorName} · ${operatorRoleLabels[certificate.operatorRole]}`
+    ? `${certificate.operatorName} · ${certificateAccessRoleLabels[certificate.operatorRole]}`
     : certificate.operatorName;
 }
 

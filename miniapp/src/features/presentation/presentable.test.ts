@@ -22,4 +22,10 @@ describe('亮证 button', () => {
     expect(isPresentable({ ...activated, status: 'REVOKED' }, '2026-11-27')).toBe(false);
     expect(isPresentable({ ...activated, validUntil: '2026-11-26' }, '2026-11-27')).toBe(false);
   });
+
+  it("is not offered to an operator's 查看人员; its MANAGER and a 随车人员 get it", () => {
+    expect(isPresentable({ ...activated, operatorRole: 'VIEWER' }, '2026-11-27')).toBe(false);
+    expect(isPresentable({ ...activated, operatorRole: 'MANAGER' }, '2026-11-27')).toBe(true);
+    expect(isPresentable({ ...activated, operatorRole: 'DRIVER' }, '2026-11-27')).toBe(true);
+  });
 });

@@ -39,6 +39,7 @@ export const emptySelection: ShareSelection = { ownerKey: null, ids: [] };
 /** The server's rules: staff who may only look cannot share, and a replaced certificate is not shared. */
 function blockedReason(certificate: CertificateSummary): string | null {
   if (certificate.operatorRole === 'VIEWER') return '您是该企业的查看人员，不能分享企业证照';
+  if (certificate.operatorRole === 'DRIVER') return '您是该车辆的随车人员，只能亮证，不能分享企业证照';
   if (certificate.status === 'REPLACED') return '已换发的证照不能分享，请分享换发后的证照';
   return null;
 }

@@ -1,4 +1,4 @@
-import type { PhotoCheck, PhotoSpec } from '@roadcert/shared';
+import { photoCheckList, type PhotoCheck, type PhotoSpec } from '@roadcert/shared';
 import type { RgbImage } from './decode';
 import { lumaOf, statsIn, subjectIn } from './pixels';
 
@@ -107,8 +107,16 @@ export function laplacianVariance(luma: Uint8Array, width: number, height: numbe
 
 const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-/** The verdict's checks, in photoCheckList order, each with its own Chinese message. */
+/**
+ * The verdict's checks, each with its own Chinese message, in photoCheckList order (most
+ * important first): the first failed one is the reason the upload answers with.
+ */
 export function judgePortrait(m: PortraitMeasurements, spec: Pick<PhotoSpec, 'widthPx'>): PhotoCheck[] {
+  const rank = (c: PhotoCheck) => photoCheckList.indexOf(c.check);
+  return portraitChecks(m, spec).sort((a, b) => rank(a) - rank(b));
+}
+
+function portraitChecks(m: PortraitMeasurements, spec: Pick<PhotoSpec, 'widthPx'>): PhotoCheck[] {
   const t = portraitThresholds;
   const dark = m.brightness < t.brightness.min;
   const bright = m.brightness > t.brightness.max;

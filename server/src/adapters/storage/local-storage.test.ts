@@ -19,6 +19,15 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('local storage', () => {
   const key = 'photos/h1/2026/11/abc.processed.jpg';
 
+  it('lists the objects directly under a folder, sorted; a missing folder is empty', async () => {
+    expect(await storage.list('listed/')).toEqual([]);
+    for (const name of ['b.json', 'a.json'])
+      await storage.put(`listed/${name}`, Buffer.from('{}'), { contentType: 'application/json' });
+    await storage.put('listed/deeper/c.json', Buffer.from('{}'), { contentType: 'application/json' });
+    expect(await storage.list('listed/')).toEqual(['listed/a.json', 'listed/b.json']);
+    await expect(storage.list('../')).rejects.toThrow(/invalid object key/);
+  });
+
   it('puts, gets, refuses to overwrite, deletes idempotently', async () => {
     await storage.put(key, Buffer.from('one'), { contentType: 'image/jpeg' });
     expect((await storage.get(key))!.toString()).toBe('one');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assertObjectKey, contentTypeByExtension, type ObjectStorage } from './object-storage';
+import { assertObjectKey, contentTypeByExtension, isObjectKey, type ObjectStorage } from './object-storage';
 import type { FileUrlSigner } from './file-url-signer';
 
 export const LOCAL_FILES_PATH = '/api/v1/files';
@@ -51,6 +51,23 @@ export function createLocalStorage(options: {
     },
     async delete(key) {
       await rm(fileOf(key), { force: true });
+    },
+    async list(prefix) {
+      assertObjectKey(prefix.replace(/\/$/, ''));
+      const dir = path.join(options.dir, ...prefix.split('/').filter(Boolean));
+      let names: string[];
+      try {
+        names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw err;
+      }
+      // Temporary files of a write in progress are not objects.
+      return names
+        .filter((n) => !n.endsWith('.tmp'))
+        .map((n) => `${prefix}${n}`)
+        .filter(isObjectKey)
+        .sort();
     },
     async signedUrl(key, { expiresInSeconds }) {
       assertObjectKey(key);

@@ -11,6 +11,8 @@ export interface ObjectStorage {
   get(key: string): Promise<Buffer | null>;
   /** Removes the object; removing a missing object is not an error (so retries are safe). */
   delete(key: string): Promise<void>;
+  /** Keys directly under `prefix` (a folder, ending in `/`), sorted; for server-owned folders (audit checkpoints). */
+  list(prefix: string): Promise<string[]>;
   /** A GET URL that stops working after `expiresInSeconds`. */
   signedUrl(key: string, options: { expiresInSeconds: number }): Promise<{ url: string; expiresAt: Date }>;
 }
@@ -34,4 +36,5 @@ export const contentTypeByExtension: Record<string, string> = {
   png: 'image/png',
   webp: 'image/webp',
   pdf: 'application/pdf',
+  json: 'application/json',
 };

@@ -64,6 +64,17 @@ export function createOssStorage(options: OssOptions): ObjectStorage {
         if (!isNotFound(err)) throw err;
       }
     },
+    async list(prefix) {
+      assertObjectKey(prefix.replace(/\/$/, ''));
+      const keys: string[] = [];
+      let marker: string | undefined;
+      do {
+        const page = await client.list({ prefix, 'max-keys': 1000, ...(marker ? { marker } : {}) }, {});
+        keys.push(...(page.objects ?? []).map((o) => o.name));
+        marker = page.isTruncated ? page.nextMarker : undefined;
+      } while (marker);
+      return keys.sort();
+    },
     async signedUrl(key, { expiresInSeconds }) {
       assertObjectKey(key);
       const url = await client.signatureUrlV4('GET', expiresInSeconds, { headers: {} }, key);

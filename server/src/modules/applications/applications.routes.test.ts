@@ -592,7 +592,7 @@ describe('the application’s portrait (PUT …/draft photoId)', () => {
     expect((await t.api(`/api/v1/me/photos/${deleted}`, { token, method: 'DELETE' })).status).toBe(204);
     const before = await t.prisma.application.findUniqueOrThrow({ where: { id: applicationId } });
     for (const photoId of [theirs, '0190d8d2-0000-7000-8000-000000000001', deleted, 'not-a-uuid']) {
-      const res = await saveDraft(token, applicationId, { formData: { changed: 'x' }, photoId });
+      const res = await saveDraft(token, applicationId, { formData: { licenceClasses: 'x' }, photoId });
       expect([res.status, res.json.code], photoId).toEqual([404, 'NOT_FOUND']);
     }
     expect(await t.prisma.auditLog.count({ where: { action: 'photo.access_denied', subjectId: theirs } })).toBe(1);

@@ -7,6 +7,7 @@ import {
   type ApplicationFormData,
   type CertificateTypeDefinition,
   type StartApplicationRequest,
+  undeclaredFormKeys,
   validateApplicationForm,
 } from '@roadcert/shared';
 import { AppError } from '../../errors';
@@ -53,6 +54,7 @@ function checkBaseAllows(
 }
 
 /** 信息免填报: what the system knows is filled in; the holder confirms or corrects. */
+// Its keys are applicationPrefillKeys (shared), the ones a draft may hold beside the type's fields.
 const prefill = (typeCode: string, holder: HolderRow, base: CertificateRow | null): ApplicationFormData => ({
   holderName: holder.name,
   ...(holder.idNumberMasked ? { idNumberMasked: holder.idNumberMasked } : {}),
@@ -162,6 +164,11 @@ export function createHolderApplications({ data, audit, access, photos }: Applic
   async function saveDraft(state: AuthState, id: string, formData: ApplicationFormData, photoId?: string | null) {
     const row = await reachApplication(state, id);
     if (!editableApplicationStates.includes(row.state)) throw new AppError('APPLICATION_STATE_INVALID');
+    const undeclared = undeclaredFormKeys(row.typeCode, row.kind, formData);
+    if (undeclared.length > 0)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: Object.fromEntries(undeclared.slice(0, 10).map((key) => [`formData.${key}`, '该证照类型没有此项'])),
+      });
     const photo = typeof photoId === 'string' ? await photos.checkAttachable(state, row, photoId) : null;
     await data.transaction(async (r) => {
       if (!(await r.applications.saveForm(row, formData))) throw new AppError('APPLICATION_STATE_INVALID');

@@ -46,6 +46,16 @@ export function createCertificateRepo(db: Db) {
         orderBy: [{ status: 'asc' }, { typeCode: 'asc' }, { validUntil: 'desc' }],
       }),
 
+    /** The certificates of these vehicles held by the operator that assigned them (a driver's wallet). */
+    listForVehicles: (vehicles: { holderId: string; vehicleId: string }[]) =>
+      vehicles.length === 0
+        ? Promise.resolve([])
+        : db.certificate.findMany({
+            where: { OR: vehicles.map((v) => ({ holderId: v.holderId, vehicleId: v.vehicleId })) },
+            select: summarySelect,
+            orderBy: [{ status: 'asc' }, { typeCode: 'asc' }, { validUntil: 'desc' }],
+          }),
+
     summary: (id: string) => db.certificate.findUniqueOrThrow({ where: { id }, select: summarySelect }),
 
     detail: (id: string) => db.certificate.findUniqueOrThrow({ where: { id }, select: detailSelect }),

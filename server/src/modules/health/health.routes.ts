@@ -1,4 +1,5 @@
 import type Router from '@koa/router';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseOutage } from '../../db/outage';
 import type { Db } from '../../db/unit-of-work';
 import { createHealthRepo } from './health.repo';
 
@@ -7,7 +8,8 @@ export type HealthDeps = { prisma: Db; databaseKind: string };
 
 /**
  * /healthz: the process is up (for restarts). /readyz: the database answers and we are
- * not shutting down (for load balancers); 503 otherwise.
+ * not shutting down (for load balancers); 503 otherwise. Its ping is also what notices the
+ * database is back, so the outage log gets its closing line.
  */
 export function healthRoutes(router: Router, deps: HealthDeps, isShuttingDown: () => boolean) {
   const health = createHealthRepo(deps.prisma);
@@ -22,9 +24,12 @@ export function healthRoutes(router: Router, deps: HealthDeps, isShuttingDown: (
     }
     try {
       await health.ping();
+      databaseOutage.reachable(ctx.state.log);
       ctx.body = { status: 'ready', database: deps.databaseKind };
     } catch (err) {
-      ctx.state.log.warn({ err }, 'readiness check failed');
+      // Probes poll every few seconds for as long as the outage lasts: logged once per interval.
+      databaseOutage.unavailable(ctx.state.log, err, { probe: 'readyz' });
+      ctx.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       ctx.status = 503;
       ctx.body = { status: 'database-unreachable', database: deps.databaseKind };
     }

@@ -76,12 +76,16 @@ export function createOperatorMembers({ fieldCrypto, data, audit }: OperatorsMod
         throw new AppError('CONFLICT', { message: '不能修改法定代表人本人的权限' });
       }
       const now = new Date();
+      // A live member whose role changes loses the tokens fetched under the old role (a
+      // MANAGER made VIEWER must not keep presenting for up to a batch, 72 h).
+      const roleChanged = existing !== null && existing.revokedAt === null && existing.role !== input.role;
       const member = await data.transaction(async (r) => {
         const row = await r.operators.grantMember(operatorId, target.id, {
           role: input.role,
           grantedById: accountId,
           grantedAt: now,
         });
+        const tokensInvalidated = roleChanged ? await r.operators.bumpPresentationEpochs(operatorId) : 0;
         await audit.record(
           {
             ...actor,
@@ -89,7 +93,13 @@ export function createOperatorMembers({ fieldCrypto, data, audit }: OperatorsMod
             subjectType: 'operator_member',
             subjectId: row.id,
             outcome: 'OK',
-            detail: { operatorId, role: input.role },
+            detail: {
+              operatorId,
+              role: input.role,
+              ...(roleChanged
+                ? { previousRole: existing?.role ?? null, certificatesEpochBumped: tokensInvalidated }
+                : {}),
+            },
           },
           r.tx,
         );
@@ -115,21 +125,23 @@ export function createOperatorMembers({ fieldCrypto, data, audit }: OperatorsMod
       if (member.role === 'LEGAL_REPRESENTATIVE')
         throw new AppError('CONFLICT', { message: '法定代表人的权限不能在此撤销' });
       const row = await data.transaction(async (r) => {
-        const updated = member.revokedAt
-          ? await r.operators.getMember(member.id)
-          : await r.operators.revokeMember(member.id, new Date());
-        if (!member.revokedAt)
-          await audit.record(
-            {
-              ...actor,
-              action: 'operator.member_revoke',
-              subjectType: 'operator_member',
-              subjectId: member.id,
-              outcome: 'OK',
-              detail: { operatorId },
-            },
-            r.tx,
-          );
+        if (member.revokedAt) return r.operators.getMember(member.id);
+        const updated = await r.operators.revokeMember(member.id, new Date());
+        // Access ends with the next request, but tokens already fetched would verify for up
+        // to a batch (72 h): bump the epoch of the operator's certificates (everyone else
+        // who presents them just fetches a new batch).
+        const certificatesEpochBumped = await r.operators.bumpPresentationEpochs(operatorId);
+        await audit.record(
+          {
+            ...actor,
+            action: 'operator.member_revoke',
+            subjectType: 'operator_member',
+            subjectId: member.id,
+            outcome: 'OK',
+            detail: { operatorId, role: member.role, certificatesEpochBumped },
+          },
+          r.tx,
+        );
         return updated;
       });
       return presentMember(row);

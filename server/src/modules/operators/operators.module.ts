@@ -5,6 +5,7 @@ import type { AuditLog } from '../../lib/audit';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import { createAccountRepo, createConsentRepo, createFaceVerificationRepo, createMatchGuardRepo } from '../account';
 import { createOperatorRepo } from './operators.repo';
+import { createVehicleAssignmentRepo } from './vehicle-assignments.repo';
 
 /** What the operators routes need from the composition root (`config.face`: the profile's face window). */
 export type OperatorsDeps = {
@@ -24,6 +25,7 @@ export type OperatorsDeps = {
 export const bindOperatorRepos = (db: Db) => ({
   tx: db,
   operators: createOperatorRepo(db),
+  vehicleAssignments: createVehicleAssignmentRepo(db),
   matchGuard: createMatchGuardRepo(db),
   accounts: createAccountRepo(db),
   consents: createConsentRepo(db),

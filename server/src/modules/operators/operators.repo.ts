@@ -50,8 +50,25 @@ export function createOperatorRepo(db: Db) {
     findMembership: (operatorId: string, accountId: string) =>
       db.operatorMember.findUnique({
         where: { operatorId_accountId: { operatorId, accountId } },
-        select: { role: true },
+        select: { role: true, revokedAt: true },
       }),
+
+    /** The account's live role for this operator, or null. */
+    findLiveRole: (operatorId: string, accountId: string) =>
+      db.operatorMember.findFirst({ where: { operatorId, accountId, revokedAt: null }, select: { role: true } }),
+
+    /**
+     * Kills every presentation token fetched for the operator's certificates (or, with a
+     * vehicle, that vehicle's): the epoch is part of each token and checked online
+     * (docs/presentation-token.md). Returns how many certificates it touched.
+     */
+    bumpPresentationEpochs: async (operatorId: string, vehicleId?: string) =>
+      (
+        await db.certificate.updateMany({
+          where: { holderId: operatorId, ...(vehicleId ? { vehicleId } : {}) },
+          data: { presentationEpoch: { increment: 1 } },
+        })
+      ).count,
 
     /** Grants (or re-grants) a role to an account, by `grantedById`. */
     grantMember: (

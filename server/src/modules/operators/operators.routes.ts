@@ -5,12 +5,17 @@ import {
   operatorMemberAddSchema,
   operatorMemberListSchema,
   operatorMemberSchema,
+  operatorVehicleListSchema,
+  vehicleAssignmentCreateSchema,
+  vehicleAssignmentListSchema,
+  vehicleAssignmentSchema,
 } from '@roadcert/shared';
 import type { createRouteTable } from '../../http/route';
 import { auditActor, buildAccountProfile, currentAccountId, currentHolderId } from '../account';
 import { activateOperator } from './activate-operator';
 import { createOperatorMembers } from './operator-members';
 import { createOperatorsModule, type OperatorsDeps } from './operators.module';
+import { createVehicleAssignments } from './vehicle-assignments';
 
 const operatorParams = z.object({ id: z.string().max(100) });
 
@@ -18,6 +23,7 @@ const operatorParams = z.object({ id: z.string().max(100) });
 export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, deps: OperatorsDeps) {
   const operators = createOperatorsModule(deps);
   const members = createOperatorMembers(operators);
+  const assignments = createVehicleAssignments(operators);
 
   route({
     method: 'post',
@@ -74,5 +80,55 @@ export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, d
     response: operatorMemberSchema,
     handler: async (ctx, { params }) =>
       members.revoke(currentAccountId(ctx.state), params.id, params.memberId, auditActor(ctx.state)),
+  });
+
+  route({
+    method: 'get',
+    path: '/api/v1/operators/:id/vehicles',
+    summary: "The operator's vehicles, to assign drivers to (MANAGER and legal representative)",
+    tags: ['operators'],
+    access: 'account',
+    params: operatorParams,
+    response: operatorVehicleListSchema,
+    handler: async (ctx, { params }) =>
+      assignments.vehicles(currentAccountId(ctx.state), params.id, auditActor(ctx.state)),
+  });
+
+  route({
+    method: 'get',
+    path: '/api/v1/operators/:id/vehicle-assignments',
+    summary:
+      "Drivers (随车人员) assigned to the operator's vehicles, ended ones included (MANAGER and legal representative)",
+    tags: ['operators'],
+    access: 'account',
+    params: operatorParams,
+    response: vehicleAssignmentListSchema,
+    handler: async (ctx, { params }) => assignments.list(currentAccountId(ctx.state), params.id, auditActor(ctx.state)),
+  });
+
+  route({
+    method: 'post',
+    path: '/api/v1/operators/:id/vehicle-assignments',
+    summary: "Assign a real-name bound account (by phone) as driver of one of the operator's vehicles",
+    tags: ['operators'],
+    access: 'account',
+    params: operatorParams,
+    body: vehicleAssignmentCreateSchema,
+    response: vehicleAssignmentSchema,
+    status: 201,
+    handler: async (ctx, { params, body }) =>
+      assignments.assign(currentAccountId(ctx.state), params.id, body, auditActor(ctx.state)),
+  });
+
+  route({
+    method: 'delete',
+    path: '/api/v1/operators/:id/vehicle-assignments/:assignmentId',
+    summary: "End a driver's assignment; the tokens they fetched for the vehicle stop verifying",
+    tags: ['operators'],
+    access: 'account',
+    params: operatorParams.extend({ assignmentId: z.string().max(100) }),
+    response: vehicleAssignmentSchema,
+    handler: async (ctx, { params }) =>
+      assignments.unassign(currentAccountId(ctx.state), params.id, params.assignmentId, auditActor(ctx.state)),
   });
 }

@@ -23,7 +23,8 @@ export function createPartnerAuth(partners: Pick<PartnerRepo, 'byKeyHash'>) {
     const header = ctx.get('authorization');
     if (!header)
       throw new AppError('UNAUTHENTICATED', { message: '请在Authorization请求头中提供API密钥（Bearer rk_…）' });
-    const key = /^Bearer (\S+)$/.exec(header)?.[1] ?? '';
+    // The scheme name is case-insensitive (RFC 7235 §2.1); the key itself is checked exactly.
+    const key = /^Bearer +(\S+)$/i.exec(header)?.[1] ?? '';
     if (!apiKeyPattern.test(key)) throw new AppError('PARTNER_KEY_INVALID');
     const partner = await partners.byKeyHash(hashApiKey(key));
     if (!partner || partner.revokedAt) throw new AppError('PARTNER_KEY_INVALID');

@@ -27,6 +27,7 @@ const storage: ObjectStorage = {
   },
   get: (key) => realStorage.get(key),
   delete: (key) => realStorage.delete(key),
+  list: (prefix) => realStorage.list(prefix),
   signedUrl: (key, options) => realStorage.signedUrl(key, options),
 };
 const images: ImagePipeline = {

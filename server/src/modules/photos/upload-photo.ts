@@ -8,6 +8,7 @@ import {
   type PhotoSpec,
 } from '@roadcert/shared';
 import { AppError } from '../../errors';
+import { refuseUnstorable } from '../../http/input-rules';
 import type { Logger } from '../../lib/logger';
 import type { PipelineOutcome } from '../../adapters/image';
 import { auditActor, type AuthState } from '../account';
@@ -32,6 +33,8 @@ export async function uploadPhoto(
   upload: PhotoUpload,
   log: Logger,
 ): Promise<PhotoResult> {
+  // The multipart text fields get the same input rule as JSON bodies (route.ts reads no multipart).
+  refuseUnstorable(upload.fields, 'body');
   const fields = photoUploadFieldsSchema.parse(upload.fields);
   const application = fields.applicationId
     ? await deps.data.repos.photos.ownApplication(holderId, fields.applicationId)

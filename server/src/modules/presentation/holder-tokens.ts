@@ -34,7 +34,8 @@ function refusal(row: FaceRow): string | null {
 /**
  * The holder's batch: the certificate face and tokens for consecutive windows from the
  * current one for `hours` (capped), each bound to the certificate id and its current
- * presentation epoch, so revoking or suspending (epoch + 1) kills every token fetched ahead.
+ * presentation epoch, so revoking or suspending (epoch + 1) kills every token fetched ahead —
+ * as does removing the member or driver who fetched them (operators/presenter-changes.ts).
  */
 export function createHolderTokens(
   deps: HolderTokensDeps,
@@ -49,7 +50,8 @@ export function createHolderTokens(
     certificateId: string,
     requestedHours: number | undefined,
   ): Promise<PresentationBatch> {
-    const reach = await access.reach(state, certificateId, 'read');
+    // Presenting is acting for the holder: a VIEWER gets 403, a driver only their vehicle's.
+    const reach = await access.reach(state, certificateId, 'present');
     const row = await deps.faces.face(reach.certificateId);
     const refused = refusal(row);
     if (refused) throw new AppError('NOT_PRESENTABLE', { message: refused });

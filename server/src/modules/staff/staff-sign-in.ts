@@ -21,12 +21,20 @@ const locked = (until: Date, now: Date) =>
     message: '登录失败次数过多，账号已锁定15分钟，请稍后再试',
     retryAfterSeconds: (until.getTime() - now.getTime()) / 1000,
   });
+/**
+ * Every refusal of the password step, a locked account included: telling "locked" from
+ * "unknown user" would confirm that the username exists. The text says that repeated
+ * failures lock, so a locked member of staff knows what may be going on.
+ */
+const passwordRefused = () =>
+  new AppError('STAFF_LOGIN_FAILED', { message: '用户名或密码错误；连续错误5次，账号将锁定15分钟' });
 const challengeGone = () => new AppError('STAFF_LOGIN_FAILED', { message: '登录已失效，请重新输入用户名和密码' });
 
 /**
  * Authority staff sign-in: username + password (scrypt) → a challenge → TOTP code →
- * a staff session. An unknown user, a wrong password and a disabled account look the
- * same (STAFF_LOGIN_FAILED, same scrypt cost). Wrong passwords and wrong codes count
+ * a staff session. An unknown user, a wrong password, a disabled and a locked account look
+ * the same (STAFF_LOGIN_FAILED, same message, same scrypt cost, no Retry-After). Only the
+ * code step, which the caller reaches with the right password, says 423 STAFF_LOCKED. Wrong passwords and wrong codes count
  * together; only a complete sign-in resets the count, so knowing the password does not
  * buy unlimited code guesses.
  */
@@ -37,22 +45,26 @@ export function createStaffSignIn(deps: StaffModule) {
 
   async function login(input: { username: string; password: string }, requestId: string, now = new Date()) {
     const user = await staff.findForSignIn(input.username);
-    if (user?.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil, now);
+    // The password is checked (scrypt) whatever the account's state, so a locked account
+    // takes as long as an unknown one, and then answers the same.
     const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
-    if (!user || !passwordOk || user.disabledAt || !user.totpSecretEnc) {
+    const wasLocked = !!user?.lockedUntil && user.lockedUntil > now;
+    if (!user || wasLocked || !passwordOk || user.disabledAt || !user.totpSecretEnc) {
       if (user) {
-        const lockedUntil = await staff.recordFailure(user.id, STAFF_MAX_FAILURES, lockEnd(now));
+        // While locked nothing is counted: the lock ends when it was set to.
+        const lockedUntil = wasLocked
+          ? user.lockedUntil
+          : await staff.recordFailure(user.id, STAFF_MAX_FAILURES, lockEnd(now));
         await audit.record({
           actorKind: 'STAFF',
           actorId: user.id,
           action: 'staff.sign-in',
           outcome: 'DENIED',
           requestId,
-          detail: { step: 'password', locked: lockedUntil !== null },
+          detail: { step: 'password', locked: lockedUntil !== null, whileLocked: wasLocked },
         });
-        if (lockedUntil) throw locked(lockedUntil, now);
       }
-      throw new AppError('STAFF_LOGIN_FAILED');
+      throw passwordRefused();
     }
     const challenge = await staff.createChallenge(
       user.id,

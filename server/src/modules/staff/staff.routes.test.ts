@@ -96,23 +96,55 @@ describe('password + TOTP sign-in', () => {
     expect(unknown.json.message).toBe(wrong.json.message);
   });
 
-  it('five wrong passwords lock the account for 15 minutes (423 STAFF_LOCKED), even for the right password', async () => {
-    for (let i = 1; i <= 4; i += 1)
+  it('five wrong passwords lock the account for 15 minutes, even for the right password', async () => {
+    for (let i = 1; i <= 5; i += 1)
       expect((await login(demoStaff.username, `wrong-${i}`)).json.code).toBe('STAFF_LOGIN_FAILED');
-    const fifth = await login(demoStaff.username, 'wrong-5');
-    expect(fifth.status).toBe(423);
-    expect(fifth.json.code).toBe('STAFF_LOCKED');
-    expect(Number(fifth.headers.get('retry-after'))).toBe(900);
-    const right = await login();
-    expect(right.status).toBe(423);
     const { lockedUntil } = await staffRow();
     expect(lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    const right = await login();
+    expect([right.status, right.json.code]).toEqual([401, 'STAFF_LOGIN_FAILED']);
+    // Attempts while locked do not move the lock's end.
+    expect((await staffRow()).lockedUntil).toEqual(lockedUntil);
     // After the lock: the right password works again.
     await t.prisma.staffUser.update({
       where: { username: demoStaff.username },
       data: { lockedUntil: new Date(Date.now() - 1000) },
     });
     expect((await login()).status).toBe(200);
+  });
+
+  it('a locked account answers exactly like an unknown user (status, code, message, headers), audited', async () => {
+    const answer = async (res: Awaited<ReturnType<typeof login>>) => ({
+      status: res.status,
+      code: res.json.code,
+      message: res.json.message,
+      retryAfter: res.headers.get('retry-after'),
+      retryAfterSeconds: res.json.retryAfterSeconds,
+    });
+    const unknown = await answer(await login('nobody-at-all', 'wrong'));
+    for (let i = 1; i <= 4; i += 1) await login(demoStaff.username, `wrong-${i}`);
+    // The failure that locks, an attempt while locked (wrong and right password): all the same.
+    const locking = await answer(await login(demoStaff.username, 'wrong-5'));
+    const whileLockedWrong = await answer(await login(demoStaff.username, 'wrong-6'));
+    const whileLockedRight = await answer(await login());
+    expect(unknown).toEqual({
+      status: 401,
+      code: 'STAFF_LOGIN_FAILED',
+      message: expect.stringMatching(/[\u4e00-\u9fff]/),
+      retryAfter: null,
+      retryAfterSeconds: undefined,
+    });
+    for (const other of [locking, whileLockedWrong, whileLockedRight]) expect(other).toEqual(unknown);
+    const { id } = await staffRow();
+    const denied = await t.prisma.auditLog.findMany({
+      where: { action: 'staff.sign-in', actorId: id, outcome: 'DENIED' },
+      orderBy: { seq: 'desc' },
+      take: 2,
+    });
+    expect(denied.map((r) => r.detail)).toEqual([
+      { step: 'password', locked: true, whileLocked: true },
+      { step: 'password', locked: true, whileLocked: true },
+    ]);
   });
 
   it('accepts the code of the previous and the next 30-second step, not two steps away', async () => {

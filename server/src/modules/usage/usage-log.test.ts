@@ -106,6 +106,49 @@ describe('usage log writer (batching)', () => {
     expect(logged).not.toContain('f1');
   });
 
+  it('holds events while the database is unreachable and writes them when it is back (issue 12)', async () => {
+    const rows: Row[] = [];
+    let down = true;
+    const store: UsageLogStore = {
+      insert: async (data) => {
+        // The shape pg gives while PostgreSQL is stopped.
+        if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        rows.push(...data);
+      },
+    };
+    const { lines, logger } = captureLogger();
+    const log = createUsageLog({ store, logger, flushIntervalMs: 10, retryMs: 30 });
+    for (let i = 0; i < 250; i++) log.record(event(i));
+    await sleep(100);
+    expect(rows).toHaveLength(0);
+    expect(lines.filter((l) => l.level === 'error')).toEqual([]);
+    expect(lines.map((l) => l.msg)).toEqual(['usage log: database unavailable, holding events']);
+    down = false;
+    await sleep(100);
+    expect(rows).toHaveLength(250);
+    // Every row once (each keeps its own time and id, so the order of writing does not matter).
+    expect(new Set(rows.map((r) => r.fieldsShown[2]))).toEqual(new Set(Array.from({ length: 250 }, (_, i) => `f${i}`)));
+    expect(lines.at(-1)!.msg).toBe('usage log: database back, held events written');
+    await log.close();
+  });
+
+  it('keeps at most maxHeld rows while unreachable, and reports what shutdown could not write', async () => {
+    const store: UsageLogStore = {
+      insert: async () => {
+        throw Object.assign(new Error('Connection terminated unexpectedly'), {});
+      },
+    };
+    const { lines, logger } = captureLogger();
+    const log = createUsageLog({ store, logger, flushIntervalMs: 10, retryMs: 20, maxHeld: 30 });
+    for (let i = 0; i < 50; i++) log.record(event(i));
+    await sleep(60);
+    await log.close();
+    const lost = lines
+      .filter((l) => l.msg === 'usage log events lost after retry')
+      .map((l) => (l.obj as { lost: number }).lost);
+    expect(lost.reduce((a, b) => a + b, 0)).toBe(50);
+  });
+
   it('flush() resolves only after earlier batches are written (ordered)', async () => {
     const { store, rows } = fakeStore();
     const log = createUsageLog({ store, logger: captureLogger().logger, flushIntervalMs: 60_000, maxBatch: 2 });

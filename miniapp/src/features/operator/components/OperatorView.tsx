@@ -7,6 +7,7 @@ import type { Remote } from '../../../hooks/useRemote';
 import { representedOperators, roleLabel } from '../../account/account';
 import type { Account } from '../../account/api';
 import { ActivateOperatorCard } from './ActivateOperatorCard';
+import { DriverAssignmentsCard } from './DriverAssignmentsCard';
 import { OperatorMembersCard } from './OperatorMembersCard';
 import { OperatorShareCard } from '../../sharing/components/OperatorShareCard';
 import './operator.scss';
@@ -55,6 +56,9 @@ export function OperatorView({ account }: { account: Remote<Account> }) {
       ) : null}
       {represented.map((operator) => (
         <OperatorMembersCard key={operator.operatorId} operatorId={operator.operatorId} name={operator.name} />
+      ))}
+      {represented.map((operator) => (
+        <DriverAssignmentsCard key={`drivers-${operator.operatorId}`} operatorId={operator.operatorId} />
       ))}
       {represented.map((operator) => (
         <OperatorShareCard key={`share-${operator.operatorId}`} name={operator.name} />

@@ -9,7 +9,8 @@ import './present-button.scss';
 export function PresentButton({
   certificate,
 }: {
-  certificate: Pick<CertificateSummary, 'id' | 'carrier' | 'activated' | 'status' | 'validUntil'>;
+  certificate: Pick<CertificateSummary, 'id' | 'carrier' | 'activated' | 'status' | 'validUntil'> &
+    Partial<Pick<CertificateSummary, 'operatorRole'>>;
 }) {
   if (!isPresentable(certificate)) return null;
   return (

@@ -18,7 +18,8 @@ type SessionRow = NonNullable<Awaited<ReturnType<SessionRepo['findForAuth']>>>;
  */
 async function liveSession(ctx: Context, sessions: SessionRepo, tokens: SessionTokens, now: Date): Promise<SessionRow> {
   const header = ctx.get('authorization');
-  const match = /^Bearer ([A-Za-z0-9._-]{10,300})$/.exec(header);
+  // The scheme name is case-insensitive (RFC 7235 §2.1): "bearer …" is the same credential.
+  const match = /^Bearer +([A-Za-z0-9._-]{10,300})$/i.exec(header);
   if (!match?.[1]) throw new AppError(header ? 'TOKEN_INVALID' : 'UNAUTHENTICATED');
   const verdict = tokens.verify(match[1], now);
   if (!verdict.ok) throw new AppError(verdict.reason === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');

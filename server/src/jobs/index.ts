@@ -1,0 +1,41 @@
+// Background jobs (pg-boss on the application's pool): built by the composition root,
+// started by main.ts after the HTTP server, stopped on shutdown.
+import type { ObjectStorage } from '../adapters/storage';
+import type { Database } from '../db/database';
+import { writeAuditCheckpoint } from '../lib/audit-checkpoint';
+import type { KeyMaterial } from '../lib/key-material';
+import type { Logger } from '../lib/logger';
+import { createRetentionRepo } from './retention.repo';
+import { retentionJobs } from './retention';
+import { createJobRunner, type JobDefinition } from './runner';
+
+export { createJobRunner, type JobDefinition, type JobRunner } from './runner';
+export { cleanUpPhotos, retentionJobs, retentionPeriods } from './retention';
+export { createRetentionRepo, type RetentionRepo } from './retention.repo';
+
+export type JobsDeps = {
+  prisma: Database['prisma'];
+  sql: Database['sql'];
+  logger: Logger;
+  storage: ObjectStorage;
+  keys: Pick<KeyMaterial, 'signing'>;
+};
+
+/** Every scheduled job of the service (docs/retention.md lists them with their periods). */
+export function allJobs(deps: JobsDeps): JobDefinition[] {
+  const { prisma, storage, keys, logger } = deps;
+  return [
+    ...retentionJobs({ retention: createRetentionRepo(prisma), storage }),
+    {
+      name: 'audit.checkpoint',
+      cron: '*/15 * * * *',
+      description: 'signed audit-chain checkpoint to object storage and the log',
+      retryDelaySeconds: 30,
+      run: () => writeAuditCheckpoint({ db: prisma, storage, keys, logger }),
+    },
+  ];
+}
+
+/** The runner with every job; `start()` it once the app serves, `stop()` before the database closes. */
+export const createBackgroundJobs = (deps: JobsDeps) =>
+  createJobRunner({ sql: deps.sql, logger: deps.logger, jobs: allJobs(deps) });
