@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { toApiError } from '../../lib/api-error';
-import { confirm, toastSuccess } from '../../lib/feedback';
+import { toastSuccess } from '../../lib/feedback';
 import type { FieldErrors } from '../../lib/validation';
 import { useRemote } from '../../hooks/useRemote';
 import { followErrorNavigation } from '../session/error-navigation';
+import { useConfirmedRemoval } from './useConfirmedRemoval';
 import { phoneInput } from '../sign-in/digits';
 import { assignDriver, fetchDriverAssignments, fetchOperatorVehicles, unassignDriver } from './api';
 import type { AssignmentView } from './assignment-view';
@@ -25,7 +26,6 @@ export function useDriverAssignments(operatorId: string) {
   const [fields, setFields] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [assigning, setAssigning] = useState(false);
-  const [endingId, setEndingId] = useState<string | null>(null);
 
   async function assign(): Promise<void> {
     if (assigning) return;
@@ -54,27 +54,17 @@ export function useDriverAssignments(operatorId: string) {
     }
   }
 
-  async function end(assignment: AssignmentView): Promise<void> {
-    const sure = await confirm({
+  const ending = useConfirmedRemoval<AssignmentView>({
+    dialog: (assignment) => ({
       title: '解除随车',
       content: `确定解除“${assignment.who}”与${assignment.plate}的随车安排吗？解除后对方已下载的亮证码立即失效。`,
       confirmText: '解除',
-      danger: true,
-    });
-    if (!sure) return;
-    setEndingId(assignment.id);
-    setFormError(null);
-    try {
-      await unassignDriver(operatorId, assignment.id);
-      toastSuccess('已解除随车安排');
-      await data.reload();
-    } catch (cause) {
-      const error = toApiError(cause);
-      if (!followErrorNavigation(error)) setFormError(error.message);
-    } finally {
-      setEndingId(null);
-    }
-  }
+    }),
+    remove: (assignment) => unassignDriver(operatorId, assignment.id),
+    success: '已解除随车安排',
+    reload: () => data.reload(),
+    onError: setFormError,
+  });
 
   return {
     data,
@@ -86,7 +76,7 @@ export function useDriverAssignments(operatorId: string) {
     formError,
     assigning,
     assign,
-    endingId,
-    end,
+    endingId: ending.removingId,
+    end: ending.removeItem,
   };
 }

@@ -1,10 +1,11 @@
 import { operatorMemberAddSchema } from '@roadcert/shared';
 import { useState } from 'react';
 import { toApiError } from '../../lib/api-error';
-import { confirm, toastSuccess } from '../../lib/feedback';
+import { toastSuccess } from '../../lib/feedback';
 import { validateForm, type FieldErrors } from '../../lib/validation';
 import { useRemote } from '../../hooks/useRemote';
 import { followErrorNavigation } from '../session/error-navigation';
+import { useConfirmedRemoval } from './useConfirmedRemoval';
 import { phoneInput } from '../sign-in/digits';
 import { addOperatorMember, fetchOperatorMembers, revokeOperatorMember } from './api';
 import type { MemberView } from './member-view';
@@ -23,7 +24,6 @@ export function useOperatorMembers(operatorId: string) {
   const [fields, setFields] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const [revokingId, setRevokingId] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
 
   async function add(): Promise<void> {
@@ -51,27 +51,17 @@ export function useOperatorMembers(operatorId: string) {
     }
   }
 
-  async function revoke(member: MemberView): Promise<void> {
-    const sure = await confirm({
+  const revoking = useConfirmedRemoval<MemberView>({
+    dialog: (member) => ({
       title: '撤销授权',
       content: `确定撤销“${member.who}”的${member.roleLabel}授权吗？撤销后对方将无法查看或办理本企业的证照。`,
       confirmText: '撤销',
-      danger: true,
-    });
-    if (!sure) return;
-    setRevokingId(member.id);
-    setListError(null);
-    try {
-      await revokeOperatorMember(operatorId, member.id);
-      toastSuccess('已撤销授权');
-      await members.reload();
-    } catch (cause) {
-      const error = toApiError(cause);
-      if (!followErrorNavigation(error)) setListError(error.message);
-    } finally {
-      setRevokingId(null);
-    }
-  }
+    }),
+    remove: (member) => revokeOperatorMember(operatorId, member.id),
+    success: '已撤销授权',
+    reload: () => members.reload(),
+    onError: setListError,
+  });
 
   return {
     members,
@@ -83,8 +73,8 @@ export function useOperatorMembers(operatorId: string) {
     formError,
     adding,
     add,
-    revokingId,
+    revokingId: revoking.removingId,
     listError,
-    revoke,
+    revoke: revoking.removeItem,
   };
 }

@@ -2,6 +2,17 @@ import type { CertificateEventKind } from '@roadcert/shared';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db/unit-of-work';
 
+/** The vehicle facts a certificate's face shows (faceDetails in certificate-face.ts): lookups, partners, shares, 亮证. */
+export const vehicleFaceSelect = {
+  plateNumber: true,
+  plateColour: true,
+  vehicleTypeCode: true,
+  capacity: true,
+  lengthMm: true,
+  widthMm: true,
+  heightMm: true,
+} as const satisfies Prisma.VehicleSelect;
+
 /** The columns a certificate list needs; ciphertext columns are never selected here. */
 const summarySelect = {
   id: true,

@@ -21,6 +21,7 @@ export {
 // Repos and their row types.
 export {
   createCertificateRepo,
+  vehicleFaceSelect,
   type CertificateDetailRow,
   type CertificateRepo,
   type CertificateSummaryRow,

@@ -1,6 +1,7 @@
 import type { CertificateTypeCode } from '@roadcert/shared';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db/unit-of-work';
+import { vehicleFaceSelect } from '../certificates';
 
 /** What a match needs to answer lookups, partner checks and shares (never the ciphertext). */
 export const matchSelect = {
@@ -15,17 +16,7 @@ export const matchSelect = {
   numberMasked: true,
   extension: true,
   holder: { select: { kind: true, name: true } },
-  vehicle: {
-    select: {
-      plateNumber: true,
-      plateColour: true,
-      vehicleTypeCode: true,
-      capacity: true,
-      lengthMm: true,
-      widthMm: true,
-      heightMm: true,
-    },
-  },
+  vehicle: { select: vehicleFaceSelect },
   replacedBy: { select: { carrier: true } },
 } as const satisfies Prisma.CertificateSelect;
 

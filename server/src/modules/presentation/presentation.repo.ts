@@ -1,6 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client';
 import type { Sql } from '../../db/database';
 import type { Db } from '../../db/unit-of-work';
+import { vehicleFaceSelect } from '../certificates';
 
 /** What the holder screen and the verifier views need of a certificate (no ciphertext). */
 export const faceSelect = {
@@ -19,17 +20,7 @@ export const faceSelect = {
   statusIndex: true,
   areaCode: true,
   holder: { select: { kind: true, name: true } },
-  vehicle: {
-    select: {
-      plateNumber: true,
-      plateColour: true,
-      vehicleTypeCode: true,
-      capacity: true,
-      lengthMm: true,
-      widthMm: true,
-      heightMm: true,
-    },
-  },
+  vehicle: { select: vehicleFaceSelect },
   portraitPhoto: { select: { processedKey: true, originalKey: true } },
 } as const satisfies Prisma.CertificateSelect;
 
