@@ -60,6 +60,12 @@ export const errorCodes = {
   PARTNER_SCOPE_MISSING: { status: 403, message: '该API密钥未获授权使用此功能' },
   SHARE_EXPIRED: { status: 410, message: '该分享链接已过期' },
   SHARE_REVOKED: { status: 410, message: '该分享链接已被持证人撤销' },
+  // Data completeness and compliance (docs/compliance.md, docs/stock-import.md).
+  COMPLIANCE_BLOCKED: { status: 422, message: '证照数据未通过合规校验，请先补正后再办理' },
+  TASK_STATE_INVALID: { status: 409, message: '该补充事项当前状态不允许此操作，请刷新后重试' },
+  EVIDENCE_REQUIRED: { status: 400, message: '请上传佐证材料照片' },
+  IMPORT_FILE_INVALID: { status: 400, message: '导入文件格式不正确，请使用下载的模板' },
+  IMPORT_RUNNING: { status: 409, message: '该文件正在导入中，请稍后查看结果' },
   NOT_READY: { status: 503, message: '服务暂不可用，请稍后再试' },
   // The database cannot be reached (restart, failover, network): retry after Retry-After seconds.
   DATABASE_UNAVAILABLE: { status: 503, message: '数据服务暂时不可用，请稍后再试' },

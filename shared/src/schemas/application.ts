@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { complianceResultSchema } from './compliance';
 import { applicationKindList, applicationStateList, type ApplicationKind } from '../domain/applications';
 import { certificateTypeCodes } from '../registry/type-codes';
 import { getCertificateType } from '../registry/certificate-types';
@@ -165,6 +166,12 @@ export type ApplicationPhoto = z.infer<typeof applicationPhotoSchema>;
 
 export const applicationDetailSchema = applicationSummarySchema.extend({
   formData: z.record(z.string(), z.unknown()),
+  /**
+   * The compliance rules (shared/src/compliance, stage 'submit') on the form as saved: shown
+   * before submitting (a blocking failure refuses the submit with 422 COMPLIANCE_BLOCKED) and
+   * to the reviewer. Absent on answers that do not carry it (lists).
+   */
+  compliance: complianceResultSchema.optional(),
   returnReasons: z.record(z.string(), z.string()).nullable(),
   rejectReason: z.string().nullable(),
   requirements: applicationRequirementsSchema,

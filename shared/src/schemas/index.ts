@@ -12,3 +12,4 @@ export * from './lookup';
 export * from './partners';
 export * from './shares';
 export * from './usage';
+export * from './compliance';
