@@ -10,8 +10,8 @@ const moduleLayers = [
   ['account'],
   ['staff', 'operators', 'certificates'],
   ['photos', 'lookup'],
-  ['presentation', 'usage'],
-  ['applications', 'shares', 'partners'],
+  ['presentation', 'usage', 'compliance'],
+  ['applications', 'shares', 'partners', 'stock'],
   ['health', 'files', 'portal'],
 ];
 

@@ -26,6 +26,7 @@ import { portal } from './modules/portal';
 import { photoRoutes } from './modules/photos';
 import { applicationRoutes } from './modules/applications';
 import { fileRoutes } from './modules/files';
+import { complianceRoutes } from './modules/compliance';
 import { usageRoutes } from './modules/usage';
 import { lookupRoutes } from './modules/lookup';
 import { partnerRoutes } from './modules/partners';
@@ -83,6 +84,7 @@ export function createApp(deps: Container) {
   photoRoutes(table, deps);
   applicationRoutes(table, deps);
   usageRoutes(table, deps);
+  complianceRoutes(table, deps);
   lookupRoutes(table, deps);
   shareRoutes(table, deps);
   shareLinkRoutes(router);

@@ -11,6 +11,7 @@ import type { KeyMaterial } from './lib/key-material';
 import type { Logger } from './lib/logger';
 import type { UsageLog } from './lib/usage-event';
 import { createFaceVerificationProvider, createSessionTokens, type FaceVerificationProvider } from './modules/account';
+import { createComplianceModule } from './modules/compliance';
 import { createPresentationServices } from './modules/presentation';
 import { createUsageLog, sqlUsageStore } from './modules/usage';
 
@@ -70,8 +71,10 @@ export function createContainer(input: ContainerInput) {
   // Keyring, status list, token verifier, holder batches, staff status changes: built once,
   // served by the presentation routes and used by the partner API.
   // Background jobs (retention, audit checkpoints): built here, started by main.ts after the app.
-  const jobs = createBackgroundJobs(base);
-  return { ...base, ...createPresentationServices(base), jobs };
+  // Compliance (缺失数据补传, 数据合规率): the checker, tasks, rates; the daily batch is a job.
+  const compliance = createComplianceModule(base);
+  const jobs = createBackgroundJobs({ ...base, compliance });
+  return { ...base, ...createPresentationServices(base), compliance, jobs };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -6,6 +6,7 @@ import { loadKeyMaterial } from './lib/key-material';
 import { openDatabase } from './db/database';
 import { createApp } from './app';
 import { createContainer } from './container';
+import { chinaToday } from '@roadcert/shared';
 import { seedDemoDataOnce } from './seed/seed';
 import { ensureDemoPartner } from './modules/partners';
 
@@ -26,8 +27,13 @@ async function main() {
   const database = await openDatabase(config.database);
   const container = createContainer({ config, logger, database, keys });
   if (config.seedDemoData) {
-    const seeded = await seedDemoDataOnce(database.prisma, container.fieldCrypto);
-    if (seeded) logger.info(seeded, 'seeded demo data (first start)');
+    const seeded = await seedDemoDataOnce(database.prisma, container.fieldCrypto, new Date(), keys);
+    if (seeded) {
+      logger.info(seeded, 'seeded demo data (first start)');
+      // The demo stock checked once, so its holders see their tasks and the dashboard its rate at once.
+      const run = await container.compliance.batch.start(null);
+      await container.compliance.batch.execute(run.id, chinaToday());
+    }
     await ensureDemoPartner({ prisma: database.prisma, config, logger });
   }
   const { listener, beginShutdown, usageLog } = createApp(container);

@@ -34,6 +34,11 @@ export type RouteDefinition<B, Q, P, R extends Schema> = {
   query?: Q;
   params?: P;
   response: R;
+  /**
+   * A response that is not JSON (a CSV download): the handler returns the body as a string
+   * (`response` is then a string schema) and may set Content-Disposition itself.
+   */
+  responseContentType?: string;
   status?: number;
   handler: (ctx: Context & { state: AuthState }, input: RouteInput<B, Q, P>) => Promise<z.input<R>>;
 };
@@ -100,7 +105,10 @@ export function createRouteTable(
         ...(def.params ? { params: def.params as never } : {}),
       },
       responses: {
-        [def.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: def.response } } },
+        [def.status ?? 200]: {
+          description: 'OK',
+          content: { [def.responseContentType ?? 'application/json']: { schema: def.response } },
+        },
         default: {
           description: 'Error (stable code + Chinese message)',
           content: { 'application/json': { schema: errorBodySchema } },
@@ -118,6 +126,7 @@ export function createRouteTable(
       const result = await def.handler(ctx as Context & { state: AuthState }, input);
       ctx.status = def.status ?? 200;
       ctx.body = def.response.parse(result);
+      if (def.responseContentType) ctx.type = def.responseContentType;
     });
   }
 

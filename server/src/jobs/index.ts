@@ -1,5 +1,6 @@
 // Background jobs (pg-boss on the application's pool): built by the composition root,
 // started by main.ts after the HTTP server, stopped on shutdown.
+import { chinaToday } from '@roadcert/shared';
 import type { ObjectStorage } from '../adapters/storage';
 import type { Database } from '../db/database';
 import { writeAuditCheckpoint } from '../lib/audit-checkpoint';
@@ -14,6 +15,10 @@ export { cleanUpPhotos, retentionJobs, retentionPeriods } from './retention';
 export { createRetentionRepo, type RetentionRepo } from './retention.repo';
 
 export type JobsDeps = {
+  /** The daily batch check over the stock (the day's compliance snapshot). */
+  compliance: {
+    batch: { start(startedBy: null): Promise<{ id: string }>; execute(id: string, today: string): Promise<unknown> };
+  };
   prisma: Database['prisma'];
   sql: Database['sql'];
   logger: Logger;
@@ -23,8 +28,22 @@ export type JobsDeps = {
 
 /** Every scheduled job of the service (docs/retention.md lists them with their periods). */
 export function allJobs(deps: JobsDeps): JobDefinition[] {
-  const { prisma, storage, keys, logger } = deps;
+  const { prisma, storage, keys, logger, compliance } = deps;
   return [
+    {
+      name: 'compliance.batch',
+      cron: '30 18 * * *',
+      description:
+        "batch compliance check over the whole stock at 02:30 China time (the day's snapshot, tasks in step)",
+      retryLimit: 1,
+      retryDelaySeconds: 600,
+      expireInSeconds: 4 * 3600,
+      run: async () => {
+        const run = await compliance.batch.start(null);
+        await compliance.batch.execute(run.id, chinaToday());
+        return { runId: run.id };
+      },
+    },
     ...retentionJobs({ retention: createRetentionRepo(prisma), storage }),
     {
       name: 'audit.checkpoint',

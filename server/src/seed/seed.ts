@@ -7,6 +7,8 @@ import {
 } from '@roadcert/shared';
 import type { Carrier, CertificateStatus, IssueReason, Prisma, PrismaClient } from '../generated/prisma/client';
 import type { FieldCrypto } from '../lib/field-crypto';
+import type { KeyMaterial } from '../lib/key-material';
+import { signCanonical, SIGNATURE_ALGORITHM } from '../modules/certificates';
 import { creditCode, demoHolders, type DemoHolder } from './demo-holders';
 import { seedDemoStaffOnce } from './staff';
 
@@ -45,7 +47,13 @@ const DAY = 86_400_000;
  * Dates are relative to today so the demo stays realistic. Returns counts, or null if
  * the database already had holders.
  */
-export async function seedDemoDataOnce(prisma: PrismaClient, crypto: FieldCrypto, today = new Date()) {
+export async function seedDemoDataOnce(
+  prisma: PrismaClient,
+  crypto: FieldCrypto,
+  today = new Date(),
+  /** Signs the electronic demo certificates as issuance does (without: they carry no signature, which the compliance rules report). */
+  keys?: Pick<KeyMaterial, 'signing'>,
+) {
   // Staff first and on its own: a database seeded before staff existed gets them too.
   await seedDemoStaffOnce(prisma, crypto);
   if ((await prisma.holder.count()) > 0) return null;
@@ -60,6 +68,14 @@ export async function seedDemoDataOnce(prisma: PrismaClient, crypto: FieldCrypto
 
   return prisma.$transaction(
     async (tx) => {
+      if (keys) {
+        const publicKey = new Uint8Array(keys.signing.publicKey.export({ type: 'spki', format: 'der' }));
+        await tx.signingKey.upsert({
+          where: { kid: keys.signing.kid },
+          create: { kid: keys.signing.kid, algorithm: SIGNATURE_ALGORITHM, publicKey },
+          update: {},
+        });
+      }
       const holderIds = new Map<DemoHolder['key'], string>();
       for (const h of demoHolders) {
         const phone = crypto.sealPhone(h.phone);
@@ -104,17 +120,54 @@ export async function seedDemoDataOnce(prisma: PrismaClient, crypto: FieldCrypto
         serial += 1;
         const serialText = String(2026000 + serial);
         const electronic = spec.carrier === 'ELECTRONIC';
+        const identifier = electronic
+          ? buildCertificateIdentifier({
+              typeCode: type.typeCode,
+              issuerCode: spec.authority.code,
+              serial: serialText,
+              version: 1,
+            })
+          : null;
+        const holder = demoHolders.find((h) => h.key === holderKey)!;
+        const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+        const signature =
+          electronic && keys
+            ? signCanonical(
+                {
+                  typeCode: type.typeCode,
+                  typeName: type.name,
+                  identifier: identifier!,
+                  number: spec.number,
+                  holderName: holder.name,
+                  holderTypeCode: holder.kind === 'PERSON' ? '111' : '001',
+                  holderIdentityCode: holder.identityCode,
+                  carrier: 'ELECTRONIC',
+                  version: 1,
+                  issueReason: spec.issueReason ?? 'INITIAL',
+                  firstIssuedOn: iso(issuedOn),
+                  issuedOn: iso(issuedOn)!,
+                  validFrom: iso(issuedOn)!,
+                  validUntil: iso(validUntil),
+                  issuingAuthority: spec.authority.name,
+                  issuingAuthorityCode: spec.authority.code,
+                  areaCode: spec.authority.area,
+                  extension: spec.extension,
+                },
+                keys.signing.privateKey,
+              )
+            : null;
         return tx.certificate.create({
           data: {
             typeCode: type.code,
-            identifier: electronic
-              ? buildCertificateIdentifier({
-                  typeCode: type.typeCode,
-                  issuerCode: spec.authority.code,
-                  serial: serialText,
-                  version: 1,
-                })
-              : null,
+            identifier,
+            ...(signature
+              ? {
+                  signature: new Uint8Array(signature),
+                  signatureAlg: SIGNATURE_ALGORITHM,
+                  signatureKeyId: keys!.signing.kid,
+                  signedAt: day0,
+                }
+              : {}),
             serial: electronic ? serialText : null,
             numberEnc: number.enc,
             // Certificate numbers are looked up per type; the blind index of an ID-number
@@ -202,7 +255,7 @@ export async function seedDemoDataOnce(prisma: PrismaClient, crypto: FieldCrypto
         issuedYearsAgo: 3,
         validYears: 6,
         authority: gz,
-        extension: { qualificationCategories: ['02001'] },
+        extension: { qualificationCategories: ['02001'], firstIssuedDate: '2015-03-18' },
       });
       await certificate('driver-mismatch', {
         typeCode: 'D071',

@@ -11,6 +11,7 @@ import { loadConfig } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import { createLogger, type Logger } from '../lib/logger';
 import { generateStoredKeys, keyMaterialFrom } from '../lib/key-material';
+import { chinaToday } from '@roadcert/shared';
 import { seedDemoDataOnce } from '../seed/seed';
 import type { WechatClient } from '../adapters/wechat';
 import { uuidv7 } from '../lib/uuidv7';
@@ -54,7 +55,11 @@ export async function startTestApp(
     storage: options.storage,
     images: options.images,
   });
-  if (options.seed !== false) await seedDemoDataOnce(database.prisma, deps.fieldCrypto);
+  if (options.seed !== false && (await seedDemoDataOnce(database.prisma, deps.fieldCrypto, new Date(), keys))) {
+    // As main.ts does on a first start: the demo stock checked once (its tasks opened).
+    const run = await deps.compliance.batch.start(null);
+    await deps.compliance.batch.execute(run.id, chinaToday());
+  }
   const { listener, openapi, beginShutdown, usageLog } = createApp(deps);
   const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -195,4 +200,22 @@ async function openTestDatabase(dataDir: string): Promise<{ database: Database; 
       await c.end();
     },
   };
+}
+
+/** Test shortcut: a live staff session for a seeded staff user (reviewer 440100, steward 440000), created directly. */
+export async function staffSessionToken(t: TestApp, username: string) {
+  const staff = await t.prisma.staffUser.findUniqueOrThrow({ where: { username } });
+  const { uuidv7 } = await import('../lib/uuidv7');
+  const id = uuidv7();
+  const expiresAt = new Date(Date.now() + 3600_000);
+  await t.prisma.session.create({
+    data: {
+      id,
+      staffUserId: staff.id,
+      refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash,
+      platform: 'h5',
+      expiresAt,
+    },
+  });
+  return t.deps.sessionTokens.issue(id, expiresAt);
 }

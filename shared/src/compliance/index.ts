@@ -8,3 +8,4 @@ export { toIsoDate } from './dates';
 export { complianceRules, complianceRulesFor, getComplianceRule } from './catalogue';
 export { checkCompliance } from './check';
 export { operatorLicenceTypesFor } from './rules-vehicle';
+export { complianceFieldLabel, supplementInputFor, type EvidenceNeed, type SupplementInput } from './supplement';

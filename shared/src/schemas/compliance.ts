@@ -49,7 +49,11 @@ export const completionTaskStateLabels: Record<CompletionTaskState, string> = {
   RESOLVED: '已解决',
 };
 /** States in which a task still counts: the certificate's current failures. */
-export const openCompletionTaskStates = ['OPEN', 'SUBMITTED', 'REJECTED'] as const satisfies readonly CompletionTaskState[];
+export const openCompletionTaskStates = [
+  'OPEN',
+  'SUBMITTED',
+  'REJECTED',
+] as const satisfies readonly CompletionTaskState[];
 /** States in which the fixer (holder or operator) may supply a value. */
 export const suppliableCompletionTaskStates = ['OPEN', 'REJECTED'] as const satisfies readonly CompletionTaskState[];
 
@@ -213,7 +217,9 @@ export const complianceRatesSchema = z.object({
     }),
   ),
   /** Daily snapshots (the last finished batch run of each day), oldest first. */
-  trend: z.array(z.object({ day: isoDateSchema, total: z.number().int(), compliant: z.number().int(), rate: z.number().nullable() })),
+  trend: z.array(
+    z.object({ day: isoDateSchema, total: z.number().int(), compliant: z.number().int(), rate: z.number().nullable() }),
+  ),
   /** Open tasks by state (待补充, 待审核 …) in the region. */
   tasks: z.object({ open: z.number().int(), submitted: z.number().int(), returned: z.number().int() }),
 });

@@ -5,7 +5,7 @@ import { uuidv7 } from '../../lib/uuidv7';
 import { demoHolders } from '../../seed/demo-holders';
 import { demoStaff } from '../../seed/staff';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
-import { verifyCanonical, type CanonicalCertificateData } from './canonical-certificate';
+import { verifyCanonical, type CanonicalCertificateData } from '../certificates';
 import * as fixtures from '../../test/photo-fixtures';
 
 /** ISO 7064 MOD 37,36 written out again here, so the check is not the code under test checking itself. */

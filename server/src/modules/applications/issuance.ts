@@ -26,7 +26,7 @@ import {
   signCanonical,
   SIGNATURE_ALGORITHM,
   type CanonicalCertificateData,
-} from './canonical-certificate';
+} from '../certificates';
 
 /**
  * Issuance of the electronic certificate when an application is approved — always inside

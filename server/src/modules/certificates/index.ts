@@ -35,3 +35,12 @@ export { isoDate, type OperatorContext } from './certificates.presenter';
 // The certificate face as verifiers, holders, partners and share recipients read it: the
 // effective status (已过期 before the nightly job), the per-type face fields, dates.
 export { effectiveStatus, faceDetails, idDerivedKeys, isoDateOrNull } from './certificate-face';
+
+// The signed form of a certificate (SM2/SM3 over sorted-key JSON): issuance and every re-signing.
+export {
+  canonicalBytes,
+  signCanonical,
+  verifyCanonical,
+  SIGNATURE_ALGORITHM,
+  type CanonicalCertificateData,
+} from './canonical-certificate';

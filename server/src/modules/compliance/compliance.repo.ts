@@ -1,0 +1,219 @@
+import type { IsoDate } from '@roadcert/shared';
+import type { Db } from '../../db/unit-of-work';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+
+/** Completion tasks, batch runs and the certificate writes of an accepted supplement (Prisma). */
+
+/** Tasks a fixer or staff member can still act on. */
+export const OPEN_TASK_STATES = ['OPEN', 'SUBMITTED', 'REJECTED'] as const;
+
+const taskInclude = {
+  certificate: {
+    select: {
+      id: true,
+      typeCode: true,
+      carrier: true,
+      status: true,
+      numberMasked: true,
+      extension: true,
+      areaCode: true,
+      holderId: true,
+      portraitPhotoId: true,
+    },
+  },
+  holder: { select: { name: true, kind: true } },
+  evidencePhoto: { select: { originalKey: true, processedKey: true } },
+} satisfies Prisma.CompletionTaskInclude;
+
+export type CertificateChange = {
+  version: number;
+  extension?: Record<string, unknown>;
+  portraitPhotoId?: string;
+  signed?: {
+    identifier: string | null;
+    signature: Uint8Array<ArrayBuffer>;
+    signatureAlg: string;
+    signatureKeyId: string;
+    signedAt: Date;
+  };
+};
+
+export type TaskRow = Prisma.CompletionTaskGetPayload<{ include: typeof taskInclude }>;
+
+/** A run may be RUNNING this long before another may start (a crashed process leaves one behind). */
+const STALE_RUN_HOURS = 6;
+/** Any constant: the advisory lock that makes "no run is running → start one" atomic across processes. */
+const RUN_LOCK_KEY = 0x524331; // 'RC1'
+
+export function createComplianceRepo(db: Db) {
+  return {
+    // ───────────── tasks ─────────────
+    task: (id: string) => db.completionTask.findUnique({ where: { id }, include: taskInclude }),
+
+    /** The tasks of the given holders' certificates (open ones, or all), newest first. */
+    holderTasks: (holderIds: string[], filter: { certificateId?: string; open: boolean }) =>
+      db.completionTask.findMany({
+        where: {
+          holderId: { in: holderIds },
+          fixableBy: { in: ['holder', 'operator'] },
+          ...(filter.certificateId ? { certificateId: filter.certificateId } : {}),
+          ...(filter.open ? { state: { in: [...OPEN_TASK_STATES] } } : {}),
+        },
+        include: taskInclude,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: 200,
+      }),
+
+    /**
+     * The staff queue in a region: supplements awaiting confirmation, or the open failures
+     * only staff or the upstream system can fix.
+     */
+    async staffQueue(q: {
+      regionPrefix: string;
+      queue: 'supplements' | 'staff';
+      typeCode?: string;
+      ruleId?: string;
+      page: number;
+      pageSize: number;
+    }) {
+      const where: Prisma.CompletionTaskWhereInput = {
+        areaCode: { startsWith: q.regionPrefix },
+        ...(q.queue === 'supplements'
+          ? { state: 'SUBMITTED' }
+          : { state: { in: ['OPEN', 'REJECTED'] }, fixableBy: { in: ['staff', 'upstream'] } }),
+        ...(q.typeCode ? { typeCode: q.typeCode } : {}),
+        ...(q.ruleId ? { ruleCode: q.ruleId } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        db.completionTask.findMany({
+          where,
+          include: taskInclude,
+          orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+          skip: (q.page - 1) * q.pageSize,
+          take: q.pageSize,
+        }),
+        db.completionTask.count({ where }),
+      ]);
+      return { rows, total };
+    },
+
+    /** Moves a task from one of `from` to its next state; false when it was not in one of them (a race, or a repeat). */
+    async transition(id: string, from: readonly string[], data: Prisma.CompletionTaskUncheckedUpdateManyInput) {
+      const { count } = await db.completionTask.updateMany({
+        where: { id, state: { in: from as Prisma.EnumCompletionTaskStateFilter['in'] } },
+        data,
+      });
+      return count === 1;
+    },
+
+    // ───────────── the certificate an accepted supplement changes ─────────────
+    certificateForUpdate: (id: string) =>
+      db.certificate.findUniqueOrThrow({
+        where: { id },
+        include: {
+          holder: {
+            select: { id: true, name: true, holderTypeCode: true, creditCode: true, kind: true },
+          },
+        },
+      }),
+
+    /** The supplement's change: extension, portrait, version, and for an electronic one its new identifier and signature. */
+    updateCertificate: (id: string, change: CertificateChange) =>
+      db.certificate.update({
+        where: { id },
+        data: {
+          version: change.version,
+          ...(change.extension ? { extension: change.extension as Prisma.InputJsonObject } : {}),
+          ...(change.portraitPhotoId ? { portraitPhoto: { connect: { id: change.portraitPhotoId } } } : {}),
+          ...(change.signed
+            ? {
+                identifier: change.signed.identifier,
+                signature: change.signed.signature,
+                signatureAlg: change.signed.signatureAlg,
+                signatureKeyId: change.signed.signatureKeyId,
+                signedAt: change.signed.signedAt,
+                presentationEpoch: { increment: 1 },
+              }
+            : {}),
+        },
+      }),
+
+    /** Moves a portrait off the certificate that had it (portraitPhotoId is unique). */
+    releasePortraitPhoto: (photoId: string) =>
+      db.certificate.updateMany({ where: { portraitPhotoId: photoId }, data: { portraitPhotoId: null } }),
+
+    /** An accepted photo of the holder (evidence or portrait), not deleted. */
+    holderPhoto: (photoId: string, holderId: string) =>
+      db.photo.findFirst({
+        where: { id: photoId, holderId, state: 'ACCEPTED' },
+        select: { id: true, purpose: true, applicationId: true },
+      }),
+
+    addEvent: (event: { certificateId: string; actorKind: string; actorId: string | null; detail: object }) =>
+      db.certificateEvent.create({
+        data: { ...event, detail: event.detail as Prisma.InputJsonObject, kind: 'DATA_SUPPLEMENTED' },
+      }),
+
+    enqueueAggregation: (entry: { certificateId: string; event: string; dedupeKey: string; payload: object }) =>
+      db.aggregationOutbox.create({ data: { ...entry, payload: entry.payload as Prisma.InputJsonObject } }),
+
+    publishSigningKey: (key: { kid: string; algorithm: string; publicKey: Uint8Array<ArrayBuffer> }) =>
+      db.signingKey.upsert({ where: { kid: key.kid }, create: key, update: {} }),
+  };
+}
+
+export type ComplianceRepo = ReturnType<typeof createComplianceRepo> & ReturnType<typeof createRunsRepo>;
+
+/** Batch runs: on the root client (the start takes its own transaction with the advisory lock). */
+export function createRunsRepo(prisma: PrismaClient) {
+  return {
+    startRun: (startedBy: string | null, day: IsoDate) =>
+      prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RUN_LOCK_KEY})`;
+        const running = await tx.complianceRun.findFirst({
+          where: { state: 'RUNNING', startedAt: { gt: new Date(Date.now() - STALE_RUN_HOURS * 3600_000) } },
+        });
+        if (running) return null;
+        return tx.complianceRun.create({ data: { startedBy, day: new Date(`${day}T00:00:00Z`) } });
+      }),
+
+    finishRun: (id: string, result: { total: number; compliant: number; summary: object }) =>
+      prisma.complianceRun.update({
+        where: { id },
+        data: { ...result, summary: result.summary as Prisma.InputJsonObject, state: 'DONE', finishedAt: new Date() },
+      }),
+
+    failRun: (id: string, error: string) =>
+      prisma.complianceRun.update({ where: { id }, data: { state: 'FAILED', error, finishedAt: new Date() } }),
+
+    run: (id: string) => prisma.complianceRun.findUnique({ where: { id } }),
+
+    listRuns: (take: number) =>
+      prisma.complianceRun.findMany({
+        orderBy: { startedAt: 'desc' },
+        take,
+        select: {
+          id: true,
+          state: true,
+          day: true,
+          startedAt: true,
+          finishedAt: true,
+          total: true,
+          compliant: true,
+          summary: true,
+        },
+      }),
+
+    /** The last finished run of each day since `since` (the trend line), oldest first. */
+    async dailySnapshots(since: Date) {
+      const runs = await prisma.complianceRun.findMany({
+        where: { state: 'DONE', day: { gte: since } },
+        orderBy: [{ day: 'asc' }, { finishedAt: 'asc' }],
+        select: { day: true, summary: true, total: true, compliant: true },
+      });
+      const byDay = new Map<string, (typeof runs)[number]>();
+      for (const run of runs) byDay.set(run.day.toISOString().slice(0, 10), run);
+      return [...byDay.entries()];
+    },
+  };
+}
