@@ -8,6 +8,7 @@ import type { ObjectStorage } from '../../adapters/storage';
 import { createCertificateAccess } from '../certificates';
 import { createPhotoRepo } from '../photos';
 import { createApplicationPhotos } from './application-photo';
+import { createApplicationCompliance } from './application-compliance';
 import { createApplicationRepo } from './applications.repo';
 import { createIssuanceRepo } from './issuance.repo';
 
@@ -24,6 +25,8 @@ export type ApplicationsDeps = {
   fieldCrypto: FieldCrypto;
   /** Issuance: the SM2 key that signs certificates. */
   keys: KeyMaterial;
+  /** After issuance: the new and the replaced certificate rechecked (their tasks in step). */
+  compliance: { recheckCertificates(ids: readonly string[]): Promise<unknown> };
 };
 
 /**
@@ -49,6 +52,8 @@ export function createApplicationsModule(deps: ApplicationsDeps) {
     access: createCertificateAccess(deps),
     photos: createApplicationPhotos({ config: deps.config, storage: deps.storage, photos: data.repos.photos, audit }),
     issuance: { config: deps.config, fieldCrypto: deps.fieldCrypto, keys: deps.keys },
+    compliance: createApplicationCompliance({ fieldCrypto: deps.fieldCrypto, applications: data.repos.applications }),
+    recheck: deps.compliance.recheckCertificates,
   };
 }
 

@@ -549,10 +549,13 @@ describe('rules', () => {
     const { token } = await signInAs('driver-missing-data');
     const paper = await certificateOf('driver-missing-data', 'PAPER');
     const app = await start(token, { typeCode: 'D071', kind: 'CONVERSION', baseCertificateId: paper.id });
-    // 刘洋's record lacks the required 初领日期: the holder supplies it.
+    // 刘洋's record lacks 准驾车型, which a goods-transport qualification needs: the holder supplies it.
     const incomplete = await submit(token, app.json.id);
-    expect(incomplete.json.fields).toEqual({ firstIssuedDate: '请填写初领日期', photoId: '请上传近期免冠白底证件照' });
-    await prepare(token, app.json.id, { ...app.json.formData, firstIssuedDate: '2010-07-01' });
+    expect(incomplete.json.fields).toEqual({ photoId: '请上传近期免冠白底证件照' });
+    await prepare(token, app.json.id, app.json.formData);
+    const blocked = await submit(token, app.json.id);
+    expect([blocked.json.code, Object.keys(blocked.json.fields)]).toEqual(['COMPLIANCE_BLOCKED', ['licenceClasses']]);
+    await saveDraft(token, app.json.id, { formData: { ...app.json.formData, licenceClasses: 'A2' } });
     expect((await submit(token, app.json.id)).status).toBe(200);
     const results = await Promise.all([staffPost(app.json.id, 'approve'), staffPost(app.json.id, 'approve')]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -638,6 +641,22 @@ describe('the application’s portrait (PUT …/draft photoId)', () => {
     const next = await uploadPortrait(token, { applicationId });
     expect((await photoOf(applicationId)).id).toBe(next);
     expect(await t.prisma.photo.count({ where: { applicationId, purpose: 'PORTRAIT' } })).toBe(1);
+    // 赵磊's B2 does not fit his passenger qualification (01001): told before submitting, and refused on submit.
+    const told = (await t.api(`/api/v1/me/applications/${applicationId}`, { token })).json;
+    expect(told.compliance.compliant).toBe(false);
+    expect(told.compliance.failures).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'RE.licence-class-matches-category',
+        field: 'licenceClasses',
+        fieldLabel: '准驾车型',
+      }),
+    );
+    const refused = await submit(token, applicationId);
+    expect([refused.status, refused.json.code]).toEqual([422, 'COMPLIANCE_BLOCKED']);
+    expect(refused.json.fields.licenceClasses).toMatch(/准驾车型/);
+    expect((await t.prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe('DRAFT');
+    const fixed = await saveDraft(token, applicationId, { formData: { ...form, licenceClasses: 'A1' } });
+    expect(fixed.json.compliance).toEqual({ compliant: true, failures: [] });
     expect((await submit(token, applicationId)).status).toBe(200);
     await expect(uploadPortrait(token, { applicationId })).rejects.toThrow('409 APPLICATION_STATE_INVALID');
     expect((await photoOf(applicationId)).id).toBe(next);

@@ -10,6 +10,7 @@ import {
   undeclaredFormKeys,
   validateApplicationForm,
 } from '@roadcert/shared';
+import { forCheck } from './application-compliance';
 import { AppError } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { auditActor, type AuthState } from '../account';
@@ -64,7 +65,7 @@ const prefill = (typeCode: string, holder: HolderRow, base: CertificateRow | nul
 });
 
 /** The holder's side (docs/applications.md): start, list, view, save the draft, submit. */
-export function createHolderApplications({ data, audit, access, photos }: ApplicationsModule) {
+export function createHolderApplications({ data, audit, access, photos, compliance }: ApplicationsModule) {
   const { applications } = data.repos;
 
   /** The caller's application (theirs as holder, or one they applied for as operator staff); else 404 + audit. */
@@ -150,7 +151,11 @@ export function createHolderApplications({ data, audit, access, photos }: Applic
   }
 
   /** The holder's view of one application (with the attached portrait's link). */
-  const holderDetail = async (id: string) => presentDetail(await applications.detail(id), await photos.forHolder(id));
+  const holderDetail = async (id: string) => {
+    const row = await applications.detail(id);
+    const photo = await photos.forHolder(id);
+    return { ...presentDetail(row, photo), compliance: await compliance.check(forCheck(row, photo !== null)) };
+  };
 
   async function detail(state: AuthState, id: string) {
     const row = await reachApplication(state, id);
@@ -191,6 +196,11 @@ export function createHolderApplications({ data, audit, access, photos }: Applic
   }
 
   /** The form's problems, and the portrait when the application must carry its own. */
+  async function hasPortrait(row: ApplicationRow) {
+    if (await photos.hasAttached(row.id)) return true;
+    return row.baseCertificateId !== null && (await applications.portraitPhotoIdOf(row.baseCertificateId)) !== null;
+  }
+
   async function problemsOf(row: ApplicationRow) {
     const problems = validateApplicationForm(row.typeCode, (row.formData ?? {}) as Record<string, unknown>);
     const basePortrait = row.baseCertificateId ? await applications.portraitPhotoIdOf(row.baseCertificateId) : null;
@@ -211,6 +221,8 @@ export function createHolderApplications({ data, audit, access, photos }: Applic
     const problems = await problemsOf(row);
     if (Object.keys(problems).length > 0)
       throw new AppError('VALIDATION_FAILED', { message: '申请表有需要更正的内容', fields: problems });
+    // The same rules the mini-program showed: a blocking failure (e.g. 准驾车型 not fitting the category) stops here.
+    compliance.refuseBlocking(await compliance.check(forCheck(row, await hasPortrait(row))));
     const accountId = state.auth!.accountId;
     try {
       await data.transaction(async (r) => {

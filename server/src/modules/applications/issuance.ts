@@ -21,12 +21,7 @@ import {
   validityFor,
   type Authority,
 } from './issuance-terms';
-import {
-  canonicalBytes,
-  signCanonical,
-  SIGNATURE_ALGORITHM,
-  type CanonicalCertificateData,
-} from '../certificates';
+import { canonicalBytes, signCanonical, SIGNATURE_ALGORITHM, type CanonicalCertificateData } from '../certificates';
 
 /**
  * Issuance of the electronic certificate when an application is approved — always inside

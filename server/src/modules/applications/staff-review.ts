@@ -4,6 +4,7 @@ import {
   type ApplicationState,
   type StaffApplicationDetail,
 } from '@roadcert/shared';
+import { forCheck } from './application-compliance';
 import { AppError } from '../../errors';
 import type { AuditDetail } from '../../lib/audit';
 import { isUuid } from '../../lib/ids';
@@ -56,7 +57,7 @@ const noteFor = (decision: Decision) =>
       : undefined;
 
 /** The reviewers' side (docs/applications.md, "Review"): the queue, one application, the decisions. */
-export function createStaffReview({ data, audit, photos, issuance }: ApplicationsModule) {
+export function createStaffReview({ data, audit, photos, issuance, compliance, recheck }: ApplicationsModule) {
   const { applications } = data.repos;
 
   /** An application in the reviewer's region; anything else is 404 (audited). */
@@ -90,8 +91,10 @@ export function createStaffReview({ data, audit, photos, issuance }: Application
   }
 
   /** The reviewer's view: detail, the diff, and the portrait with its original (that link audited). */
-  const presentForStaff = async (state: AuthState, staffUserId: string, row: ApplicationDetailRow) =>
-    presentStaffDetail(row, await photos.forStaff(state, staffUserId, row.id));
+  const presentForStaff = async (state: AuthState, staffUserId: string, row: ApplicationDetailRow) => {
+    const photo = await photos.forStaff(state, staffUserId, row.id);
+    return { ...presentStaffDetail(row, photo), compliance: await compliance.check(forCheck(row, photo !== null)) };
+  };
 
   async function detail(state: AuthState, id: string): Promise<StaffApplicationDetail> {
     const staff = currentStaff(state, 'REVIEWER');
@@ -129,7 +132,14 @@ export function createStaffReview({ data, audit, photos, issuance }: Application
       await denied({ state: row.state });
       throw new AppError('APPLICATION_STATE_INVALID');
     }
+    if (decision.to === 'APPROVED') {
+      // Never issued silently: a blocking failure of the form (e.g. 准驾车型 not fitting the category) refuses the approval.
+      const result = await compliance.check(forCheck(row, await photos.hasAttached(row.id)));
+      if (!result.compliant) await denied({ reason: 'compliance_blocked' });
+      compliance.refuseBlocking(result);
+    }
     const now = new Date();
+    let issuedId: string | null = null;
     try {
       await data.transaction(async (r) => {
         if (!(await r.applications.recordReview(row, changeFor(decision, staff.staffUserId, now))))
@@ -144,7 +154,7 @@ export function createStaffReview({ data, audit, photos, issuance }: Application
         });
         const detail: AuditDetail = { from: row.state, to: decision.to };
         if (decision.to === 'APPROVED') {
-          detail.certificateId = await issue(r, row, staff.staffUserId, now);
+          detail.certificateId = issuedId = await issue(r, row, staff.staffUserId, now);
           if (row.baseCertificateId) detail.replacedCertificateId = row.baseCertificateId;
         }
         await audit.record(
@@ -157,6 +167,8 @@ export function createStaffReview({ data, audit, photos, issuance }: Application
         await denied({ reason: 'concurrent_change' });
       throw error;
     }
+    // The new certificate checked and the replaced one's tasks resolved (it left the scope).
+    if (issuedId) await recheck([issuedId, ...(row.baseCertificateId ? [row.baseCertificateId] : [])]);
     return presentForStaff(state, staff.staffUserId, await applications.detail(row.id));
   }
 

@@ -15,6 +15,8 @@ export type SubjectRow = {
   carrier: 'PAPER' | 'IC_CARD' | 'ELECTRONIC';
   status: 'VALID' | 'REPLACED' | 'EXPIRED' | 'CANCELLED' | 'ANNULLED' | 'REVOKED' | 'SUSPENDED';
   numberEnc: Buffer;
+  /** Blind index of the number: equal to the holder's ID blind index when the number is the ID number (从业资格证). */
+  numberHash: string;
   identifier: string | null;
   signed: boolean;
   issuedOn: string | null;
@@ -30,6 +32,7 @@ export type SubjectRow = {
   holderKind: 'PERSON' | 'OPERATOR';
   holderName: string | null;
   holderIdNumberEnc: Buffer | null;
+  holderIdNumberHash: string | null;
   holderCreditCode: string | null;
   holderBusinessStatus: string | null;
   vehicleOperatorId: string | null;
@@ -54,7 +57,18 @@ export type LicenceRow = {
 };
 
 /** An existing task of a certificate: its key and state. */
-export type TaskKeyRow = { id: string; certificateId: string; ruleCode: string; field: string; state: string };
+export type TaskKeyRow = {
+  id: string;
+  certificateId: string;
+  ruleCode: string;
+  field: string;
+  state: string;
+  message: string;
+  severity: string;
+  fixableBy: string;
+  areaCode: string;
+  holderId: string;
+};
 
 /** A task to open (or reopen) or keep current. */
 export type TaskWrite = {
@@ -69,13 +83,13 @@ export type TaskWrite = {
   areaCode: string;
 };
 
-const SUBJECT_COLUMNS = `c."id", c."typeCode", c."carrier", c."status", c."numberEnc", c."identifier",
+const SUBJECT_COLUMNS = `c."id", c."typeCode", c."carrier", c."status", c."numberEnc", c."numberHash", c."identifier",
   (c."signature" IS NOT NULL) AS "signed",
   to_char(c."issuedOn", 'YYYY-MM-DD') AS "issuedOn", to_char(c."validFrom", 'YYYY-MM-DD') AS "validFrom",
   to_char(c."validUntil", 'YYYY-MM-DD') AS "validUntil",
   c."issuingAuthority", c."issuingAuthorityCode", c."areaCode", c."extension", c."holderId", c."vehicleId",
   c."portraitPhotoId",
-  h."kind" AS "holderKind", h."name" AS "holderName", h."idNumberEnc" AS "holderIdNumberEnc",
+  h."kind" AS "holderKind", h."name" AS "holderName", h."idNumberEnc" AS "holderIdNumberEnc", h."idNumberHash" AS "holderIdNumberHash",
   h."creditCode" AS "holderCreditCode", h."businessStatus" AS "holderBusinessStatus",
   v."operatorId" AS "vehicleOperatorId", v."plateNumber", v."plateColour", v."vehicleTypeCode", v."operatingStatus",
   p."state" AS "photoState", p."verdict" AS "photoVerdict", p."width" AS "photoWidth", p."height" AS "photoHeight"
@@ -122,7 +136,8 @@ export function createSubjectsRepo(sql: Sql) {
     async tasks(certificateIds: readonly string[]): Promise<TaskKeyRow[]> {
       if (certificateIds.length === 0) return [];
       const { rows } = await sql.query(
-        `SELECT "id", "certificateId", "ruleCode", "field", "state" FROM "CompletionTask" WHERE "certificateId" = ANY($1::uuid[])`,
+        `SELECT "id", "certificateId", "ruleCode", "field", "state", "message", "severity", "fixableBy", "areaCode", "holderId"
+         FROM "CompletionTask" WHERE "certificateId" = ANY($1::uuid[])`,
         [certificateIds],
       );
       return rows as TaskKeyRow[];
