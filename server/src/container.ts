@@ -74,7 +74,7 @@ export function createContainer(input: ContainerInput) {
   // Compliance (缺失数据补传, 数据合规率): the checker, tasks, rates; the daily batch is a job.
   const compliance = createComplianceModule(base);
   const jobs = createBackgroundJobs({ ...base, compliance });
-  return { ...base, ...createPresentationServices(base), compliance, jobs };
+  return { ...base, ...createPresentationServices({ ...base, compliance }), compliance, jobs };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -47,6 +47,8 @@ export type PresentationServicesDeps = {
   sessionTokens: SessionTokens;
   storage: Pick<ObjectStorage, 'signedUrl'>;
   usageLog: Pick<UsageLog, 'record'>;
+  /** A status change brings the certificate's completion tasks in step (a revoked one's close). */
+  compliance?: { recheckCertificates(ids: readonly string[]): Promise<unknown> };
 };
 
 /**
@@ -69,8 +71,12 @@ export function createPresentationServices(deps: PresentationServicesDeps) {
   const staffCertificates = createStaffCertificates(
     { ...deps, data, audit: deps.audit },
     statusList,
-    // A status change drops the verifier's cached state of that certificate at once.
-    (id) => verifier.forget(id),
+    // A status change drops the verifier's cached state of that certificate at once, and
+    // rechecks it (a certificate leaving the scope has its tasks resolved; the nightly run catches a failed one).
+    (id) => {
+      verifier.forget(id);
+      void deps.compliance?.recheckCertificates([id]).catch(() => undefined);
+    },
   );
   return { keyring, statusList, verifier, holderTokens, staffCertificates };
 }
