@@ -5,47 +5,56 @@
  */
 import { maskPersonName } from '@roadcert/shared';
 import type { Locator, Page } from 'playwright-core';
-import { demoStaff } from '../server/src/seed/staff';
+import { demoStaff, demoSteward } from '../server/src/seed/staff';
 import { base32Decode, hotp, TOTP_STEP_SECONDS, totpStep } from '../server/src/modules/staff';
 import { expectTrue, screenshot } from './harness';
 import { steps } from './steps';
 
 export const staffLoginPath = '/pkg-staff/pages/login/index';
 
-const secret = base32Decode(demoStaff.totpSecret);
-/** The server accepts each time step once (RFC 6238 §5.2); this process remembers the last one it used. */
-let lastUsedStep = -1;
+/** A demo staff account: the reviewer (440100) or the data steward (440000). */
+export type DemoStaffAccount = typeof demoStaff | typeof demoSteward;
+export { demoStaff, demoSteward };
+
+/** The server accepts each time step once per account (RFC 6238 §5.2); this process remembers the last one it used. */
+const lastUsedSteps = new Map<string, number>();
 
 /**
  * The code an authenticator app shows now, for a step not used yet: when this process already
  * signed in during the current 30-second step, it waits for the next one, as a person would.
  */
-export async function freshTotpCode(): Promise<string> {
+export async function freshTotpCode(who: DemoStaffAccount = demoStaff): Promise<string> {
+  const lastUsedStep = lastUsedSteps.get(who.username) ?? -1;
   let step = totpStep(new Date());
   if (step <= lastUsedStep) {
     const wait = (lastUsedStep + 1) * TOTP_STEP_SECONDS * 1000 - Date.now() + 200;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
     step = totpStep(new Date());
   }
-  lastUsedStep = step;
-  return hotp(secret, step);
+  lastUsedSteps.set(who.username, step);
+  return hotp(base32Decode(who.totpSecret), step);
 }
 
 /** A code that is surely wrong now: none of the steps the server accepts (previous, current, next). */
 export function wrongTotpCode(): string {
   const now = totpStep(new Date());
+  const secret = base32Decode(demoStaff.totpSecret);
   const accepted = new Set([-1, 0, 1, 2].map((offset) => hotp(secret, now + offset)));
   for (const candidate of ['000000', '111111', '222222', '333333']) if (!accepted.has(candidate)) return candidate;
   throw new Error('no wrong code found');
 }
 
 /** The password step: username + password → the 动态验证码 step. */
-export async function staffPasswordStep(page: Page, productUrl: string): Promise<void> {
+export async function staffPasswordStep(
+  page: Page,
+  productUrl: string,
+  who: DemoStaffAccount = demoStaff,
+): Promise<void> {
   const s = steps(page);
   await page.goto(`${productUrl}${staffLoginPath}`);
   await s.field('请输入用户名').waitFor({ timeout: 20_000 });
-  await s.field('请输入用户名').fill(demoStaff.username);
-  await s.field('请输入密码').fill(demoStaff.password);
+  await s.field('请输入用户名').fill(who.username);
+  await s.field('请输入密码').fill(who.password);
   await s.button('下一步').click();
   await s.field('6位数字').waitFor({ timeout: 15_000 });
 }
@@ -58,9 +67,9 @@ export async function enterStaffCode(page: Page, code: string): Promise<void> {
 }
 
 /** Goes to the staff sign-in page and signs the demo reviewer in: password, then the current TOTP code. Ends on the review queue. */
-export async function staffSignIn(page: Page, productUrl: string): Promise<void> {
-  await staffPasswordStep(page, productUrl);
-  await enterStaffCode(page, await freshTotpCode());
+export async function staffSignIn(page: Page, productUrl: string, who: DemoStaffAccount = demoStaff): Promise<void> {
+  await staffPasswordStep(page, productUrl, who);
+  await enterStaffCode(page, await freshTotpCode(who));
   await waitForQueue(page);
 }
 

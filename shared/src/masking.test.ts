@@ -13,7 +13,12 @@ describe('masking', () => {
 
   it('keeps the first 3 and last 4 digits of a mobile number', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
-    expect(maskPhone('123456')).toBe('******');
+    expect(maskPhone('123456')).toBe('****56');
+    expect(maskPhone('12345')).toBe('*****');
+    // A 7-digit number must not come out whole (issue 12): 3 + 4 visible would be all of it.
+    expect(maskPhone('1234567')).toBe('*****67');
+    expect(maskPhone('0201234567')).toBe('********67');
+    expect(maskPhone('+8613812341234')).toBe('+86*******1234');
     expect(maskPhone('')).toBe('');
   });
 

@@ -7,9 +7,15 @@ export function maskIdNumber(id: string): string {
   return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
 }
 
+/**
+ * 138****1234 for an 11-digit mobile number (four hidden of eleven). Shorter numbers (landlines,
+ * bad data) keep only their last two characters, so at least as much is hidden: a 7-digit
+ * number masked the mobile way would show all seven.
+ */
 export function maskPhone(phone: string): string {
-  if (phone.length < 7) return '*'.repeat(phone.length);
-  return phone.slice(0, 3) + '****' + phone.slice(-4);
+  if (phone.length >= 11) return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
+  if (phone.length < 6) return '*'.repeat(phone.length);
+  return '*'.repeat(phone.length - 2) + phone.slice(-2);
 }
 
 /** Keeps the first character of a Chinese name (surname) and masks the rest. */
