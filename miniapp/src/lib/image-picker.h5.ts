@@ -26,16 +26,16 @@ async function describe(file: File): Promise<PickedImage> {
 
 /**
  * A file input made for this one pick: `accept` lists the server's formats (iOS then hands
- * over JPEG instead of HEIC), `capture=user` opens the front camera. It stays in the document
- * until used, so the browser (and tests) can find it.
+ * over JPEG instead of HEIC), `capture=user` opens the front camera (`environment` the back
+ * one, for documents). It stays in the document until used, so the browser (and tests) can find it.
  */
-export const pickImage: typeof Contract.pickImage = (source) =>
+export const pickImage: typeof Contract.pickImage = (source, camera = 'front') =>
   new Promise((resolve) => {
     document.querySelectorAll(`input[${INPUT_MARK}]`).forEach((old) => old.remove());
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = photoUploadLimits.mimeTypes.join(',');
-    if (source === 'camera') input.setAttribute('capture', 'user');
+    if (source === 'camera') input.setAttribute('capture', camera === 'back' ? 'environment' : 'user');
     input.setAttribute(INPUT_MARK, source);
     input.style.display = 'none';
     input.addEventListener('change', () => {

@@ -20,7 +20,7 @@ async function describe(path: string): Promise<Pick<PickedImage, 'width' | 'heig
   }
 }
 
-export const pickImage: typeof Contract.pickImage = async (source) => {
+export const pickImage: typeof Contract.pickImage = async (source, camera = 'front') => {
   let chosen: Taro.chooseMedia.SuccessCallbackResult;
   try {
     chosen = await Taro.chooseMedia({
@@ -29,7 +29,7 @@ export const pickImage: typeof Contract.pickImage = async (source) => {
       sourceType: [source],
       // Original pixels: the server orients, crops and compresses; WeChat's compression would cost detail.
       sizeType: ['original'],
-      camera: 'front',
+      camera,
     });
   } catch (error) {
     if (isCancel(error)) return null;

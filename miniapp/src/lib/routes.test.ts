@@ -8,7 +8,16 @@ describe('route table', () => {
 
   it('derives the subpackages of app.json from the route prefixes', () => {
     expect(subPackages).toEqual([
-      { root: 'pkg-certificate', pages: ['pages/detail/index', 'pages/activate/index', 'pages/present/index'] },
+      {
+        root: 'pkg-certificate',
+        pages: [
+          'pages/detail/index',
+          'pages/activate/index',
+          'pages/present/index',
+          'pages/tasks/index',
+          'pages/task/index',
+        ],
+      },
       {
         root: 'pkg-account',
         pages: [
@@ -26,7 +35,16 @@ describe('route table', () => {
       { root: 'pkg-apply', pages: ['pages/start/index', 'pages/form/index', 'pages/detail/index', 'pages/list/index'] },
       {
         root: 'pkg-staff',
-        pages: ['pages/login/index', 'pages/queue/index', 'pages/review/index', 'pages/certificates/index'],
+        pages: [
+          'pages/login/index',
+          'pages/queue/index',
+          'pages/review/index',
+          'pages/certificates/index',
+          'pages/completion/index',
+          'pages/completion-review/index',
+          'pages/compliance/index',
+          'pages/stock-import/index',
+        ],
       },
       {
         root: 'pkg-verify',

@@ -11,6 +11,9 @@ export const routes = {
   activate: 'pkg-certificate/pages/activate/index',
   // 亮证: the rotating QR of an activated electronic certificate.
   present: 'pkg-certificate/pages/present/index',
+  // 信息待补充 (缺失数据补传): the holder's completion tasks and one task's supply form.
+  completionTasks: 'pkg-certificate/pages/tasks/index',
+  completionTask: 'pkg-certificate/pages/task/index',
   // 我的 and everything reached from it.
   me: 'pkg-account/pages/me/index',
   realName: 'pkg-account/pages/real-name/index',
@@ -32,6 +35,11 @@ export const routes = {
   staffQueue: 'pkg-staff/pages/queue/index',
   staffReview: 'pkg-staff/pages/review/index',
   staffCertificates: 'pkg-staff/pages/certificates/index',
+  // Data completeness: 补正审核 (supplements and the staff queue), 数据合规 (rates), 存量导入.
+  staffCompletionQueue: 'pkg-staff/pages/completion/index',
+  staffCompletionReview: 'pkg-staff/pages/completion-review/index',
+  staffCompliance: 'pkg-staff/pages/compliance/index',
+  staffStockImport: 'pkg-staff/pages/stock-import/index',
   // Verification, public (opened from any browser or camera): lookup by number, opened share links.
   lookup: 'pkg-verify/pages/lookup/index',
   shareView: 'pkg-verify/pages/share/index',

@@ -7,7 +7,9 @@ import { takeHandedPhoto } from '../photo/photo-handoff';
 import { followErrorNavigation } from '../session/error-navigation';
 import { fetchApplication, saveApplicationDraft, submitApplication } from './api';
 import { hasPhotoStep, photoOf, photoProblem, photoRequiredHere, type ApplicationPhoto } from './application-photo';
+import { blocksSubmit, refusalLines } from './compliance-view';
 import {
+  fieldLabel,
   formFieldsFor,
   formSteps,
   initialValues,
@@ -59,7 +61,10 @@ export function useApplicationForm(id: string | undefined) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<'saving' | 'submitting' | null>(null);
   const [photo, setPhoto] = useState<ApplicationPhoto | null>(null);
+  /** The server's 422 COMPLIANCE_BLOCKED lines, until the next save rechecks. */
+  const [refused, setRefused] = useState<string[]>([]);
   const keys = useRef(createSubmissionKeys());
+  const blockedAfterSave = useRef(false);
   const submitting = useRef(false);
 
   const fields = saved ? formFieldsFor(saved.typeCode, saved.kind) : [];
@@ -105,6 +110,8 @@ export function useApplicationForm(id: string | undefined) {
     try {
       const updated = await saveApplicationDraft(saved.id, toFormData(saved.formData, fields, values), photoId);
       setSaved(updated);
+      setRefused([]);
+      blockedAfterSave.current = blocksSubmit(updated.compliance);
       const attached = photoOf(updated);
       if (attached) setPhoto(attached);
       return true;
@@ -169,6 +176,8 @@ export function useApplicationForm(id: string | undefined) {
     try {
       if (showProblems(localProblems(saved, fields, values, photo))) return;
       if (!(await persist())) return;
+      // The save answered with the recheck; a blocking failure shows in 数据校验 above the button.
+      if (blockedAfterSave.current) return;
       setBusy('submitting');
       try {
         await submitApplication(saved.id, keys.current.current());
@@ -179,6 +188,10 @@ export function useApplicationForm(id: string | undefined) {
           return; // same attempt: the next tap sends the same key
         }
         keys.current.settled();
+        if (error.code === 'COMPLIANCE_BLOCKED') {
+          setRefused(refusalLines(error.fields, error.message, (key) => fieldLabel(saved.typeCode, saved.kind, key)));
+          return;
+        }
         if (error.code === 'VALIDATION_FAILED' && error.fields) showProblems(error.fields);
         if (!followErrorNavigation(error)) setNotice(error.message);
         return;
@@ -194,6 +207,8 @@ export function useApplicationForm(id: string | undefined) {
   return {
     remote,
     saved,
+    blocked: saved ? blocksSubmit(saved.compliance) : false,
+    refused,
     fields,
     photoStep,
     photoRequired,

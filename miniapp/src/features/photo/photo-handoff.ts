@@ -21,3 +21,6 @@ export function takeHandedPhoto(applicationId: string): HandedPhoto | null {
   handed.delete(applicationId);
   return photo;
 }
+
+/** The key a completion task (a missing portrait, 缺失数据补传) takes its portrait back under. */
+export const taskPhotoKey = (taskId: string) => `task:${taskId}`;

@@ -49,9 +49,10 @@ function messageOf(error: unknown): string {
  * 证件照: choose → crop → upload → verdict, and back to choose (retake) from anywhere.
  * The picked image lives until the person retakes or leaves (H5 object URLs are freed then).
  * With `applicationId` (opened from an application form) the photo is uploaded for that
- * application and, once accepted, handed back to the form (photo-handoff).
+ * application and, once accepted, handed back to the form (photo-handoff); with `handoffKey`
+ * (opened from a completion task) it is handed back under that key instead.
  */
-export function usePhotoCapture(typeCode: string | undefined, applicationId?: string) {
+export function usePhotoCapture(typeCode: string | undefined, applicationId?: string, handoffKey?: string) {
   const spec = photoSpecFor(typeCode);
   const [phase, setPhase] = useState<PhotoPhase>({ kind: 'choose', message: null });
   const current = useRef<PickedImage | null>(null);
@@ -99,8 +100,9 @@ export function usePhotoCapture(typeCode: string | undefined, applicationId?: st
     setPhase({ ...phase, uploading: true, message: null });
     try {
       const outcome = await uploadPortrait(image, { cropBox: toCropBox(frame, geometry), typeCode, applicationId });
-      if (outcome.kind === 'accepted' && applicationId)
-        handOverPhoto(applicationId, { id: outcome.result.photo.id, url: outcome.result.photo.image.url });
+      const handTo = handoffKey ?? applicationId;
+      if (outcome.kind === 'accepted' && handTo)
+        handOverPhoto(handTo, { id: outcome.result.photo.id, url: outcome.result.photo.image.url });
       if (outcome.kind === 'accepted') setPhase({ kind: 'accepted', image, result: outcome.result });
       else setPhase({ kind: 'rejected', image, geometry, frame, verdict: outcome.verdict, message: outcome.message });
     } catch (cause) {

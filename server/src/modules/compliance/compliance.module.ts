@@ -1,7 +1,7 @@
 import type { ObjectStorage } from '../../adapters/storage';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
-import { createUnitOfWork, type Db } from '../../db/unit-of-work';
+import { createUnitOfWork, type Db, type Tx } from '../../db/unit-of-work';
 import type { AuditLog } from '../../lib/audit';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { KeyMaterial } from '../../lib/key-material';
@@ -37,6 +37,8 @@ export type ComplianceDeps = {
 export function createComplianceModule(deps: ComplianceDeps) {
   const runsRepo = createRunsRepo(deps.prisma);
   const data = createUnitOfWork(deps.prisma, (db: Db) => ({
+    /** Only to hand to `audit.record(entry, r.tx)` inside `data.transaction`, never to query on. */
+    tx: db as Tx,
     compliance: { ...createComplianceRepo(db), ...runsRepo } as ComplianceRepo,
   }));
   const checker = createChecker({ fieldCrypto: deps.fieldCrypto, subjects: createSubjectsRepo(deps.sql) });

@@ -27,7 +27,7 @@ import type { CertificateAccess } from '../certificates';
 import type { ComplianceRepo, TaskRow } from './compliance.repo';
 import type { Checker } from './checker';
 import type { SupplementWriter } from './supplement';
-import type { UnitOfWork } from '../../db/unit-of-work';
+import type { Tx, UnitOfWork } from '../../db/unit-of-work';
 
 /**
  * The loop (缺失数据补传): the holder (or the operator's member) sees the certificate's open
@@ -87,7 +87,8 @@ export function presentTask(row: TaskRow, canAct: boolean): CompletionTaskView {
 }
 
 export type TaskDeps = {
-  data: UnitOfWork<{ compliance: ComplianceRepo }>;
+  /** `tx` only to hand to `audit.record(entry, r.tx)` inside a transaction (PGlite has one connection). */
+  data: UnitOfWork<{ compliance: ComplianceRepo; tx: Tx }>;
   access: CertificateAccess;
   audit: AuditLog;
   checker: Checker;
@@ -220,14 +221,17 @@ export function createTasks(deps: TaskDeps) {
           returnReason: null,
         });
         if (ok)
-          await deps.audit.record({
-            ...auditActor(state),
-            action: 'completion_task.supplied',
-            subjectType: 'completion_task',
-            subjectId: row.id,
-            outcome: 'OK',
-            detail: { ruleId: row.ruleCode, field: row.field, evidence: body.evidencePhotoId !== undefined },
-          });
+          await deps.audit.record(
+            {
+              ...auditActor(state),
+              action: 'completion_task.supplied',
+              subjectType: 'completion_task',
+              subjectId: row.id,
+              outcome: 'OK',
+              detail: { ruleId: row.ruleCode, field: row.field, evidence: body.evidencePhotoId !== undefined },
+            },
+            r.tx,
+          );
         return ok;
       });
       if (!moved) throw new AppError('TASK_STATE_INVALID');
@@ -261,14 +265,17 @@ export function createTasks(deps: TaskDeps) {
         });
         if (!ok) throw new AppError('TASK_STATE_INVALID');
         await deps.supplements.apply(r.compliance, row, staffUserId);
-        await deps.audit.record({
-          ...auditActor(state),
-          action: 'completion_task.accepted',
-          subjectType: 'completion_task',
-          subjectId: row.id,
-          outcome: 'OK',
-          detail: { ruleId: row.ruleCode, field: row.field, certificateId: row.certificateId },
-        });
+        await deps.audit.record(
+          {
+            ...auditActor(state),
+            action: 'completion_task.accepted',
+            subjectType: 'completion_task',
+            subjectId: row.id,
+            outcome: 'OK',
+            detail: { ruleId: row.ruleCode, field: row.field, certificateId: row.certificateId },
+          },
+          r.tx,
+        );
       });
       await deps.checker.recheck([row.certificateId], chinaToday());
       return presentStaff((await repo.task(row.id))!);
@@ -292,14 +299,17 @@ export function createTasks(deps: TaskDeps) {
               },
         );
         if (moved)
-          await deps.audit.record({
-            ...auditActor(state),
-            action: decision === 'return' ? 'completion_task.returned' : 'completion_task.waived',
-            subjectType: 'completion_task',
-            subjectId: row.id,
-            outcome: 'OK',
-            detail: { ruleId: row.ruleCode, field: row.field },
-          });
+          await deps.audit.record(
+            {
+              ...auditActor(state),
+              action: decision === 'return' ? 'completion_task.returned' : 'completion_task.waived',
+              subjectType: 'completion_task',
+              subjectId: row.id,
+              outcome: 'OK',
+              detail: { ruleId: row.ruleCode, field: row.field },
+            },
+            r.tx,
+          );
         return moved;
       });
       if (!ok) throw new AppError('TASK_STATE_INVALID');

@@ -5,8 +5,10 @@ import { Button } from '../../../components/nutui';
 import { Step, Steps } from '../../../components/nutui-steps';
 import { ErrorState, LoadingCards } from '../../../components/StateViews';
 import { apiUrl } from '../../../lib/api-url';
+import { summariseCompliance } from '../compliance-view';
 import { displayValue, formStepLabels, formSteps, prefillRows, shownFields, type FormStep } from '../form-state';
 import type { ApplicationForm } from '../useApplicationForm';
+import { ComplianceCard } from './ComplianceCard';
 import { Fact, FormFieldRow, PrefillFacts } from './FormFields';
 import './applications.scss';
 
@@ -162,7 +164,7 @@ function Navigation({ form }: { form: ApplicationForm }) {
           size="large"
           block
           loading={form.busy === 'submitting'}
-          disabled={form.busy === 'saving'}
+          disabled={form.busy === 'saving' || form.blocked}
           onClick={() => void form.submit()}
         >
           {form.saved?.state === 'RETURNED' ? '重新提交' : '提交申请'}
@@ -196,6 +198,12 @@ export function ApplicationFormView({ form }: { form: ApplicationForm }) {
       {form.step === 'confirm' ? <ConfirmStep form={form} /> : null}
       {form.step === 'materials' ? <MaterialsStep form={form} /> : null}
       {form.step === 'review' ? <ReviewStep form={form} /> : null}
+      {/* On every step, before the buttons: 赵磊's mismatch is seen while the field is still in reach. */}
+      <ComplianceCard
+        summary={summariseCompliance(saved.compliance, form.fields)}
+        refused={form.refused}
+        onFix={form.step === 'confirm' ? undefined : (step) => void form.goTo(step)}
+      />
       <Navigation form={form} />
     </View>
   );

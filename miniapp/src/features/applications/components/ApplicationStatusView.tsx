@@ -6,7 +6,10 @@ import { ErrorState, LoadingCards } from '../../../components/StateViews';
 import type { RemoteState } from '../../../hooks/useRemote';
 import { formatDateTime } from '../../../lib/format';
 import { navigate } from '../../../lib/router';
+import { summariseCompliance } from '../compliance-view';
+import { formFieldsFor } from '../form-state';
 import { canEdit, returnedFields, stateView, timelineViews } from '../status-view';
+import { ComplianceCard } from './ComplianceCard';
 import { RequirementsView } from './RequirementsView';
 import './applications.scss';
 
@@ -92,6 +95,12 @@ function Status({ detail }: { detail: ApplicationDetail }) {
         <Card title="不予许可的原因">
           <Text className="apply-returned__reason">{detail.rejectReason ?? '未说明原因，请咨询发证机关。'}</Text>
         </Card>
+      ) : null}
+      {canEdit(detail.state) ? (
+        <ComplianceCard
+          summary={summariseCompliance(detail.compliance, formFieldsFor(detail.typeCode, detail.kind))}
+          refused={[]}
+        />
       ) : null}
       <Actions detail={detail} />
       <Timeline detail={detail} />

@@ -10,6 +10,8 @@ import { toCertificateCardView } from '../card-view';
 import { toEventViews } from '../event-view';
 import { CertificateSharingCells } from '../../sharing/components/CertificateSharingCells';
 import { CertificateBusiness } from '../../applications/components/CertificateBusiness';
+import { CompletionNotice } from '../../completion/components/CompletionNotice';
+import { useActionableTasks } from '../../completion/useCompletionTasks';
 import { PresentButton } from '../../presentation/components/PresentButton';
 import { ActivationAction, CertificateBody } from './CertificateCard';
 import './certificate-card.scss';
@@ -44,8 +46,11 @@ function History({ events }: { events: CertificateDetail['events'] }) {
 
 function Detail({ detail }: { detail: CertificateDetail }) {
   const card = toCertificateCardView(detail);
+  // Read again whenever the certificate is (pull-down, back from a task).
+  const tasks = useActionableTasks(detail.id, detail);
   return (
     <>
+      <CompletionNotice tasks={tasks} certificateId={detail.id} reasons />
       <View className={`cert-card cert-card--${card.status.tone}`}>
         <CertificateBody card={card} />
         <Fact label="持证人" value={detail.holderNameMasked} />

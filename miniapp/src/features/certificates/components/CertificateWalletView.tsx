@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingCards } from '../../../components/StateV
 import type { RemoteState } from '../../../hooks/useRemote';
 import { navigate } from '../../../lib/router';
 import { AccountHeader } from '../../account/components/AccountHeader';
+import { CompletionNotice } from '../../completion/components/CompletionNotice';
 import type { CertificateWallet } from '../useCertificateWallet';
 import { CertificateCard } from './CertificateCard';
 import './wallet.scss';
@@ -35,6 +36,7 @@ export function CertificateWalletView({
     <View>
       <AccountHeader account={account} />
       {account && !account.holder ? <RealNameCallout /> : null}
+      <CompletionNotice tasks={state.status === 'ready' ? state.data.tasks : null} />
       {state.status !== 'ready' || cards !== null ? (
         <View className="wallet__section-title">
           <Text>我的证照</Text>

@@ -7,6 +7,8 @@ import type { ReviewDetail } from '../api';
 import { returnableFields } from '../return-reasons';
 import { compareRows, reviewActions, timelineRows } from '../review-view';
 import type { useStaffReview } from '../useStaffReview';
+import { summariseCompliance } from '../../applications/compliance-view';
+import { ComplianceCard } from '../../applications/components/ComplianceCard';
 import { ComparisonCard } from './ComparisonCard';
 import { RejectPanel, ReturnPanel } from './DecisionPanels';
 import { RequirementsCard } from './RequirementsCard';
@@ -160,6 +162,12 @@ export function ReviewView({ review }: { review: Review }) {
               <Text>{review.notice}</Text>
             </View>
           ) : null}
+          {/* The same rules the holder saw before submitting: a blocking one cannot be issued silently. */}
+          <ComplianceCard
+            summary={summariseCompliance(shown.detail.compliance, [])}
+            refused={[]}
+            blockingTitle="未通过合规校验（须更正后才能发证）："
+          />
           <ActionsCard review={review} shown={shown} />
           {review.panel === 'return' ? <ReturnPanel review={review} fields={returnableFields(shown.detail)} /> : null}
           {review.panel === 'reject' ? <RejectPanel review={review} /> : null}

@@ -7,16 +7,25 @@ import { useStaffProfile } from '../useStaffProfile';
 import '../../../components/page-shell.scss';
 import './staff.scss';
 
-type Section = 'queue' | 'certificates';
+type Section = 'queue' | 'certificates' | 'completion' | 'compliance' | 'stockImport';
 
-const SECTIONS: { key: Section; label: string; route: RouteName }[] = [
+const SECTIONS: { key: Section; label: string; route: RouteName; stewardsOnly?: boolean }[] = [
   { key: 'queue', label: '审核队列', route: 'staffQueue' },
+  { key: 'completion', label: '补正审核', route: 'staffCompletionQueue' },
+  { key: 'compliance', label: '数据合规', route: 'staffCompliance' },
   { key: 'certificates', label: '证照状态', route: 'staffCertificates' },
+  { key: 'stockImport', label: '存量导入', route: 'staffStockImport', stewardsOnly: true },
 ];
 
-/** The signed-in workbench: who is signed in, the two sections, 退出登录. Wider than the citizen column on a desktop. */
+const isSteward = (roles: readonly string[]) => roles.includes('DATA_STEWARD') || roles.includes('ADMIN');
+
+/** The signed-in workbench: who is signed in, the sections, 退出登录. Wider than the citizen column on a desktop. */
 export function StaffShell({ section, children }: PropsWithChildren<{ section: Section | null }>) {
   const { profile, signOut } = useStaffProfile();
+  // 存量导入 shows once the profile says the staff member may use it (and on its own page).
+  const sections = SECTIONS.filter(
+    (item) => !item.stewardsOnly || item.key === section || (profile !== null && isSteward(profile.roles)),
+  );
   return (
     <View className="rc-page staff-page">
       <View className="staff-bar">
@@ -29,7 +38,7 @@ export function StaffShell({ section, children }: PropsWithChildren<{ section: S
         </View>
       </View>
       <View className="staff-tabs" role="tablist">
-        {SECTIONS.map((item) => (
+        {sections.map((item) => (
           <View
             key={item.key}
             className={item.key === section ? 'staff-tabs__tab staff-tabs__tab--on' : 'staff-tabs__tab'}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '补充信息',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
