@@ -13,3 +13,4 @@ export * from './partners';
 export * from './shares';
 export * from './usage';
 export * from './compliance';
+export * from './stock-import';
