@@ -25,12 +25,18 @@ import type { AddressInfo } from 'node:net';
  * date → region → "oss" → "aliyun_v4_request"; signature = hex HMAC(signing key, string).
  *
  * Requests use virtual-hosted style: Host `<bucket>.oss-<region>.aliyuncs.com`, path `/<key>`.
+ *
+ * ListObjects (GetBucket, V1): `GET /` on the bucket host with `prefix`, `marker`, `max-keys`
+ * (1…1000, default 100) in the signed query; the answer is `ListBucketResult` XML with
+ * `IsTruncated` and `NextMarker` (https://help.aliyun.com/zh/oss/developer-reference/listobjects).
+ * `maxKeysCap` makes the stand-in truncate earlier than OSS would, to test paging.
  */
 export async function startOssStandIn(options: {
   bucket: string;
   region: string;
   accessKeyId: string;
   accessKeySecret: string;
+  maxKeysCap?: number;
 }) {
   const objects = new Map<string, { bytes: Buffer; contentType: string; acl: string | undefined }>();
   const requests: {
@@ -62,7 +68,13 @@ export async function startOssStandIn(options: {
     if (req.headers.host !== expectedHost)
       return deny(res, 'InvalidBucketName', `host ${req.headers.host} is not ${expectedHost}`);
     const key = decodeURIComponent(url.pathname.slice(1));
-    if (!key) return deny(res, 'InvalidObjectName', 'empty key');
+    if (!key) {
+      if (method !== 'GET') return deny(res, 'InvalidObjectName', 'empty key');
+      const problem = checkAuthorization(method, '', query, req.headers);
+      if (problem) return deny(res, problem.code, problem.message);
+      requests.push({ method, key: '', via: 'header', headers: req.headers, query });
+      return listObjects(res, query);
+    }
 
     const presigned = query['x-oss-signature'] !== undefined;
     const problem = presigned
@@ -102,6 +114,33 @@ export async function startOssStandIn(options: {
       return res.end();
     }
     return deny(res, 'MethodNotAllowed', method, 405);
+  }
+
+  function listObjects(res: ServerResponse, query: Record<string, string>) {
+    const maxKeys = query['max-keys'] === undefined ? 100 : Number(query['max-keys']);
+    if (!Number.isInteger(maxKeys) || maxKeys < 1 || maxKeys > 1000)
+      return deny(res, 'InvalidArgument', 'max-keys must be 1…1000', 400);
+    const prefix = query.prefix ?? '';
+    const marker = query.marker ?? '';
+    const limit = Math.min(maxKeys, options.maxKeysCap ?? 1000);
+    const matching = [...objects.keys()].filter((k) => k.startsWith(prefix) && k > marker).sort();
+    const page = matching.slice(0, limit);
+    const truncated = matching.length > page.length;
+    const xml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const contents = page
+      .map((k) => {
+        const o = objects.get(k)!;
+        const etag = createHash('md5').update(o.bytes).digest('hex').toUpperCase();
+        return `<Contents><Key>${xml(k)}</Key><LastModified>${new Date().toISOString()}</LastModified><ETag>&quot;${etag}&quot;</ETag><Type>Normal</Type><Size>${o.bytes.length}</Size><StorageClass>Standard</StorageClass><Owner><ID>0</ID><DisplayName>0</DisplayName></Owner></Contents>`;
+      })
+      .join('');
+    const body =
+      `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>${options.bucket}</Name><Prefix>${xml(prefix)}</Prefix>` +
+      `<Marker>${xml(marker)}</Marker><MaxKeys>${maxKeys}</MaxKeys><Delimiter></Delimiter><IsTruncated>${truncated}</IsTruncated>` +
+      (truncated ? `<NextMarker>${xml(page.at(-1)!)}</NextMarker>` : '') +
+      `${contents}</ListBucketResult>`;
+    res.writeHead(200, { 'content-type': 'application/xml', 'x-oss-request-id': 'stand-in' });
+    res.end(body);
   }
 
   function checkAuthorization(

@@ -138,4 +138,35 @@ describe('OSS storage (ali-oss, V4) against a stand-in that recomputes the signa
       'invalid object key',
     );
   });
+
+  it('lists a prefix page by page (ListObjects with prefix, marker, max-keys; signed like every request)', async () => {
+    const paged = await startOssStandIn({ ...account, maxKeysCap: 2 });
+    try {
+      const client = createOssStorage({
+        ...account,
+        region: `oss-${account.region}`,
+        endpoint: paged.endpoint,
+        timeoutMs: 5_000,
+      });
+      const keys = [
+        'audit/checkpoints/2026/12/01.json',
+        'audit/checkpoints/2026/12/02.json',
+        'audit/checkpoints/2026/12/03.json',
+        'audit/other/x.json',
+        'photos/a.jpg',
+      ];
+      for (const k of keys) await client.put(k, Buffer.from(k), { contentType: 'application/json' });
+      expect(await client.list('audit/checkpoints/')).toEqual(keys.slice(0, 3));
+      const lists = paged.requests.filter((r) => r.key === '' && r.method === 'GET');
+      // Three keys, two a page: two signed requests, the second from the first's NextMarker.
+      expect(lists.map((r) => [r.query.prefix, r.query.marker ?? null, r.query['max-keys']])).toEqual([
+        ['audit/checkpoints/', null, '1000'],
+        ['audit/checkpoints/', keys[1], '1000'],
+      ]);
+      expect(paged.rejections).toEqual([]);
+      expect(await client.list('nothing/')).toEqual([]);
+    } finally {
+      await paged.close();
+    }
+  });
 });
