@@ -12,6 +12,15 @@ import { embeddedIssuingAuthorities, parseIssuingAuthorities } from './lib/issui
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+/** `kid:base64[,kid:base64…]`, the first encrypts (key rotation, docs/retention.md). */
+const keyList = z.string().refine(
+  (v) =>
+    v.split(',').every((part) => {
+      const [kid, key] = part.split(':');
+      return /^[A-Za-z0-9_-]{1,32}$/.test(kid ?? '') && key !== undefined && Buffer.from(key, 'base64').length === 32;
+    }),
+  'must be kid:base64-32-byte-key pairs separated by commas, the current key first',
+);
 
 const schema = z.object({
   ROADCERT_MODE: z.enum(['embedded', 'production']).default('embedded'),
@@ -59,6 +68,8 @@ const schema = z.object({
     .optional(),
   WECHAT_API_BASE: z.url().optional(),
   FIELD_ENCRYPTION_KEY: base64Key.optional(),
+  /** Rotation: several field keys by id, the current first; FIELD_ENCRYPTION_KEY (if set) is key `k1`. */
+  FIELD_ENCRYPTION_KEYS: keyList.optional(),
   BLIND_INDEX_KEY: base64Key.optional(),
   SESSION_TOKEN_KEY: base64Key.optional(),
   SIGNING_KEY_FILE: z.string().optional(),
@@ -139,7 +150,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production) {
     need('DATABASE_URL', 'in production (embedded PGlite is for local use only)');
     need('PUBLIC_BASE_URL', 'in production (SMS links and QR codes carry it)');
-    need('FIELD_ENCRYPTION_KEY', 'in production (keys are never generated there)');
+    if (c.FIELD_ENCRYPTION_KEY === undefined && c.FIELD_ENCRYPTION_KEYS === undefined)
+      problems.push(
+        'FIELD_ENCRYPTION_KEY: required in production (keys are never generated there), or FIELD_ENCRYPTION_KEYS',
+      );
     need('BLIND_INDEX_KEY', 'in production');
     need('SESSION_TOKEN_KEY', 'in production');
     need('SIGNING_KEY_FILE', 'in production (SM2 private key, PEM)');
@@ -244,6 +258,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     keys: {
       fieldEncryptionKey: c.FIELD_ENCRYPTION_KEY,
+      fieldEncryptionKeys: c.FIELD_ENCRYPTION_KEYS,
       blindIndexKey: c.BLIND_INDEX_KEY,
       sessionTokenKey: c.SESSION_TOKEN_KEY,
       signingKeyFile: c.SIGNING_KEY_FILE,

@@ -41,7 +41,11 @@ export type ContainerInput = {
  */
 export function createContainer(input: ContainerInput) {
   const { config, logger, database, keys } = input;
-  const fieldCrypto = createFieldCrypto({ encryptionKey: keys.encryptionKey, blindIndexKey: keys.blindIndexKey });
+  const fieldCrypto = createFieldCrypto({
+    encryptionKey: keys.encryptionKey,
+    blindIndexKey: keys.blindIndexKey,
+    fieldKeys: keys.fieldKeys,
+  });
   const wechat = input.wechat === undefined ? createWechatFromConfig(config.wechat, logger) : input.wechat;
   const base = {
     config,

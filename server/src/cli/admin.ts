@@ -20,7 +20,11 @@ async function main() {
   try {
     process.exitCode = await runAdmin(process.argv.slice(2), {
       admin: createAdminRepo(database.prisma),
-      fieldCrypto: createFieldCrypto({ encryptionKey: keys.encryptionKey, blindIndexKey: keys.blindIndexKey }),
+      fieldCrypto: createFieldCrypto({
+        encryptionKey: keys.encryptionKey,
+        blindIndexKey: keys.blindIndexKey,
+        fieldKeys: keys.fieldKeys,
+      }),
       audit: createAuditLog(database.prisma),
       out: (line) => console.log(line),
     });

@@ -6,6 +6,9 @@ import type { Database } from '../db/database';
 import { writeAuditCheckpoint } from '../lib/audit-checkpoint';
 import type { KeyMaterial } from '../lib/key-material';
 import type { Logger } from '../lib/logger';
+import type { FieldCrypto } from '../lib/field-crypto';
+import { reencryptFields } from './reencrypt';
+import { createReencryptRepo } from './reencrypt.repo';
 import { createRetentionRepo } from './retention.repo';
 import { retentionJobs } from './retention';
 import { createJobRunner, type JobDefinition } from './runner';
@@ -13,8 +16,12 @@ import { createJobRunner, type JobDefinition } from './runner';
 export { createJobRunner, type JobDefinition, type JobRunner } from './runner';
 export { cleanUpPhotos, retentionJobs, retentionPeriods } from './retention';
 export { createRetentionRepo, type RetentionRepo } from './retention.repo';
+export { reencryptFields } from './reencrypt';
+export { createReencryptRepo, encryptedColumns } from './reencrypt.repo';
 
 export type JobsDeps = {
+  /** The re-encryption job seals old values under the current field key. */
+  fieldCrypto: FieldCrypto;
   /** The daily batch check over the stock (the day's compliance snapshot). */
   compliance: {
     batch: { start(startedBy: null): Promise<{ id: string }>; execute(id: string, today: string): Promise<unknown> };
@@ -45,6 +52,22 @@ export function allJobs(deps: JobsDeps): JobDefinition[] {
       },
     },
     ...retentionJobs({ retention: createRetentionRepo(prisma), storage }),
+    {
+      name: 'keys.reencrypt',
+      cron: '0 19 * * *',
+      description:
+        'values sealed under a rotated-out field key re-encrypted under the current one, daily at 03:00 China time (docs/retention.md)',
+      retryDelaySeconds: 300,
+      expireInSeconds: 4 * 3600,
+      run: async ({ logger: log }) => {
+        const counts = await reencryptFields({ repo: createReencryptRepo(deps.sql), fieldCrypto: deps.fieldCrypto });
+        const rewritten = Object.values(counts).reduce((n, c) => n + c.rewritten, 0);
+        const failed = Object.values(counts).reduce((n, c) => n + c.failed, 0);
+        if (failed > 0)
+          log.error({ counts }, 'field values that could not be re-encrypted (key missing or value damaged)');
+        return { rewritten, failed };
+      },
+    },
     {
       name: 'audit.checkpoint',
       cron: '*/15 * * * *',

@@ -5,28 +5,65 @@ import { maskIdNumber, maskPhone } from '@roadcert/shared';
  * Personal numbers at rest: AES-256-GCM ciphertext (random 12-byte IV, the column
  * name as associated data so a value cannot be moved to another column), an
  * HMAC-SHA-256 blind index for exact-match lookups, and a masked copy for lists.
+ *
+ * Key rotation (docs/retention.md, "Key rotation"): several field keys may be active, each
+ * with a key id; writes use the current one, reads pick the key by the id in the value, and
+ * the `keys.reencrypt` job rewrites old values. Formats:
+ * - version 1: `01 | iv(12) | tag(16) | body` — the legacy key, key id `k1`;
+ * - version 2: `02 | kid length(1) | kid | iv(12) | tag(16) | body` — any other key id.
+ * With only `k1` configured nothing changes: values stay version 1, byte for byte.
  */
 export type SealedValue = { enc: Uint8Array<ArrayBuffer>; hash: string; masked: string };
 
-const VERSION = 1;
+/** The field-encryption keys by id; `current` encrypts. `k1` is the legacy (version-1) key. */
+export type FieldKeys = { current: string; keys: ReadonlyMap<string, Buffer> };
 
-export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: Buffer }) {
+export const LEGACY_FIELD_KEY_ID = 'k1';
+
+/** Parses the version and key id of a sealed value (no key needed). */
+export function sealedKeyId(sealed: Uint8Array): { kid: string; offset: number } {
+  const version = sealed[0];
+  if (version === 1) return { kid: LEGACY_FIELD_KEY_ID, offset: 1 };
+  if (version === 2) {
+    const length = sealed[1] ?? 0;
+    return { kid: Buffer.from(sealed.subarray(2, 2 + length)).toString('utf8'), offset: 2 + length };
+  }
+  throw new Error(`unknown field-crypto version ${version}`);
+}
+
+export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: Buffer; fieldKeys?: FieldKeys }) {
+  const fieldKeys: FieldKeys = keys.fieldKeys ?? {
+    current: LEGACY_FIELD_KEY_ID,
+    keys: new Map([[LEGACY_FIELD_KEY_ID, keys.encryptionKey]]),
+  };
+  const currentKey = fieldKeys.keys.get(fieldKeys.current);
+  if (!currentKey) throw new Error(`the current field key ${fieldKeys.current} is not among the keys`);
+  const header =
+    fieldKeys.current === LEGACY_FIELD_KEY_ID
+      ? Buffer.from([1])
+      : Buffer.concat([Buffer.from([2, Buffer.byteLength(fieldKeys.current)]), Buffer.from(fieldKeys.current)]);
+
   function encrypt(plain: string, column: string): Uint8Array<ArrayBuffer> {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', keys.encryptionKey, iv);
+    const cipher = createCipheriv('aes-256-gcm', currentKey!, iv);
     cipher.setAAD(Buffer.from(column));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return new Uint8Array(Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]));
+    return new Uint8Array(Buffer.concat([header, iv, cipher.getAuthTag(), body]));
   }
 
   function decrypt(sealed: Uint8Array, column: string): string {
     const buf = Buffer.from(sealed);
-    if (buf[0] !== VERSION) throw new Error(`unknown field-crypto version ${buf[0]}`);
-    const decipher = createDecipheriv('aes-256-gcm', keys.encryptionKey, buf.subarray(1, 13));
+    const { kid, offset } = sealedKeyId(buf);
+    const key = fieldKeys.keys.get(kid);
+    if (!key) throw new Error(`field key ${kid} is not configured (rotated out before its values were re-encrypted?)`);
+    const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(offset, offset + 12));
     decipher.setAAD(Buffer.from(column));
-    decipher.setAuthTag(buf.subarray(13, 29));
-    return Buffer.concat([decipher.update(buf.subarray(29)), decipher.final()]).toString('utf8');
+    decipher.setAuthTag(buf.subarray(offset + 12, offset + 28));
+    return Buffer.concat([decipher.update(buf.subarray(offset + 28)), decipher.final()]).toString('utf8');
   }
+
+  /** Whether a value is sealed under the current key (the re-encryption job rewrites the others). */
+  const isCurrent = (sealed: Uint8Array) => sealedKeyId(sealed).kid === fieldKeys.current;
 
   /** Blind index: the same input always gives the same hex digest, per purpose. */
   function blindIndex(plain: string, purpose: string): string {
@@ -42,6 +79,8 @@ export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: 
   return {
     encrypt,
     decrypt,
+    isCurrent,
+    currentKeyId: fieldKeys.current,
     blindIndex,
     sealIdNumber: (id: string, column = 'idNumber') => seal(id.toUpperCase(), column, 'id-number', maskIdNumber),
     sealPhone: (phone: string, column = 'phone') => seal(phone, column, 'phone', maskPhone),

@@ -9,6 +9,7 @@ import {
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config';
+import { LEGACY_FIELD_KEY_ID, type FieldKeys } from './field-crypto';
 import type { Logger } from './logger';
 
 /**
@@ -17,14 +18,20 @@ import type { Logger } from './logger';
  * DATA_DIR/keys.json (mode 0600) so restarts keep working sessions and data.
  */
 export type KeyMaterial = {
+  /** The current field key (what `fieldKeys.current` names). */
   encryptionKey: Buffer;
+  /** Every active field key by id, for reading values sealed before a rotation. */
+  fieldKeys: FieldKeys;
   blindIndexKey: Buffer;
   sessionTokenKey: Buffer;
   signing: { kid: string; algorithm: 'SM2-SM3'; privateKey: KeyObject; publicKey: KeyObject };
 };
 
 type StoredKeys = {
+  /** Key `k1`. */
   encryptionKey: string;
+  /** After a rotation: `kid:base64,…`, current first (the embedded keys.json may carry it too). */
+  fieldEncryptionKeys?: string;
   blindIndexKey: string;
   sessionTokenKey: string;
   signingKeyPem: string;
@@ -33,10 +40,17 @@ type StoredKeys = {
 
 export async function loadKeyMaterial(config: Config, logger: Logger): Promise<KeyMaterial> {
   const k = config.keys;
-  if (k.fieldEncryptionKey && k.blindIndexKey && k.sessionTokenKey && k.signingKeyFile && k.signingKeyId) {
+  if (
+    (k.fieldEncryptionKey || k.fieldEncryptionKeys) &&
+    k.blindIndexKey &&
+    k.sessionTokenKey &&
+    k.signingKeyFile &&
+    k.signingKeyId
+  ) {
     const pem = await readFile(k.signingKeyFile, 'utf8');
     return keyMaterialFrom({
-      encryptionKey: k.fieldEncryptionKey,
+      encryptionKey: k.fieldEncryptionKey ?? '',
+      fieldEncryptionKeys: k.fieldEncryptionKeys,
       blindIndexKey: k.blindIndexKey,
       sessionTokenKey: k.sessionTokenKey,
       signingKeyPem: pem,
@@ -86,12 +100,31 @@ function keyIdOf(pem: string): string {
 /** Key material from its stored form (also used by tests with generateStoredKeys()). */
 export function keyMaterialFrom(s: StoredKeys): KeyMaterial {
   const privateKey = createPrivateKey(s.signingKeyPem);
+  const fieldKeys = fieldKeysFrom(s.encryptionKey, s.fieldEncryptionKeys);
   return {
-    encryptionKey: Buffer.from(s.encryptionKey, 'base64'),
+    encryptionKey: fieldKeys.keys.get(fieldKeys.current)!,
+    fieldKeys,
     blindIndexKey: Buffer.from(s.blindIndexKey, 'base64'),
     sessionTokenKey: Buffer.from(s.sessionTokenKey, 'base64'),
     signing: { kid: s.signingKeyId, algorithm: 'SM2-SM3', privateKey, publicKey: createPublicKey(privateKey) },
   };
+}
+
+/**
+ * The field keys: `list` (`kid:base64,…`, current first) plus the single legacy key as `k1`
+ * (unless the list names `k1` itself). Without a list: `k1` alone, the format of before rotation.
+ */
+export function fieldKeysFrom(legacy: string, list?: string): FieldKeys {
+  const keys = new Map<string, Buffer>();
+  let current: string | undefined;
+  for (const part of list ? list.split(',') : []) {
+    const [kid, key] = part.split(':') as [string, string];
+    keys.set(kid, Buffer.from(key, 'base64'));
+    current ??= kid;
+  }
+  if (legacy && !keys.has(LEGACY_FIELD_KEY_ID)) keys.set(LEGACY_FIELD_KEY_ID, Buffer.from(legacy, 'base64'));
+  if (keys.size === 0) throw new Error('no field-encryption key configured');
+  return { current: current ?? LEGACY_FIELD_KEY_ID, keys };
 }
 
 type StoredPresentationKeys = { ed25519Pkcs8Pem: string };
