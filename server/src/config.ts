@@ -72,6 +72,14 @@ const schema = z.object({
   FIELD_ENCRYPTION_KEYS: keyList.optional(),
   BLIND_INDEX_KEY: base64Key.optional(),
   SESSION_TOKEN_KEY: base64Key.optional(),
+  /** Rotation: the session keys before SESSION_TOKEN_KEY, base64, comma-separated; they still verify (30 days). */
+  SESSION_TOKEN_PREVIOUS_KEYS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((k) => Buffer.from(k, 'base64').length === 32),
+      'must be base64 32-byte keys, comma-separated',
+    )
+    .optional(),
   SIGNING_KEY_FILE: z.string().optional(),
   SIGNING_KEY_ID: z
     .string()
@@ -261,6 +269,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       fieldEncryptionKeys: c.FIELD_ENCRYPTION_KEYS,
       blindIndexKey: c.BLIND_INDEX_KEY,
       sessionTokenKey: c.SESSION_TOKEN_KEY,
+      sessionTokenPreviousKeys: c.SESSION_TOKEN_PREVIOUS_KEYS,
       signingKeyFile: c.SIGNING_KEY_FILE,
       signingKeyId: c.SIGNING_KEY_ID,
     },

@@ -56,7 +56,7 @@ export function createContainer(input: ContainerInput) {
     databaseKind: database.kind,
     keys,
     fieldCrypto,
-    sessionTokens: createSessionTokens(keys.sessionTokenKey),
+    sessionTokens: createSessionTokens(keys.sessionTokenKey, keys.sessionTokenPreviousKeys),
     /** The hash-chained audit log (lib/audit.ts); one writer for every module. */
     audit: createAuditLog(database.prisma),
     /** Face verification: WeChat 人脸核身, or the labelled local stand-in. */

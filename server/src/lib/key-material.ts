@@ -24,6 +24,8 @@ export type KeyMaterial = {
   fieldKeys: FieldKeys;
   blindIndexKey: Buffer;
   sessionTokenKey: Buffer;
+  /** Session keys before a rotation: they still verify tokens and refresh hashes they issued. */
+  sessionTokenPreviousKeys: Buffer[];
   signing: { kid: string; algorithm: 'SM2-SM3'; privateKey: KeyObject; publicKey: KeyObject };
 };
 
@@ -34,6 +36,8 @@ type StoredKeys = {
   fieldEncryptionKeys?: string;
   blindIndexKey: string;
   sessionTokenKey: string;
+  /** After a rotation: the previous session keys, base64, comma-separated. */
+  sessionTokenPreviousKeys?: string;
   signingKeyPem: string;
   signingKeyId: string;
 };
@@ -53,6 +57,7 @@ export async function loadKeyMaterial(config: Config, logger: Logger): Promise<K
       fieldEncryptionKeys: k.fieldEncryptionKeys,
       blindIndexKey: k.blindIndexKey,
       sessionTokenKey: k.sessionTokenKey,
+      sessionTokenPreviousKeys: k.sessionTokenPreviousKeys,
       signingKeyPem: pem,
       signingKeyId: k.signingKeyId,
     });
@@ -106,6 +111,9 @@ export function keyMaterialFrom(s: StoredKeys): KeyMaterial {
     fieldKeys,
     blindIndexKey: Buffer.from(s.blindIndexKey, 'base64'),
     sessionTokenKey: Buffer.from(s.sessionTokenKey, 'base64'),
+    sessionTokenPreviousKeys: (s.sessionTokenPreviousKeys ? s.sessionTokenPreviousKeys.split(',') : []).map((k) =>
+      Buffer.from(k, 'base64'),
+    ),
     signing: { kid: s.signingKeyId, algorithm: 'SM2-SM3', privateKey, publicKey: createPublicKey(privateKey) },
   };
 }

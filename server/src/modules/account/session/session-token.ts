@@ -15,11 +15,25 @@ export const REFRESH_TOKEN_TTL_SECONDS = 30 * 86_400;
  * tokens; the session keeps only its keyed hash. The MAC lets the server tell a refresh
  * token it once issued for a session — a rotated one presented again, which revokes the
  * session — from a forgery, which is simply refused, without remembering old tokens.
+ *
+ * Key rotation (docs/retention.md): `previousKeys` still verify tokens issued before the
+ * rotation (access tokens for their 15 minutes, refresh tokens and their stored hashes for the
+ * sessions' 30 days), while every new token is issued under `key`. After 30 days the previous
+ * keys can go.
  */
-export function createSessionTokens(key: Buffer) {
-  const derive = (label: string) => createHmac('sha256', key).update(label).digest();
-  const refreshMacKey = derive('roadcert/refresh-token/mac/v1');
-  const refreshHashKey = derive('roadcert/refresh-token/hash/v1');
+export function createSessionTokens(key: Buffer, previousKeys: readonly Buffer[] = []) {
+  const keyed = (k: Buffer) => {
+    const derive = (label: string) => createHmac('sha256', k).update(label).digest();
+    return {
+      access: k,
+      refreshMac: derive('roadcert/refresh-token/mac/v1'),
+      refreshHash: derive('roadcert/refresh-token/hash/v1'),
+    };
+  };
+  const current = keyed(key);
+  const all = [current, ...previousKeys.map(keyed)];
+  const refreshMacKey = current.refreshMac;
+  const refreshHashKey = current.refreshHash;
   const mac = (k: Buffer, payload: string) => createHmac('sha256', k).update(payload).digest('base64url');
   const sameText = (a: string, b: string) => {
     const x = Buffer.from(a);
@@ -40,7 +54,8 @@ export function createSessionTokens(key: Buffer) {
     const parts = token.split('.');
     if (parts.length !== 3) return { ok: false, reason: 'invalid' };
     const [sessionId, exp, given] = parts as [string, string, string];
-    if (!sameText(given, mac(key, `${sessionId}.${exp}`))) return { ok: false, reason: 'invalid' };
+    if (!all.some((k) => sameText(given, mac(k.access, `${sessionId}.${exp}`))))
+      return { ok: false, reason: 'invalid' };
     if (Number(exp) * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
     return { ok: true, sessionId };
   }
@@ -59,8 +74,10 @@ export function createSessionTokens(key: Buffer) {
     const parts = token.split('.');
     if (parts.length !== 3) return { ok: false };
     const [sessionId, nonce, given] = parts as [string, string, string];
-    if (!sameText(given, mac(refreshMacKey, `${sessionId}.${nonce}`))) return { ok: false };
-    return { ok: true, sessionId, hash: hashRefresh(token) };
+    // The key whose MAC matches issued it; the session stored the hash under the same key.
+    const issuer = all.find((k) => sameText(given, mac(k.refreshMac, `${sessionId}.${nonce}`)));
+    if (!issuer) return { ok: false };
+    return { ok: true, sessionId, hash: createHmac('sha256', issuer.refreshHash).update(token).digest('hex') };
   }
 
   return { issue, verify, issueRefresh, verifyRefresh, hashRefresh, sameHash: sameText };
