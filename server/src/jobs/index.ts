@@ -7,8 +7,8 @@ import { writeAuditCheckpoint } from '../lib/audit-checkpoint';
 import type { KeyMaterial } from '../lib/key-material';
 import type { Logger } from '../lib/logger';
 import type { FieldCrypto } from '../lib/field-crypto';
-import { reencryptFields } from './reencrypt';
-import { createReencryptRepo } from './reencrypt.repo';
+import { reencryptFields, sealClearFields } from './reencrypt';
+import { createClearFieldsRepo, createReencryptRepo } from './reencrypt.repo';
 import { createRetentionRepo } from './retention.repo';
 import { retentionJobs } from './retention';
 import { createJobRunner, type JobDefinition } from './runner';
@@ -16,8 +16,8 @@ import { createJobRunner, type JobDefinition } from './runner';
 export { createJobRunner, type JobDefinition, type JobRunner } from './runner';
 export { cleanUpPhotos, retentionJobs, retentionPeriods } from './retention';
 export { createRetentionRepo, type RetentionRepo } from './retention.repo';
-export { reencryptFields } from './reencrypt';
-export { createReencryptRepo, encryptedColumns } from './reencrypt.repo';
+export { reencryptFields, sealClearFields } from './reencrypt';
+export { createClearFieldsRepo, createReencryptRepo, encryptedColumns } from './reencrypt.repo';
 
 export type JobsDeps = {
   /** The re-encryption job seals old values under the current field key. */
@@ -56,16 +56,17 @@ export function allJobs(deps: JobsDeps): JobDefinition[] {
       name: 'keys.reencrypt',
       cron: '0 19 * * *',
       description:
-        'values sealed under a rotated-out field key re-encrypted under the current one, daily at 03:00 China time (docs/retention.md)',
+        'legacy clear personal fields sealed, then values under a rotated-out field key re-encrypted under the current one, daily at 03:00 China time (docs/retention.md)',
       retryDelaySeconds: 300,
       expireInSeconds: 4 * 3600,
       run: async ({ logger: log }) => {
+        const cleared = await sealClearFields({ repo: createClearFieldsRepo(deps.sql), fieldCrypto: deps.fieldCrypto });
         const counts = await reencryptFields({ repo: createReencryptRepo(deps.sql), fieldCrypto: deps.fieldCrypto });
         const rewritten = Object.values(counts).reduce((n, c) => n + c.rewritten, 0);
         const failed = Object.values(counts).reduce((n, c) => n + c.failed, 0);
         if (failed > 0)
           log.error({ counts }, 'field values that could not be re-encrypted (key missing or value damaged)');
-        return { rewritten, failed };
+        return { cleared, rewritten, failed };
       },
     },
     {

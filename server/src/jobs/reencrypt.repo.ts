@@ -10,6 +10,9 @@ export const encryptedColumns = [
   { table: 'Holder', column: 'idNumberEnc', aad: 'idNumber' },
   { table: 'Holder', column: 'phoneEnc', aad: 'phone' },
   { table: 'Holder', column: 'legalRepIdEnc', aad: 'legalRepId' },
+  { table: 'Holder', column: 'legalRepNameEnc', aad: 'legalRepName' },
+  { table: 'Holder', column: 'birthDateEnc', aad: 'birthDate' },
+  { table: 'Holder', column: 'addressEnc', aad: 'address' },
   { table: 'Certificate', column: 'numberEnc', aad: 'certificateNumber' },
   { table: 'Account', column: 'phoneEnc', aad: 'phone' },
   { table: 'StaffUser', column: 'totpSecretEnc', aad: 'totpSecret' },
@@ -46,3 +49,49 @@ export function createReencryptRepo(sql: Sql) {
 }
 
 export type ReencryptRepo = ReturnType<typeof createReencryptRepo>;
+
+/** Holders still carrying a legacy clear copy of a sealed field (birth date, address, legal representative's name). */
+export function createClearFieldsRepo(sql: Sql) {
+  return {
+    async page(limit: number) {
+      const { rows } = await sql.query(
+        `SELECT "id", to_char("birthDate", 'YYYY-MM-DD') AS "birthDate", "address", "legalRepName" FROM "Holder"
+         WHERE "birthDate" IS NOT NULL OR "address" IS NOT NULL OR "legalRepName" IS NOT NULL
+         ORDER BY "id" LIMIT $1`,
+        [limit],
+      );
+      return rows as { id: string; birthDate: string | null; address: string | null; legalRepName: string | null }[];
+    },
+    /** Writes the sealed values and clears the legacy copies in one statement per page. */
+    async seal(
+      rows: {
+        id: string;
+        birthDateEnc: Buffer | null;
+        addressEnc: Buffer | null;
+        legalRepNameEnc: Buffer | null;
+        legalRepNameHash: string | null;
+      }[],
+    ) {
+      if (rows.length === 0) return 0;
+      const result = await sql.query(
+        `UPDATE "Holder" h SET
+           "birthDateEnc" = COALESCE(u.birth, h."birthDateEnc"), "birthDate" = NULL,
+           "addressEnc" = COALESCE(u.address, h."addressEnc"), "address" = NULL,
+           "legalRepNameEnc" = COALESCE(u.rep, h."legalRepNameEnc"),
+           "legalRepNameHash" = COALESCE(u.rep_hash, h."legalRepNameHash"), "legalRepName" = NULL
+         FROM unnest($1::uuid[], $2::bytea[], $3::bytea[], $4::bytea[], $5::varchar[]) AS u(id, birth, address, rep, rep_hash)
+         WHERE h."id" = u.id`,
+        [
+          rows.map((r) => r.id),
+          rows.map((r) => r.birthDateEnc),
+          rows.map((r) => r.addressEnc),
+          rows.map((r) => r.legalRepNameEnc),
+          rows.map((r) => r.legalRepNameHash),
+        ],
+      );
+      return result.rowCount ?? 0;
+    },
+  };
+}
+
+export type ClearFieldsRepo = ReturnType<typeof createClearFieldsRepo>;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCrypto, sealedKeyId, type FieldCrypto } from '../lib/field-crypto';
 import { fieldKeysFrom } from '../lib/key-material';
 import { startTestApp, type TestApp } from '../test/app';
-import { reencryptFields } from './reencrypt';
-import { createReencryptRepo, encryptedColumns } from './reencrypt.repo';
+import { reencryptFields, sealClearFields } from './reencrypt';
+import { createClearFieldsRepo, createReencryptRepo, encryptedColumns } from './reencrypt.repo';
 
 /**
  * Field-key rotation, twice (k1 → k2 → k3), on the seeded database (docs/retention.md, "Key
@@ -56,6 +56,9 @@ describe('field-key rotation and the keys.reencrypt job', () => {
         'Holder.idNumberEnc',
         'Holder.phoneEnc',
         'Holder.legalRepIdEnc',
+        'Holder.legalRepNameEnc',
+        'Holder.birthDateEnc',
+        'Holder.addressEnc',
         'Certificate.numberEnc',
         'StaffUser.totpSecretEnc',
       ]),
@@ -114,5 +117,36 @@ describe('field-key rotation and the keys.reencrypt job', () => {
     const only = createFieldCrypto({ encryptionKey: Buffer.from(legacy, 'base64'), blindIndexKey: randomBytes(32) });
     expect(only.encrypt('x', 'c')[0]).toBe(1);
     expect(only.encrypt('x', 'c').length).toBe(30);
+  });
+
+  it('seals the legacy clear copies of birth date, address and the legal representative’s name, and clears them', async () => {
+    // The seed writes the sealed columns only: nothing in clear.
+    expect(
+      await t.prisma.holder.count({
+        where: { OR: [{ birthDate: { not: null } }, { address: { not: null } }, { legalRepName: { not: null } }] },
+      }),
+    ).toBe(0);
+    // A row as an older version wrote it.
+    const operator = await t.prisma.holder.findFirstOrThrow({ where: { kind: 'OPERATOR' } });
+    await t.prisma.holder.update({
+      where: { id: operator.id },
+      data: {
+        legalRepName: '黄建国',
+        legalRepNameEnc: null,
+        legalRepNameHash: null,
+        address: '广州市白云区太和镇',
+        birthDate: new Date('1970-03-15T00:00:00Z'),
+      },
+    });
+    const crypto = t.deps.fieldCrypto;
+    const sealed = await sealClearFields({ repo: createClearFieldsRepo(t.deps.sql), fieldCrypto: crypto }, 2);
+    expect(sealed).toBe(1);
+    const after = await t.prisma.holder.findUniqueOrThrow({ where: { id: operator.id } });
+    expect([after.legalRepName, after.address, after.birthDate]).toEqual([null, null, null]);
+    expect(crypto.decrypt(after.legalRepNameEnc!, 'legalRepName')).toBe('黄建国');
+    expect(after.legalRepNameHash).toBe(crypto.personNameIndex('黄建国'));
+    expect(crypto.decrypt(after.addressEnc!, 'address')).toBe('广州市白云区太和镇');
+    expect(crypto.decrypt(after.birthDateEnc!, 'birthDate')).toBe('1970-03-15');
+    expect(await sealClearFields({ repo: createClearFieldsRepo(t.deps.sql), fieldCrypto: crypto })).toBe(0);
   });
 });

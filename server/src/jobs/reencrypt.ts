@@ -1,5 +1,5 @@
 import type { FieldCrypto } from '../lib/field-crypto';
-import { encryptedColumns, type ReencryptRepo } from './reencrypt.repo';
+import { encryptedColumns, type ClearFieldsRepo, type ReencryptRepo } from './reencrypt.repo';
 
 /**
  * After a field-key rotation (docs/retention.md, "Key rotation"): every encrypted column read in
@@ -34,4 +34,32 @@ export async function reencryptFields(deps: { repo: ReencryptRepo; fieldCrypto: 
     }
   }
   return counts;
+}
+
+/**
+ * Personal fields that were kept in clear before they were sealed (docs/retention.md, "Personal
+ * fields at rest"): each holder's birth date, address and legal representative's name move into
+ * their sealed columns (the name with its blind index) and the clear copy is set to NULL. Runs
+ * before the re-encryption; idempotent (a re-run finds nothing).
+ */
+export async function sealClearFields(deps: { repo: ClearFieldsRepo; fieldCrypto: FieldCrypto }, pageSize = 500) {
+  let sealed = 0;
+  for (;;) {
+    const page = await deps.repo.page(pageSize);
+    if (page.length === 0) return sealed;
+    const enc = (v: string | null, column: string) =>
+      v === null ? null : Buffer.from(deps.fieldCrypto.encrypt(v, column));
+    sealed += await deps.repo.seal(
+      page.map((h) => {
+        const rep = h.legalRepName === null ? null : deps.fieldCrypto.sealPersonName(h.legalRepName, 'legalRepName');
+        return {
+          id: h.id,
+          birthDateEnc: enc(h.birthDate, 'birthDate'),
+          addressEnc: enc(h.address, 'address'),
+          legalRepNameEnc: rep ? Buffer.from(rep.enc) : null,
+          legalRepNameHash: rep?.hash ?? null,
+        };
+      }),
+    );
+  }
 }

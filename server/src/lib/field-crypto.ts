@@ -84,6 +84,12 @@ export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: 
     blindIndex,
     sealIdNumber: (id: string, column = 'idNumber') => seal(id.toUpperCase(), column, 'id-number', maskIdNumber),
     sealPhone: (phone: string, column = 'phone') => seal(phone, column, 'phone', maskPhone),
+    /** A person's name matched by equality only (the legal representative's): sealed + blind index, NFC-normalised. */
+    sealPersonName: (name: string, column: string) => {
+      const normal = name.normalize('NFC').trim();
+      return { enc: encrypt(normal, column), hash: blindIndex(normal, 'person-name') };
+    },
+    personNameIndex: (name: string) => blindIndex(name.normalize('NFC').trim(), 'person-name'),
     seal,
   };
 }

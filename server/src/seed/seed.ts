@@ -94,10 +94,14 @@ export async function seedDemoDataOnce(
             phoneHash: phone.hash,
             phoneMasked: phone.masked,
             gender: h.kind === 'PERSON' ? (citizenIdSex(h.identityCode) === 'MALE' ? '1' : '2') : null,
-            birthDate: birth ? new Date(`${birth}T00:00:00Z`) : null,
+            birthDateEnc: birth ? crypto.encrypt(birth, 'birthDate') : null,
             areaCode: h.identityCode.startsWith('4403') ? '440300' : '440100',
-            address: h.kind === 'OPERATOR' ? '广东省广州市白云区太和镇物流园路8号' : null,
-            legalRepName: h.kind === 'OPERATOR' ? legalRep.name : null,
+            addressEnc: h.kind === 'OPERATOR' ? crypto.encrypt('广东省广州市白云区太和镇物流园路8号', 'address') : null,
+            ...(h.kind === 'OPERATOR'
+              ? (({ enc, hash }) => ({ legalRepNameEnc: enc, legalRepNameHash: hash }))(
+                  crypto.sealPersonName(legalRep.name, 'legalRepName'),
+                )
+              : {}),
             legalRepIdEnc: h.kind === 'OPERATOR' ? legalRepId.enc : null,
             legalRepIdHash: h.kind === 'OPERATOR' ? legalRepId.hash : null,
             businessStatus: h.kind === 'OPERATOR' ? '1' : null,

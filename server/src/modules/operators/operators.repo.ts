@@ -17,7 +17,7 @@ export function createOperatorRepo(db: Db) {
     findByCreditCode: (creditCode: string) =>
       db.holder.findFirst({
         where: { creditCode, kind: 'OPERATOR' },
-        select: { id: true, legalRepName: true, legalRepIdHash: true },
+        select: { id: true, legalRepName: true, legalRepNameHash: true, legalRepIdHash: true },
       }),
 
     /** The caller's own holder, as the legal representative match compares it. */
