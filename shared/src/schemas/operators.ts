@@ -43,3 +43,32 @@ export const vehicleAssignmentSchema = z.object({
 export type VehicleAssignment = z.infer<typeof vehicleAssignmentSchema>;
 export const vehicleAssignmentListSchema = z.object({ items: z.array(vehicleAssignmentSchema) });
 export type VehicleAssignmentList = z.infer<typeof vehicleAssignmentListSchema>;
+
+/** JT/T 415 §5.3.1 经营状态 (业户): 1 营业 … 5 歇业, 6 注销. */
+export const operatorBusinessStatuses = {
+  '1': '营业',
+  '2': '停业',
+  '3': '整改',
+  '4': '停业整顿',
+  '5': '歇业',
+  '6': '注销',
+  '9': '其他',
+} as const;
+
+/** Staff change an operator's 经营状态 (region-scoped), with a reason for the record. */
+export const operatorBusinessStatusChangeSchema = z.object({
+  businessStatus: z.enum(Object.keys(operatorBusinessStatuses) as [keyof typeof operatorBusinessStatuses]),
+  reason: z.string().trim().min(2, '请填写原因').max(200),
+});
+export type OperatorBusinessStatusChange = z.infer<typeof operatorBusinessStatusChangeSchema>;
+
+export const staffOperatorStatusSchema = z.object({
+  operatorId: z.string(),
+  name: z.string(),
+  businessStatus: z.string(),
+  /** 歇业 or 注销: the business ended. */
+  businessEnded: z.boolean(),
+  /** Certificates whose fetched presentation tokens stopped verifying. */
+  certificatesStopped: z.number().int(),
+});
+export type StaffOperatorStatus = z.infer<typeof staffOperatorStatusSchema>;

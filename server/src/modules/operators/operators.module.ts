@@ -14,6 +14,8 @@ export type OperatorsDeps = {
   /** The audit log, built once by the composition root. */
   audit: AuditLog;
   fieldCrypto: FieldCrypto;
+  /** A business-status change rechecks the operator's certificates (rule operator.business-status). */
+  compliance: { recheckCertificates(ids: readonly string[]): Promise<unknown> };
 };
 
 /**

@@ -70,6 +70,20 @@ export function createOperatorRepo(db: Db) {
         })
       ).count,
 
+    /** An OPERATOR holder as staff see it (their region decides), or null. */
+    operatorForStaff: (id: string) =>
+      db.holder.findFirst({
+        where: { id, kind: 'OPERATOR' },
+        select: { id: true, name: true, areaCode: true, businessStatus: true },
+      }),
+
+    setBusinessStatus: (id: string, businessStatus: string) =>
+      db.holder.update({ where: { id }, data: { businessStatus } }),
+
+    /** Every certificate the operator holds (for the recheck after a status change). */
+    certificateIdsOf: async (operatorId: string) =>
+      (await db.certificate.findMany({ where: { holderId: operatorId }, select: { id: true } })).map((c) => c.id),
+
     /** Grants (or re-grants) a role to an account, by `grantedById`. */
     grantMember: (
       operatorId: string,

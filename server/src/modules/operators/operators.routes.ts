@@ -5,7 +5,9 @@ import {
   operatorMemberAddSchema,
   operatorMemberListSchema,
   operatorMemberSchema,
+  operatorBusinessStatusChangeSchema,
   operatorVehicleListSchema,
+  staffOperatorStatusSchema,
   vehicleAssignmentCreateSchema,
   vehicleAssignmentListSchema,
   vehicleAssignmentSchema,
@@ -14,6 +16,7 @@ import type { createRouteTable } from '../../http/route';
 import { auditActor, buildAccountProfile, currentAccountId, currentHolderId } from '../account';
 import { activateOperator } from './activate-operator';
 import { createOperatorMembers } from './operator-members';
+import { createOperatorStatus } from './operator-status';
 import { createOperatorsModule, type OperatorsDeps } from './operators.module';
 import { createVehicleAssignments } from './vehicle-assignments';
 
@@ -24,6 +27,20 @@ export function operatorRoutes({ route }: ReturnType<typeof createRouteTable>, d
   const operators = createOperatorsModule(deps);
   const members = createOperatorMembers(operators);
   const assignments = createVehicleAssignments(operators);
+  const changeBusinessStatus = createOperatorStatus(operators, deps.compliance);
+
+  route({
+    method: 'post',
+    path: '/api/v1/staff/operators/:id/business-status',
+    summary:
+      "Staff change an operator's 经营状态 (JT/T 415 §5.3.1) in their region: every token fetched for its certificates stops verifying; the certificates are rechecked",
+    tags: ['operators', 'staff'],
+    access: 'staff',
+    params: operatorParams,
+    body: operatorBusinessStatusChangeSchema,
+    response: staffOperatorStatusSchema,
+    handler: async (ctx, { params, body }) => changeBusinessStatus(ctx.state, params.id, body),
+  });
 
   route({
     method: 'post',
