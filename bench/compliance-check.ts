@@ -175,15 +175,13 @@ async function whereTheTimeGoes(
   sql: pg.Pool | { query: pg.Pool['query'] },
   today: IsoDate,
 ) {
-  const { createSubjectsRepo } = await import('../server/src/modules/compliance/subjects.repo');
-  const subjects = createSubjectsRepo(sql as never);
   let readMs = 0;
   let pages = 0;
   let after: string | null = null;
   const rows = [];
   for (let i = 0; i < 25; i++) {
     const s = performance.now();
-    const page = await subjects.page(after, 2_000);
+    const page = await compliance.checker.readPage(after, 2_000);
     readMs += performance.now() - s;
     if (page.length === 0) break;
     after = page.at(-1)!.id;

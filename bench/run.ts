@@ -8,6 +8,8 @@ import path from 'node:path';
 const benches = [
   { name: 'photo pipeline (sharp)', file: 'photo-pipeline.ts' },
   { name: 'presentation tokens (SM2, verify endpoint)', file: 'presentation.ts' },
+  { name: 'stock import (1,000,000 synthetic rows)', file: 'stock-import.ts' },
+  { name: 'compliance check (1,000,000 synthetic certificates) and recheck latency', file: 'compliance-check.ts' },
 ];
 
 const here = path.dirname(new URL(import.meta.url).pathname);

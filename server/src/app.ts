@@ -28,6 +28,7 @@ import { applicationRoutes } from './modules/applications';
 import { fileRoutes } from './modules/files';
 import { complianceRoutes } from './modules/compliance';
 import { usageRoutes } from './modules/usage';
+import { stockRoutes } from './modules/stock';
 import { lookupRoutes } from './modules/lookup';
 import { partnerRoutes } from './modules/partners';
 import { shareLinkRoutes, shareRoutes } from './modules/shares';
@@ -84,6 +85,7 @@ export function createApp(deps: Container) {
   photoRoutes(table, deps);
   applicationRoutes(table, deps);
   usageRoutes(table, deps);
+  stockRoutes(table, deps);
   complianceRoutes(table, deps);
   lookupRoutes(table, deps);
   shareRoutes(table, deps);

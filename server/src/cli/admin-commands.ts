@@ -5,6 +5,7 @@ import type { AuditLog } from '../lib/audit';
 import type { FieldCrypto } from '../lib/field-crypto';
 import { base32Encode, hashPassword, otpauthUri, TOTP_SECRET_COLUMN } from '../modules/staff';
 import type { AdminRepo, StaffRoleName } from './admin.repo';
+import { runStockImportCommand, STOCK_IMPORT_USAGE, type StockImportCommandDeps } from './stock-import-commands';
 
 /**
  * `npm run admin -- <command> …`: the people side of a production install, where nothing is
@@ -18,13 +19,16 @@ export type AdminDeps = {
   audit: AuditLog;
   out: (line: string) => void;
   now?: () => Date;
+  /** The stock import (import:file, import:resume); absent where the caller did not wire it. */
+  stock?: StockImportCommandDeps['stock'];
 };
 
 export const ADMIN_USAGE = `用法 (usage):
   npm run admin -- create-staff --username <名> --name <显示名> --roles ADMIN[,REVIEWER,DATA_STEWARD] --region <行政区划 2/4/6 位>
   npm run admin -- reset-lockout --username <名>
   npm run admin -- list-sessions [--username <名>] [--all]
-  npm run admin -- revoke-session --id <会话 id>`;
+  npm run admin -- revoke-session --id <会话 id>
+${STOCK_IMPORT_USAGE}`;
 
 /** A usage error: printed in Chinese with the usage, exit code 64 (EX_USAGE). */
 export class AdminUsageError extends Error {}
@@ -54,6 +58,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<number>
       region: { type: 'string' },
       id: { type: 'string' },
       all: { type: 'boolean', default: false },
+      file: { type: 'string' },
     },
     strict: true,
   });
@@ -160,6 +165,14 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<number>
       out(`已注销会话 ${id}`);
       return 0;
     }
+    case 'import:file':
+    case 'import:resume':
+      return runStockImportCommand(command, values, {
+        stock: deps.stock,
+        out,
+        now,
+        usageError: (m) => new AdminUsageError(m),
+      });
     default:
       throw new AdminUsageError(command ? `未知命令 ${command}` : '缺少命令');
   }

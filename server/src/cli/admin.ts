@@ -1,10 +1,10 @@
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
-import { createAuditLog } from '../lib/audit';
-import { createFieldCrypto } from '../lib/field-crypto';
+import { createContainer } from '../container';
 import { loadKeyMaterial } from '../lib/key-material';
 import { createLogger } from '../lib/logger';
 import { ADMIN_USAGE, AdminUsageError, runAdmin } from './admin-commands';
+import { createStockModule } from '../modules/stock';
 import { createAdminRepo } from './admin.repo';
 
 /**
@@ -18,14 +18,14 @@ async function main() {
   const keys = await loadKeyMaterial(config, logger);
   const database = await openDatabase(config.database);
   try {
+    // The service's own composition (same keys, storage and compliance checker): the stock
+    // import commands run exactly what the workbench's upload runs.
+    const container = createContainer({ config, logger, database, keys });
     process.exitCode = await runAdmin(process.argv.slice(2), {
       admin: createAdminRepo(database.prisma),
-      fieldCrypto: createFieldCrypto({
-        encryptionKey: keys.encryptionKey,
-        blindIndexKey: keys.blindIndexKey,
-        fieldKeys: keys.fieldKeys,
-      }),
-      audit: createAuditLog(database.prisma),
+      fieldCrypto: container.fieldCrypto,
+      audit: container.audit,
+      stock: createStockModule(container),
       out: (line) => console.log(line),
     });
   } finally {

@@ -1,6 +1,6 @@
 import type { IsoDate } from '@roadcert/shared';
 import type { Db } from '../../db/unit-of-work';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 
 /** Completion tasks, batch runs and the certificate writes of an accepted supplement (Prisma). */
 
@@ -102,6 +102,33 @@ export function createComplianceRepo(db: Db) {
       const { count } = await db.completionTask.updateMany({
         where: { id, state: { in: from as Prisma.EnumCompletionTaskStateFilter['in'] } },
         data,
+      });
+      return count === 1;
+    },
+
+    /** The fixer's supplement: OPEN/REJECTED → SUBMITTED with the value, the value it replaces and the evidence. */
+    async submitSupplement(
+      id: string,
+      from: readonly string[],
+      s: {
+        suppliedValue: string | string[] | null;
+        previousValue: unknown;
+        evidencePhotoId: string | null;
+        submittedByAccountId: string;
+      },
+    ) {
+      const json = (v: unknown) => (v === null || v === undefined ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+      const { count } = await db.completionTask.updateMany({
+        where: { id, state: { in: from as Prisma.EnumCompletionTaskStateFilter['in'] } },
+        data: {
+          state: 'SUBMITTED',
+          suppliedValue: json(s.suppliedValue),
+          previousValue: json(s.previousValue),
+          evidencePhotoId: s.evidencePhotoId,
+          submittedAt: new Date(),
+          submittedByAccountId: s.submittedByAccountId,
+          returnReason: null,
+        },
       });
       return count === 1;
     },

@@ -158,6 +158,8 @@ describe('the compliance loop (缺失数据补传)', () => {
     const accepted = await call(steward, 'POST', `/api/v1/staff/completion-tasks/${String(task.id)}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body.state).toBe('CONFIRMED');
+    // The reviewer's "before" stays what the certificate said at the supplement, after acceptance too.
+    expect(accepted.body.diff).toEqual({ label: '准驾车型', before: null, after: 'A2' });
 
     const updated = await t.prisma.certificate.findUniqueOrThrow({ where: { id: cert.id } });
     expect((updated.extension as Record<string, unknown>).licenceClasses).toBe('A2');

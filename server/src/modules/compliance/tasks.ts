@@ -142,10 +142,12 @@ export function createTasks(deps: TaskDeps) {
   async function presentStaff(row: TaskRow): Promise<StaffCompletionTaskView> {
     const base = presentTask(row, false);
     const label = base.fieldLabel ?? row.field;
+    // "before" is what the certificate said when the supplement was made (kept after acceptance).
+    const before = formValue(row.typeCode, base.input.fieldKey, row.previousValue);
     const diff =
       row.state === 'OPEN' || (row.suppliedValue === null && row.evidencePhotoId === null)
         ? null
-        : { label, before: base.input.currentValue?.toString() ?? null, after: base.suppliedValue?.toString() ?? null };
+        : { label, before: before?.toString() ?? null, after: base.suppliedValue?.toString() ?? null };
     const evidenceKey = row.evidencePhoto?.processedKey ?? row.evidencePhoto?.originalKey;
     const evidenceUrl = evidenceKey
       ? (await deps.storage.signedUrl(evidenceKey, { expiresInSeconds: deps.urlTtlSeconds })).url
@@ -212,13 +214,15 @@ export function createTasks(deps: TaskDeps) {
       }
 
       const moved = await deps.data.transaction(async (r) => {
-        const ok = await r.compliance.transition(row.id, SUPPLIABLE, {
-          state: 'SUBMITTED',
-          suppliedValue: stored ?? undefined,
+        const ok = await r.compliance.submitSupplement(row.id, SUPPLIABLE, {
+          suppliedValue: stored,
+          // What the certificate said at the time: the reviewer's "before", also after acceptance.
+          previousValue:
+            input.fieldKey !== null
+              ? ((row.certificate.extension as Record<string, unknown> | null)?.[input.fieldKey] ?? null)
+              : null,
           evidencePhotoId: body.evidencePhotoId ?? null,
-          submittedAt: new Date(),
           submittedByAccountId: state.auth!.accountId,
-          returnReason: null,
         });
         if (ok)
           await deps.audit.record(

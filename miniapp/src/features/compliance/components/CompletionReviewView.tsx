@@ -27,7 +27,8 @@ function TaskCard({ task }: { task: StaffCompletionTaskView }) {
       <View className="completion-reason" role="note">
         <Text>{task.message}</Text>
       </View>
-      <Fact label="证照" value={`${task.typeName} · ${task.certificateNumber}`} />
+      <Fact label="证照" value={task.typeName} />
+      <Fact label="证号" value={task.certificateNumber} />
       <Fact label="规则" value={`${task.ruleId}（${task.severity === 'blocking' ? '阻断' : '提示'}）`} />
       <Fact label="补正人" value={complianceFixerLabels[task.fixableBy]} />
       <Fact label="行政区划" value={task.areaCode} />

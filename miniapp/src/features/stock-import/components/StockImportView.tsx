@@ -68,16 +68,21 @@ function CurrentCard({ stock, view }: { stock: StockImport; view: ImportView }) 
           </View>
         ))}
       </View>
-      <Text className="staff-muted">{`开始：${formatDateTime(view.startedAt)}${view.finishedAt ? `　完成：${formatDateTime(view.finishedAt)}` : ''}`}</Text>
+      <Text className="stock-current__time">{`开始：${formatDateTime(view.startedAt)}`}</Text>
+      {view.finishedAt ? (
+        <Text className="stock-current__time">{`完成：${formatDateTime(view.finishedAt)}`}</Text>
+      ) : null}
       {view.failed > 0 ? (
-        <Button
-          size="large"
-          block
-          loading={stock.downloading === `errors:${view.id}`}
-          onClick={() => void stock.downloadErrors(view)}
-        >
-          {`下载错误报告（${view.failed} 行）`}
-        </Button>
+        <View className="stock-current__actions">
+          <Button
+            size="large"
+            block
+            loading={stock.downloading === `errors:${view.id}`}
+            onClick={() => void stock.downloadErrors(view)}
+          >
+            {`下载错误报告（${view.failed} 行）`}
+          </Button>
+        </View>
       ) : null}
     </Card>
   );

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CompletionTask" ADD COLUMN     "previousValue" JSONB;
+
