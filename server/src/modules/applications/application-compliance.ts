@@ -1,7 +1,10 @@
 import {
   checkCompliance,
   complianceFieldLabel,
+  applicationRequirements,
   getCertificateType,
+  type ApplicationKind,
+  type CertificateTypeCode,
   type ComplianceResultView,
   type ComplianceSubject,
 } from '@roadcert/shared';
@@ -23,6 +26,12 @@ export type ApplicationForCheck = {
   formData: unknown;
   baseCertificateId: string | null;
   hasPortrait: boolean;
+  /**
+   * The application asks for a portrait (its 一次性告知 lists one). When it does not (a 变更
+   * keeps the base's portrait), a base without one is not the applicant's to fix here: the
+   * portrait rules are skipped, and the issued certificate's recheck opens the portrait task.
+   */
+  photoAsked: boolean;
 };
 
 export function createApplicationCompliance(deps: { fieldCrypto: FieldCrypto; applications: ApplicationRepo }) {
@@ -63,7 +72,7 @@ export function createApplicationCompliance(deps: { fieldCrypto: FieldCrypto; ap
           ? { idNumber }
           : { creditCode: holder.creditCode, businessStatus: holder.businessStatus }),
       },
-      portrait: type.photo ? (app.hasPortrait ? { accepted: true } : null) : undefined,
+      portrait: type.photo && app.photoAsked ? (app.hasPortrait ? { accepted: true } : null) : undefined,
     };
     const result = checkCompliance(subject, { stage: 'submit' });
     return {
@@ -98,10 +107,12 @@ export type ApplicationCompliance = ReturnType<typeof createApplicationComplianc
 /** An application row as the check reads it. */
 export const forCheck = (
   row: Pick<ApplicationForCheck, 'typeCode' | 'holderId' | 'areaCode' | 'formData' | 'baseCertificateId'> & {
+    kind: ApplicationKind;
     baseCertificate?: { portraitPhotoId: string | null } | null;
   },
   attachedPortrait: boolean,
 ): ApplicationForCheck => ({
+  photoAsked: applicationRequirements(row.typeCode as CertificateTypeCode, row.kind).photo !== null,
   typeCode: row.typeCode,
   holderId: row.holderId,
   areaCode: row.areaCode,
