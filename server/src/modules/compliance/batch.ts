@@ -24,8 +24,8 @@ export type RunSummary = {
 };
 
 const PAGE = 2_000;
-/** Pages in flight at once (a third would only queue behind PostgreSQL on a 2-core machine). */
-const WORKERS = 2;
+/** Pages checked at once: while one waits for PostgreSQL another runs the rules (3 measured faster than 2 on 2 CPUs). */
+const WORKERS = 3;
 
 export function summarise(checked: Iterable<CheckedCertificate>, into = new Accumulator()) {
   for (const c of checked) into.add(c);

@@ -78,11 +78,14 @@ export function createChecker(deps: { fieldCrypto: FieldCrypto; subjects: Subjec
 
   function subjectOf(row: SubjectRow, licences: Map<string, OperatorLicenceFacts[]>): ComplianceSubject {
     const idNumber = row.holderKind === 'PERSON' ? decrypt(row.holderIdNumberEnc, 'idNumber') : undefined;
-    // A 从业资格证's number is its holder's ID number (same blind index): decrypted once.
+    // A 从业资格证's number is its holder's ID number (same blind index): decrypted once. A number
+    // that is not personal (经营许可证号, 运输证号) is stored unmasked as its list copy: no decryption.
     const number =
       idNumber !== undefined && row.holderIdNumberHash !== null && row.numberHash === row.holderIdNumberHash
         ? idNumber
-        : decrypt(row.numberEnc, 'certificateNumber');
+        : row.numberMasked !== '' && !row.numberMasked.includes('*')
+          ? row.numberMasked
+          : decrypt(row.numberEnc, 'certificateNumber');
     const isRb = operatorLicenceTypesFor[row.typeCode as keyof typeof operatorLicenceTypesFor] !== undefined;
     return {
       typeCode: row.typeCode,

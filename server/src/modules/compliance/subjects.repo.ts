@@ -17,6 +17,8 @@ export type SubjectRow = {
   numberEnc: Buffer;
   /** Blind index of the number: equal to the holder's ID blind index when the number is the ID number (从业资格证). */
   numberHash: string;
+  /** The list copy: the number itself for numbers that are not personal (operators', vehicles'), masked otherwise. */
+  numberMasked: string;
   identifier: string | null;
   signed: boolean;
   issuedOn: string | null;
@@ -83,7 +85,7 @@ export type TaskWrite = {
   areaCode: string;
 };
 
-const SUBJECT_COLUMNS = `c."id", c."typeCode", c."carrier", c."status", c."numberEnc", c."numberHash", c."identifier",
+const SUBJECT_COLUMNS = `c."id", c."typeCode", c."carrier", c."status", c."numberEnc", c."numberHash", c."numberMasked", c."identifier",
   (c."signature" IS NOT NULL) AS "signed",
   to_char(c."issuedOn", 'YYYY-MM-DD') AS "issuedOn", to_char(c."validFrom", 'YYYY-MM-DD') AS "validFrom",
   to_char(c."validUntil", 'YYYY-MM-DD') AS "validUntil",
