@@ -246,6 +246,9 @@ describe('the compliance loop (缺失数据补传)', () => {
     );
     expect(failing.body.total).toBe(1);
     expect(failing.body.items![0]).toMatchObject({ holderName: '赵*' });
+    // Without a rule: the non-compliant certificates, as many as the rate leaves out.
+    const nonCompliant = await call(steward, 'GET', '/api/v1/staff/compliance/failing?pageSize=100');
+    expect(nonCompliant.body.total).toBe(figures.total - figures.compliant);
     const csv = await call(steward, 'GET', '/api/v1/staff/compliance/failing.csv');
     expect(csv.res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body)).toContain('赵*');

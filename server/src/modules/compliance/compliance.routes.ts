@@ -181,7 +181,8 @@ export function complianceRoutes(
   route({
     method: 'get',
     path: '/api/v1/staff/compliance/failing',
-    summary: 'Failing certificates (masked) in the region, optionally of one rule, with their open failures',
+    summary:
+      'Non-compliant certificates (an open blocking failure) in the region, masked, with their open failures; with ruleId: those failing that rule, warnings included',
     tags: ['compliance', 'staff'],
     access: 'staff',
     query: complianceFailingQuerySchema,
@@ -202,7 +203,7 @@ export function complianceRoutes(
   route({
     method: 'get',
     path: '/api/v1/staff/compliance/failing.csv',
-    summary: 'The failing certificates as CSV (UTF-8 with BOM, masked values, at most 10,000 certificates)',
+    summary: 'The same list as CSV (UTF-8 with BOM, masked values, at most 10,000 certificates)',
     tags: ['compliance', 'staff'],
     access: 'staff',
     query: complianceFailingQuerySchema.omit({ page: true, pageSize: true }),

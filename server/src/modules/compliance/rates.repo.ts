@@ -75,7 +75,9 @@ export function createRatesRepo(sql: Sql) {
     async failing(f: RateFilter & { ruleId?: string }, page: number, pageSize: number) {
       const params: unknown[] = [];
       const w = where(f, params);
-      let rule = '';
+      // Without a rule: the non-compliant certificates (an open blocking failure), as the rate counts them.
+      // With a rule: the certificates failing that rule, warnings included.
+      let rule = ` AND t."severity" = 'blocking'`;
       if (f.ruleId) {
         params.push(f.ruleId);
         rule = ` AND t."ruleCode" = $${params.length}`;
