@@ -23,9 +23,9 @@ export type RunSummary = {
   read: number;
 };
 
-const PAGE = 2_000;
-/** Pages checked at once: while one waits for PostgreSQL another runs the rules (3 measured faster than 2 on 2 CPUs). */
-const WORKERS = 3;
+const PAGE = 5_000;
+/** Pages checked at once: while one waits for PostgreSQL the other runs the rules (5,000 × 2 measured fastest on 2 CPUs). */
+const WORKERS = 2;
 
 export function summarise(checked: Iterable<CheckedCertificate>, into = new Accumulator()) {
   for (const c of checked) into.add(c);
