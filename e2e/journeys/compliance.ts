@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { citizenIdCheckChar, complianceRatesSchema } from '@roadcert/shared';
 import type { Browser, Page } from 'playwright-core';
+import { citizenId } from '../../server/src/seed/demo-holders';
 import { portrait1080Jpeg } from '../../server/src/test/photo-fixtures';
 import { expectTrue, phonePage, runCases, screenshot, startProduct } from '../harness';
 import { confirmDialog, demoSteward, staffSignIn } from '../staff-steps';
@@ -97,7 +98,6 @@ let reviewUrl = '';
 let pendingBefore = 0;
 
 /** A GB 11643 ID number: 17 digits plus the computed check character. */
-const citizenId = (first17: string) => `${first17}${citizenIdCheckChar(first17)}`;
 /** One with a wrong check character (the next one along). */
 const wrongCheck = (first17: string) => {
   const right = citizenIdCheckChar(first17);

@@ -205,7 +205,6 @@ async function openTestDatabase(dataDir: string): Promise<{ database: Database; 
 /** Test shortcut: a live staff session for a seeded staff user (reviewer 440100, steward 440000), created directly. */
 export async function staffSessionToken(t: TestApp, username: string) {
   const staff = await t.prisma.staffUser.findUniqueOrThrow({ where: { username } });
-  const { uuidv7 } = await import('../lib/uuidv7');
   const id = uuidv7();
   const expiresAt = new Date(Date.now() + 3600_000);
   await t.prisma.session.create({
@@ -218,4 +217,13 @@ export async function staffSessionToken(t: TestApp, username: string) {
     },
   });
   return t.deps.sessionTokens.issue(id, expiresAt);
+}
+
+/** One account per seeded person and test app (a person binds to one account only): signed in once, then reused. */
+const demoAccounts = new WeakMap<TestApp, Map<string, Awaited<ReturnType<typeof signInAccount>>>>();
+export async function signInDemoHolder(t: TestApp, holderKey: string) {
+  let accounts = demoAccounts.get(t);
+  if (!accounts) demoAccounts.set(t, (accounts = new Map()));
+  if (!accounts.has(holderKey)) accounts.set(holderKey, await signInAccount(t, { holderKey }));
+  return accounts.get(holderKey)!;
 }

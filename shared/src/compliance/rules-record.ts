@@ -1,4 +1,9 @@
-import { certificateStatuses, holderKinds } from '../domain/codes';
+import {
+  certificateStatuses,
+  endedOperatorBusinessStatuses,
+  holderKinds,
+  operatorBusinessStatuses,
+} from '../domain/codes';
 import { isEmptyFieldValue } from '../registry/field-values';
 import { areaProvinceNames, isAreaProvincePrefix, validateAreaCode } from '../validators/area-code';
 import {
@@ -117,8 +122,10 @@ function lapsedFinding(s: ComplianceSubject, ctx: ComplianceRuleContext): Compli
   };
 }
 
-/** JT/T 415 §5.3.1 经营状态 codes that end an operator's business. */
-const closedBusinessStatuses: Readonly<Record<string, string>> = { '5': '歇业', '6': '注销' };
+/** JT/T 415 §5.3.1 经营状态 codes that end an operator's business, with their labels. */
+const closedBusinessStatuses: Readonly<Record<string, string>> = Object.fromEntries(
+  endedOperatorBusinessStatuses.map((code) => [code, operatorBusinessStatuses[code]]),
+);
 
 /** One options object per day, instead of one per call. */
 let idOptions: CitizenIdOptions & { today: IsoDate } = { today: '' };

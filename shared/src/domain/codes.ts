@@ -65,3 +65,18 @@ export const plateColours = {
   '94': '渐变绿',
 } as const;
 export type PlateColourCode = keyof typeof plateColours;
+
+/** JT/T 415 §5.3.1 业户经营状态 (an operator's business status). */
+export const operatorBusinessStatuses = {
+  '1': '营业',
+  '2': '停业',
+  '3': '整改',
+  '4': '停业整顿',
+  '5': '歇业',
+  '6': '注销',
+  '9': '其他',
+} as const;
+export type OperatorBusinessStatus = keyof typeof operatorBusinessStatuses;
+
+/** The 经营状态 that end the business (歇业, 注销): its certificates may not stay VALID, its tokens stop. */
+export const endedOperatorBusinessStatuses: readonly OperatorBusinessStatus[] = ['5', '6'];

@@ -23,6 +23,8 @@ describe('field values: certificate shape ↔ form shape', () => {
     const licence = field('D071', 'licenceClasses');
     expect(fieldValueToForm(licence, 'A2')).toBe('A2');
     expect(fieldValueFromForm(licence, ' A2 ')).toBe('A2');
+    expect(fieldValueFromForm(licence, ' a２ ')).toBe('A2');
+    expect(fieldValueFromForm(field('D071', 'firstIssuedDate'), ' 2010-01-02 ')).toBe('2010-01-02');
     expect(fieldValueToForm(licence, { nested: true })).toBeNull();
   });
 });

@@ -34,14 +34,26 @@ export function fieldValueToForm(_field: CertificateFieldDefinition, value: unkn
   return null;
 }
 
-/** A form value as the certificate stores it: codes split into an array for multiple fields, strings trimmed. */
+/** Single-value kinds that hold a code: stored in canonical form (half-width, no spaces, upper case). */
+const CODE_KINDS: ReadonlySet<CertificateFieldDefinition['kind']> = new Set([
+  'code',
+  'licenceClass',
+  'plate',
+  'creditCode',
+  'areaCode',
+]);
+
+/**
+ * A form value as the certificate stores it: codes split into an array for multiple fields,
+ * single codes (准驾车型 a２ → A2, plates, credit codes) in canonical form, other strings trimmed.
+ */
 export function fieldValueFromForm(
   field: CertificateFieldDefinition,
   value: string | number | boolean,
 ): string | string[] {
   const text = String(value).trim();
-  if (!isMultipleField(field)) return text;
-  return text.split(CODE_SEPARATORS).filter(Boolean).map(normaliseCode);
+  if (isMultipleField(field)) return text.split(CODE_SEPARATORS).filter(Boolean).map(normaliseCode);
+  return CODE_KINDS.has(field.kind) ? normaliseCode(text) : text;
 }
 
 /** True when the value counts as not filled in. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { carrierList } from '../domain/codes';
+import { carrierList, type CertificateStatus } from '../domain/codes';
 import { isoDateSchema } from './common';
 
 /**
@@ -48,6 +48,16 @@ export const completionTaskStateLabels: Record<CompletionTaskState, string> = {
   WAIVED: '已豁免',
   RESOLVED: '已解决',
 };
+/**
+ * Certificates the rates and the batch count: in force, or expired and not yet cancelled (their
+ * data still counts). Replaced, cancelled, annulled and revoked ones are out; their tasks close.
+ */
+export const complianceScopeStatuses = [
+  'VALID',
+  'SUSPENDED',
+  'EXPIRED',
+] as const satisfies readonly CertificateStatus[];
+
 /** States in which a task still counts: the certificate's current failures. */
 export const openCompletionTaskStates = [
   'OPEN',
@@ -197,7 +207,7 @@ export type ComplianceRateRow = z.infer<typeof rateRowSchema>;
 export const complianceRatesSchema = z.object({
   /** The region the figures cover (the staff member's, or the prefix asked for). */
   areaCode: z.string(),
-  /** Certificates in scope: status VALID or SUSPENDED (in force). */
+  /** Certificates in scope ({@link complianceScopeStatuses}: VALID, SUSPENDED, EXPIRED). */
   total: z.number().int(),
   compliant: z.number().int(),
   rate: z.number().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operatorBusinessStatuses } from '../domain/codes';
 import { operatorRoleList, phoneSchema } from './auth';
 
 /**
@@ -43,17 +44,6 @@ export const vehicleAssignmentSchema = z.object({
 export type VehicleAssignment = z.infer<typeof vehicleAssignmentSchema>;
 export const vehicleAssignmentListSchema = z.object({ items: z.array(vehicleAssignmentSchema) });
 export type VehicleAssignmentList = z.infer<typeof vehicleAssignmentListSchema>;
-
-/** JT/T 415 §5.3.1 经营状态 (业户): 1 营业 … 5 歇业, 6 注销. */
-export const operatorBusinessStatuses = {
-  '1': '营业',
-  '2': '停业',
-  '3': '整改',
-  '4': '停业整顿',
-  '5': '歇业',
-  '6': '注销',
-  '9': '其他',
-} as const;
 
 /** Staff change an operator's 经营状态 (region-scoped), with a reason for the record. */
 export const operatorBusinessStatusChangeSchema = z.object({

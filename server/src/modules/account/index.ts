@@ -28,6 +28,7 @@ export {
   requireStaff,
   currentHolderId,
   currentStaff,
+  STEWARD_ROLES,
   type AuthState,
   type StaffRole,
 } from './session/authenticate';

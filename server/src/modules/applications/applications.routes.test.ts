@@ -1,10 +1,9 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificateIdentifier } from '@roadcert/shared';
-import { uuidv7 } from '../../lib/uuidv7';
 import { demoHolders } from '../../seed/demo-holders';
 import { demoStaff } from '../../seed/staff';
-import { signInAccount, startTestApp, type TestApp } from '../../test/app';
+import { signInDemoHolder, staffSessionToken, startTestApp, type TestApp } from '../../test/app';
 import { verifyCanonical, type CanonicalCertificateData } from '../certificates';
 import * as fixtures from '../../test/photo-fixtures';
 
@@ -28,28 +27,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** A live staff session for the seeded reviewer (region 440100), created directly. */
-async function staffToken(username = demoStaff.username) {
-  const staff = await t.prisma.staffUser.findUniqueOrThrow({ where: { username } });
-  const id = uuidv7();
-  const expiresAt = new Date(Date.now() + 3600_000);
-  await t.prisma.session.create({
-    data: {
-      id,
-      staffUserId: staff.id,
-      refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash,
-      platform: 'h5',
-      expiresAt,
-    },
-  });
-  return t.deps.sessionTokens.issue(id, expiresAt);
-}
+const staffToken = (username = demoStaff.username) => staffSessionToken(t, username);
 
-/** One account per seeded person (a person binds to one account only). */
-const accounts = new Map<string, Awaited<ReturnType<typeof signInAccount>>>();
-async function signInAs(holderKey: string) {
-  if (!accounts.has(holderKey)) accounts.set(holderKey, await signInAccount(t, { holderKey }));
-  return accounts.get(holderKey)!;
-}
+const signInAs = (holderKey: string) => signInDemoHolder(t, holderKey);
 
 const holderOf = (key: string) => {
   const demo = demoHolders.find((h) => h.key === key)!;

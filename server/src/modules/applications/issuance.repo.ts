@@ -49,7 +49,7 @@ export type AggregationEntry = {
   certificateId: string;
   event: 'ISSUED';
   dedupeKey: string;
-  payload: Record<string, string>;
+  payload: Record<string, string | null>;
 };
 
 /** Every statement of issuance; it always runs inside the approval's transaction. */

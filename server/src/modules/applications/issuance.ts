@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   buildCertificateIdentifier,
   getCertificateType,
@@ -21,7 +20,13 @@ import {
   validityFor,
   type Authority,
 } from './issuance-terms';
-import { canonicalBytes, signCanonical, SIGNATURE_ALGORITHM, type CanonicalCertificateData } from '../certificates';
+import {
+  aggregationPayload,
+  canonicalBytes,
+  signCanonical,
+  SIGNATURE_ALGORITHM,
+  type CanonicalCertificateData,
+} from '../certificates';
 
 /**
  * Issuance of the electronic certificate when an application is approved — always inside
@@ -122,21 +127,14 @@ async function enqueueForAggregation(
   data: CanonicalCertificateData,
   signature: Buffer,
 ) {
-  const bytes = canonicalBytes(data);
   await repo.enqueueAggregation({
     certificateId,
     event: 'ISSUED',
     dedupeKey: `ISSUED:${certificateId}`,
-    payload: {
-      canonicalEnc: Buffer.from(deps.fieldCrypto.encrypt(bytes.toString('utf8'), 'aggregation.canonical')).toString(
-        'base64',
-      ),
-      canonicalSha256: createHash('sha256').update(bytes).digest('hex'),
-      signatureAlg: SIGNATURE_ALGORITHM,
-      signatureKeyId: deps.keys.signing.kid,
-      signature: signature.toString('base64'),
-      identifier: data.identifier,
-    },
+    payload: aggregationPayload(deps.fieldCrypto, canonicalBytes(data), data.identifier, {
+      signature,
+      keyId: deps.keys.signing.kid,
+    }),
   });
 }
 

@@ -1,6 +1,7 @@
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { IssueReason } from '@roadcert/shared';
 import { canonicalJson } from '../../lib/audit';
+import type { FieldCrypto } from '../../lib/field-crypto';
 import { sm2SignDer, sm2VerifyDer } from '../../lib/sm2-der';
 
 /** The one signature algorithm certificates are issued with (Certificate.signatureAlg, SigningKey.algorithm). */
@@ -36,3 +37,24 @@ export const signCanonical = (data: CanonicalCertificateData, privateKey: KeyObj
   sm2SignDer(canonicalBytes(data), privateKey);
 export const verifyCanonical = (data: CanonicalCertificateData, signature: Uint8Array, publicKey: KeyObject) =>
   sm2VerifyDer(canonicalBytes(data), signature, publicKey);
+
+/**
+ * The aggregation outbox payload of a certificate's canonical bytes (issuance, an accepted
+ * supplement): the bytes encrypted (they carry the ID number), their SHA-256, and the signature
+ * when the certificate is electronic (null for paper and IC-card records).
+ */
+export function aggregationPayload(
+  fieldCrypto: Pick<FieldCrypto, 'encrypt'>,
+  bytes: Buffer,
+  identifier: string | null,
+  signed: { signature: Buffer; keyId: string } | null,
+) {
+  return {
+    canonicalEnc: Buffer.from(fieldCrypto.encrypt(bytes.toString('utf8'), 'aggregation.canonical')).toString('base64'),
+    canonicalSha256: createHash('sha256').update(bytes).digest('hex'),
+    signatureAlg: signed ? SIGNATURE_ALGORITHM : null,
+    signatureKeyId: signed?.keyId ?? null,
+    signature: signed ? signed.signature.toString('base64') : null,
+    identifier,
+  };
+}

@@ -38,6 +38,7 @@ export { effectiveStatus, faceDetails, idDerivedKeys, isoDateOrNull } from './ce
 
 // The signed form of a certificate (SM2/SM3 over sorted-key JSON): issuance and every re-signing.
 export {
+  aggregationPayload,
   canonicalBytes,
   signCanonical,
   verifyCanonical,

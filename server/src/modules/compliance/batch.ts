@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import type { Logger } from '../../lib/logger';
 import type { CheckedCertificate, Checker } from './checker';
 import type { SubjectRow } from './subjects.repo';
-import type { ComplianceRepo } from './compliance.repo';
+import type { RunsRepo } from './compliance.repo';
 
 /**
  * The batch check over the whole stock (全量校验): every certificate in id order, a page at a
@@ -74,7 +74,7 @@ export class Accumulator {
   }
 }
 
-export function createBatch(deps: { checker: Checker; runs: ComplianceRepo; logger: Logger }) {
+export function createBatch(deps: { checker: Checker; runs: RunsRepo; logger: Logger }) {
   const { checker, runs, logger } = deps;
 
   /**

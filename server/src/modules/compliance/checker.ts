@@ -1,6 +1,8 @@
 import {
   checkCompliance,
+  complianceScopeStatuses,
   getCertificateType,
+  openCompletionTaskStates,
   operatorLicenceTypesFor,
   type ComplianceFailure,
   type ComplianceSubject,
@@ -18,10 +20,8 @@ import type { LicenceRow, SubjectRow, SubjectsRepo, TaskKeyRow, TaskWrite } from
  * (`recheck`) and a page of the batch over the stock (`checkPage`). docs/compliance.md.
  */
 
-/** Statuses in scope: a certificate in force, or expired and not yet cancelled (its data still counts). */
-export const IN_SCOPE_STATUSES: ReadonlySet<string> = new Set(['VALID', 'SUSPENDED', 'EXPIRED']);
-
-const OPEN_STATES: ReadonlySet<string> = new Set(['OPEN', 'SUBMITTED', 'REJECTED']);
+const IN_SCOPE_STATUSES: ReadonlySet<string> = new Set(complianceScopeStatuses);
+const OPEN_STATES: ReadonlySet<string> = new Set(openCompletionTaskStates);
 
 const licenceTypes = [...new Set(Object.values(operatorLicenceTypesFor).flat())] as string[];
 

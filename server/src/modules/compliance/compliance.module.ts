@@ -1,7 +1,7 @@
 import type { ObjectStorage } from '../../adapters/storage';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
-import { createUnitOfWork, type Db, type Tx } from '../../db/unit-of-work';
+import { createUnitOfWork, type Db } from '../../db/unit-of-work';
 import type { AuditLog } from '../../lib/audit';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { KeyMaterial } from '../../lib/key-material';
@@ -10,7 +10,7 @@ import { chinaToday } from '@roadcert/shared';
 import { createCertificateAccess } from '../certificates';
 import { createBatch } from './batch';
 import { createChecker } from './checker';
-import { createComplianceRepo, createRunsRepo, type ComplianceRepo } from './compliance.repo';
+import { createComplianceRepo, createRunsRepo } from './compliance.repo';
 import { createRates } from './rates';
 import { createRatesRepo } from './rates.repo';
 import { createSubjectsRepo } from './subjects.repo';
@@ -38,11 +38,11 @@ export function createComplianceModule(deps: ComplianceDeps) {
   const runsRepo = createRunsRepo(deps.prisma);
   const data = createUnitOfWork(deps.prisma, (db: Db) => ({
     /** Only to hand to `audit.record(entry, r.tx)` inside `data.transaction`, never to query on. */
-    tx: db as Tx,
-    compliance: { ...createComplianceRepo(db), ...runsRepo } as ComplianceRepo,
+    tx: db,
+    compliance: createComplianceRepo(db),
   }));
   const checker = createChecker({ fieldCrypto: deps.fieldCrypto, subjects: createSubjectsRepo(deps.sql) });
-  const batch = createBatch({ checker, runs: data.repos.compliance, logger: deps.logger });
+  const batch = createBatch({ checker, runs: runsRepo, logger: deps.logger });
   const tasks = createTasks({
     data,
     access: createCertificateAccess(deps),

@@ -1,11 +1,8 @@
-import type { IsoDate } from '@roadcert/shared';
+import { openCompletionTaskStates, type IsoDate } from '@roadcert/shared';
 import type { Db } from '../../db/unit-of-work';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 
 /** Completion tasks, batch runs and the certificate writes of an accepted supplement (Prisma). */
-
-/** Tasks a fixer or staff member can still act on. */
-export const OPEN_TASK_STATES = ['OPEN', 'SUBMITTED', 'REJECTED'] as const;
 
 const taskInclude = {
   certificate: {
@@ -57,7 +54,7 @@ export function createComplianceRepo(db: Db) {
           holderId: { in: holderIds },
           fixableBy: { in: ['holder', 'operator'] },
           ...(filter.certificateId ? { certificateId: filter.certificateId } : {}),
-          ...(filter.open ? { state: { in: [...OPEN_TASK_STATES] } } : {}),
+          ...(filter.open ? { state: { in: [...openCompletionTaskStates] } } : {}),
         },
         include: taskInclude,
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
@@ -189,7 +186,7 @@ export function createComplianceRepo(db: Db) {
   };
 }
 
-export type ComplianceRepo = ReturnType<typeof createComplianceRepo> & ReturnType<typeof createRunsRepo>;
+export type ComplianceRepo = ReturnType<typeof createComplianceRepo>;
 
 /** Batch runs: on the root client (the start takes its own transaction with the advisory lock). */
 export function createRunsRepo(prisma: PrismaClient) {
@@ -215,21 +212,25 @@ export function createRunsRepo(prisma: PrismaClient) {
 
     run: (id: string) => prisma.complianceRun.findUnique({ where: { id } }),
 
+    /**
+     * The latest runs with the rate they ran at: `perSecond` is read out of the summary in SQL, as
+     * a run's summary holds counts for every area × type × carrier (thousands of cells in a province).
+     */
     listRuns: (take: number) =>
-      prisma.complianceRun.findMany({
-        orderBy: { startedAt: 'desc' },
-        take,
-        select: {
-          id: true,
-          state: true,
-          day: true,
-          startedAt: true,
-          finishedAt: true,
-          total: true,
-          compliant: true,
-          summary: true,
-        },
-      }),
+      prisma.$queryRaw<
+        {
+          id: string;
+          state: 'RUNNING' | 'DONE' | 'FAILED';
+          day: Date;
+          startedAt: Date;
+          finishedAt: Date | null;
+          total: number;
+          compliant: number;
+          perSecond: number | null;
+        }[]
+      >`SELECT "id"::text, "state"::text, "day", "startedAt", "finishedAt", "total", "compliant",
+          ("summary" ->> 'perSecond')::float8 AS "perSecond"
+        FROM "ComplianceRun" ORDER BY "startedAt" DESC LIMIT ${take}`,
 
     /** The last finished run of each day since `since` (the trend line), oldest first. */
     async dailySnapshots(since: Date) {
@@ -244,3 +245,5 @@ export function createRunsRepo(prisma: PrismaClient) {
     },
   };
 }
+
+export type RunsRepo = ReturnType<typeof createRunsRepo>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday, type ComplianceRates } from '@roadcert/shared';
-import { signInAccount, staffSessionToken, startTestApp, type TestApp } from '../../test/app';
+import { signInDemoHolder, staffSessionToken, startTestApp, type TestApp } from '../../test/app';
 import { demoHolders } from '../../seed/demo-holders';
 import { verifyCanonical, type CanonicalCertificateData } from '../certificates';
 import * as fixtures from '../../test/photo-fixtures';
@@ -16,12 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** One account per seeded person (a person binds to one account only). */
-const accounts = new Map<string, Awaited<ReturnType<typeof signInAccount>>>();
-async function signInAs(holderKey: string) {
-  if (!accounts.has(holderKey)) accounts.set(holderKey, await signInAccount(t, { holderKey }));
-  return accounts.get(holderKey)!;
-}
+const signInAs = (holderKey: string) => signInDemoHolder(t, holderKey);
 
 const holderOf = (key: string) => {
   const demo = demoHolders.find((h) => h.key === key)!;

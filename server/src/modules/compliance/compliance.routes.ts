@@ -18,21 +18,12 @@ import {
   waiveCompletionRequestSchema,
   type ComplianceRunView,
 } from '@roadcert/shared';
-import { AppError } from '../../errors';
 import type { createRouteTable } from '../../http/route';
-import type { AuthState } from '../account';
-import type { RunSummary } from './batch';
+import { currentStaff, STEWARD_ROLES } from '../account';
 import type { ComplianceModule } from './compliance.module';
 import { failingCsv, scopedPrefix } from './rates';
 
 const idParams = z.object({ id: z.string().max(100) });
-
-/** Starting a batch run: data stewards and administrators. */
-function requireSteward(state: AuthState) {
-  const roles = state.staff?.roles ?? [];
-  if (!roles.includes('DATA_STEWARD') && !roles.includes('ADMIN'))
-    throw new AppError('FORBIDDEN', { message: '只有数据治理人员或管理员可以发起全量校验' });
-}
 
 function presentRun(run: {
   id: string;
@@ -42,9 +33,10 @@ function presentRun(run: {
   finishedAt: Date | null;
   total: number;
   compliant: number;
-  summary: unknown;
+  /** Certificates read per second, from the finished run's summary. */
+  perSecond?: number | null;
 }): ComplianceRunView {
-  const perSecond = (run.summary as Partial<RunSummary> | null)?.perSecond;
+  const perSecond = run.perSecond;
   return {
     id: run.id,
     state: run.state,
@@ -220,7 +212,7 @@ export function complianceRoutes(
         1,
         10_000,
       );
-      ctx.set('Content-Disposition', `attachment; filename="compliance-failing-${chinaToday()}.csv"`);
+      ctx.attachment(`compliance-failing-${chinaToday()}.csv`);
       return failingCsv(page);
     },
   });
@@ -234,7 +226,7 @@ export function complianceRoutes(
     status: 202,
     response: complianceRunSchema,
     handler: async (ctx) => {
-      requireSteward(ctx.state);
+      currentStaff(ctx.state, STEWARD_ROLES, '只有数据治理人员或管理员可以发起全量校验');
       const today = chinaToday();
       const run = await batch.start(ctx.state.staff!.staffUserId, today);
       void batch.execute(run.id, today);

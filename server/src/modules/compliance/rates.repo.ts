@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/database';
+import { OPEN_TASK_STATES_SQL, SCOPE_STATUSES_SQL } from './sql-lists';
 
 /**
  * The live figures of the compliance dashboard, in plain SQL on the pool: grouped counts over
@@ -10,7 +11,7 @@ export type RateFilter = { areaPrefix: string; typeCode?: string; carrier?: stri
 
 export type CellCount = { areaCode: string; typeCode: string; carrier: string; total: number; failing: number };
 
-const SCOPE = `c."status" IN ('VALID', 'SUSPENDED', 'EXPIRED')`;
+const SCOPE = `c."status" IN ${SCOPE_STATUSES_SQL}`;
 
 function where(f: RateFilter, params: unknown[]) {
   params.push(`${f.areaPrefix}%`);
@@ -38,7 +39,7 @@ export function createRatesRepo(sql: Sql) {
          FROM "Certificate" c
          LEFT JOIN (
            SELECT DISTINCT t."certificateId" FROM "CompletionTask" t
-           WHERE t."severity" = 'blocking' AND t."state" IN ('OPEN', 'SUBMITTED', 'REJECTED')
+           WHERE t."severity" = 'blocking' AND t."state" IN ${OPEN_TASK_STATES_SQL}
          ) f ON f."certificateId" = c."id"
          WHERE ${w}
          GROUP BY 1, 2, 3`,
@@ -54,7 +55,7 @@ export function createRatesRepo(sql: Sql) {
       const { rows } = await sql.query(
         `SELECT t."ruleCode", count(DISTINCT t."certificateId")::int AS "failing"
          FROM "CompletionTask" t JOIN "Certificate" c ON c."id" = t."certificateId"
-         WHERE t."state" IN ('OPEN', 'SUBMITTED', 'REJECTED') AND ${w}
+         WHERE t."state" IN ${OPEN_TASK_STATES_SQL} AND ${w}
          GROUP BY 1 ORDER BY 2 DESC, 1`,
         params,
       );
@@ -65,7 +66,7 @@ export function createRatesRepo(sql: Sql) {
     async taskStates(areaPrefix: string): Promise<{ state: string; n: number }[]> {
       const { rows } = await sql.query(
         `SELECT "state"::text AS "state", count(*)::int AS "n" FROM "CompletionTask"
-         WHERE "areaCode" LIKE $1 AND "state" IN ('OPEN', 'SUBMITTED', 'REJECTED') GROUP BY 1`,
+         WHERE "areaCode" LIKE $1 AND "state" IN ${OPEN_TASK_STATES_SQL} GROUP BY 1`,
         [`${areaPrefix}%`],
       );
       return rows as { state: string; n: number }[];
@@ -83,13 +84,13 @@ export function createRatesRepo(sql: Sql) {
         rule = ` AND t."ruleCode" = $${params.length}`;
       }
       const failingIds = `SELECT DISTINCT t."certificateId" FROM "CompletionTask" t JOIN "Certificate" c ON c."id" = t."certificateId"
-         WHERE t."state" IN ('OPEN', 'SUBMITTED', 'REJECTED') AND ${w}${rule}`;
+         WHERE t."state" IN ${OPEN_TASK_STATES_SQL} AND ${w}${rule}`;
       const { rows: totalRows } = await sql.query(`SELECT count(*)::int AS "n" FROM (${failingIds}) x`, params);
       params.push(pageSize, (page - 1) * pageSize);
       const { rows } = await sql.query(
         `SELECT c."id", c."typeCode", c."numberMasked", c."areaCode", c."carrier"::text AS "carrier", h."name" AS "holderName", h."kind"::text AS "holderKind",
            (SELECT json_agg(json_build_object('ruleId', t."ruleCode", 'message', t."message", 'severity', t."severity", 'state', t."state") ORDER BY t."ruleCode")
-              FROM "CompletionTask" t WHERE t."certificateId" = c."id" AND t."state" IN ('OPEN', 'SUBMITTED', 'REJECTED')) AS "failures"
+              FROM "CompletionTask" t WHERE t."certificateId" = c."id" AND t."state" IN ${OPEN_TASK_STATES_SQL}) AS "failures"
          FROM "Certificate" c JOIN "Holder" h ON h."id" = c."holderId"
          WHERE c."id" IN (${failingIds})
          ORDER BY c."id" LIMIT $${params.length - 1} OFFSET $${params.length}`,

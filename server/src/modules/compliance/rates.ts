@@ -13,7 +13,7 @@ import { AppError } from '../../errors';
 import { regionLabel, regionPrefix } from '../../lib/regions';
 import type { AuthState } from '../account';
 import type { RunSummary } from './batch';
-import type { ComplianceRepo } from './compliance.repo';
+import type { RunsRepo } from './compliance.repo';
 import type { CellCount, RateFilter, RatesRepo } from './rates.repo';
 
 /**
@@ -74,7 +74,7 @@ function snapshotFigures(summary: unknown, f: RateFilter) {
   return { total, compliant };
 }
 
-export function createRates(deps: { rates: RatesRepo; runs: Pick<ComplianceRepo, 'dailySnapshots'> }) {
+export function createRates(deps: { rates: RatesRepo; runs: Pick<RunsRepo, 'dailySnapshots'> }) {
   return {
     async figures(filter: RateFilter): Promise<ComplianceRates> {
       const since = new Date(Date.now() - TREND_DAYS * 86_400_000);

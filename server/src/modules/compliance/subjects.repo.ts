@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/database';
+import { OPEN_TASK_STATES_SQL } from './sql-lists';
 
 /**
  * The compliance check's hot statements, on the pg pool in plain SQL: one round trip loads a
@@ -100,9 +101,6 @@ JOIN "Holder" h ON h."id" = c."holderId"
 LEFT JOIN "Vehicle" v ON v."id" = c."vehicleId"
 LEFT JOIN "Photo" p ON p."id" = c."portraitPhotoId"`;
 
-/** The task states that are a certificate's current failures (schema.prisma CompletionTask). */
-const OPEN_STATES = `('OPEN', 'SUBMITTED', 'REJECTED')`;
-
 export function createSubjectsRepo(sql: Sql) {
   return {
     /** A page of certificates in id order after `afterId` (keyset pagination: constant cost per page). */
@@ -190,7 +188,7 @@ export function createSubjectsRepo(sql: Sql) {
       if (taskIds.length === 0) return;
       await sql.query(
         `UPDATE "CompletionTask" SET "state" = 'RESOLVED', "resolvedAt" = now(), "updatedAt" = now()
-         WHERE "id" = ANY($1::uuid[]) AND "state" IN ${OPEN_STATES}`,
+         WHERE "id" = ANY($1::uuid[]) AND "state" IN ${OPEN_TASK_STATES_SQL}`,
         [taskIds],
       );
     },

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
-import { buildCertificateIdentifier, fieldValueFromForm, getCertificateType, type IssueReason } from '@roadcert/shared';
+import { buildCertificateIdentifier, getCertificateType, type IssueReason } from '@roadcert/shared';
 import { canonicalJson } from '../../lib/audit';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { KeyMaterial } from '../../lib/key-material';
 import {
+  aggregationPayload,
   canonicalBytes,
   isoDate,
   signCanonical,
@@ -28,8 +28,8 @@ export function createSupplementWriter(deps: { fieldCrypto: FieldCrypto; keys: P
     const version = cert.version + 1;
     const change: CertificateChange = { version };
     if (field && task.suppliedValue !== null) {
-      const supplied = task.suppliedValue as string | string[];
-      extension[field.key] = Array.isArray(supplied) ? supplied : fieldValueFromForm(field, supplied);
+      // Stored at supply in the certificate's form (fieldValueFromForm), so written as it is.
+      extension[field.key] = task.suppliedValue;
       change.extension = extension;
     }
     if (task.field === 'portrait' && task.evidencePhotoId) {
@@ -100,14 +100,12 @@ export function createSupplementWriter(deps: { fieldCrypto: FieldCrypto; keys: P
       event: 'CHANGED',
       dedupeKey: `CHANGED:${cert.id}:v${version}`,
       payload: {
-        canonicalEnc: Buffer.from(deps.fieldCrypto.encrypt(bytes.toString('utf8'), 'aggregation.canonical')).toString(
-          'base64',
+        ...aggregationPayload(
+          deps.fieldCrypto,
+          bytes,
+          identifier ?? null,
+          signature ? { signature, keyId: deps.keys.signing.kid } : null,
         ),
-        canonicalSha256: createHash('sha256').update(bytes).digest('hex'),
-        signatureAlg: signature ? SIGNATURE_ALGORITHM : null,
-        signatureKeyId: signature ? deps.keys.signing.kid : null,
-        signature: signature ? signature.toString('base64') : null,
-        identifier: identifier ?? null,
         reason: 'DATA_SUPPLEMENTED',
       },
     });

@@ -8,7 +8,7 @@ import {
   getCertificateType,
   isEmptyFieldValue,
   maskHolderName,
-  normaliseCode,
+  openCompletionTaskStates,
   suppliableCompletionTaskStates,
   supplementInputFor,
   type CompletionTaskList,
@@ -27,7 +27,7 @@ import type { CertificateAccess } from '../certificates';
 import type { ComplianceRepo, TaskRow } from './compliance.repo';
 import type { Checker } from './checker';
 import type { SupplementWriter } from './supplement';
-import type { Tx, UnitOfWork } from '../../db/unit-of-work';
+import type { Db, UnitOfWork } from '../../db/unit-of-work';
 
 /**
  * The loop (缺失数据补传): the holder (or the operator's member) sees the certificate's open
@@ -37,8 +37,6 @@ import type { Tx, UnitOfWork } from '../../db/unit-of-work';
  */
 
 const SUPPLIABLE: readonly string[] = suppliableCompletionTaskStates;
-/** Field kinds whose values are codes (GA/T, GB/T), stored upper case and half-width. */
-const CODE_KINDS: ReadonlySet<string> = new Set(['licenceClass', 'plate', 'creditCode', 'areaCode', 'code']);
 const ACTING_ROLES = new Set(['LEGAL_REPRESENTATIVE', 'MANAGER']);
 
 type FormValue = string | string[] | null;
@@ -88,7 +86,7 @@ export function presentTask(row: TaskRow, canAct: boolean): CompletionTaskView {
 
 export type TaskDeps = {
   /** `tx` only to hand to `audit.record(entry, r.tx)` inside a transaction (PGlite has one connection). */
-  data: UnitOfWork<{ compliance: ComplianceRepo; tx: Tx }>;
+  data: UnitOfWork<{ compliance: ComplianceRepo; tx: Db }>;
   access: CertificateAccess;
   audit: AuditLog;
   checker: Checker;
@@ -194,8 +192,6 @@ export function createTasks(deps: TaskDeps) {
         if (raw === null || raw.trim() === '')
           throw new AppError('VALIDATION_FAILED', { fields: { value: `请填写${field.label}` } });
         stored = fieldValueFromForm(field, raw);
-        // Codes are stored in their canonical form (A2, not a２); text stays as typed.
-        if (typeof stored === 'string' && CODE_KINDS.has(field.kind)) stored = normaliseCode(stored);
         const problem = checkFieldValue(field, stored);
         if (problem) throw new AppError('VALIDATION_FAILED', { fields: { value: problem } });
       }
@@ -288,7 +284,7 @@ export function createTasks(deps: TaskDeps) {
     /** Returns the supplement (REJECTED, the reason shown to the fixer) or waives the failure (WAIVED, counted as fixed). */
     async decide(state: AuthState, id: string, decision: 'return' | 'waive', reason: string) {
       const row = await regionTask(state, id);
-      const from = decision === 'return' ? ['SUBMITTED'] : ['OPEN', 'SUBMITTED', 'REJECTED'];
+      const from = decision === 'return' ? ['SUBMITTED'] : openCompletionTaskStates;
       const ok = await deps.data.transaction(async (r) => {
         const moved = await r.compliance.transition(
           row.id,

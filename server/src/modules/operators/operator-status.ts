@@ -1,12 +1,13 @@
-import type { OperatorBusinessStatusChange, StaffOperatorStatus } from '@roadcert/shared';
+import {
+  endedOperatorBusinessStatuses,
+  type OperatorBusinessStatusChange,
+  type StaffOperatorStatus,
+} from '@roadcert/shared';
 import { AppError } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { regionPrefix } from '../../lib/regions';
 import { currentStaff, type AuthState } from '../account';
 import type { OperatorsModule } from './operators.module';
-
-/** JT/T 415 §5.3.1 经营状态 that end the business: the operator's certificates stop presenting. */
-const ENDED = new Set(['5', '6']);
 
 /**
  * Staff change an operator's 经营状态 (营业 … 歇业, 注销), in their region only (another id:
@@ -62,7 +63,7 @@ export function createOperatorStatus(
       operatorId: operator.id,
       name: operator.name,
       businessStatus: change.businessStatus,
-      businessEnded: ENDED.has(change.businessStatus),
+      businessEnded: endedOperatorBusinessStatuses.includes(change.businessStatus),
       certificatesStopped: touched,
     };
   };

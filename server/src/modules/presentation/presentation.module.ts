@@ -4,6 +4,7 @@ import type { Database, Sql } from '../../db/database';
 import { createUnitOfWork, type Db } from '../../db/unit-of-work';
 import type { AuditLog } from '../../lib/audit';
 import type { FieldCrypto } from '../../lib/field-crypto';
+import type { Logger } from '../../lib/logger';
 import type { KeyMaterial } from '../../lib/key-material';
 import type { UsageLog } from '../../lib/usage-event';
 import { createCertificateAccess } from '../certificates';
@@ -49,6 +50,8 @@ export type PresentationServicesDeps = {
   usageLog: Pick<UsageLog, 'record'>;
   /** A status change brings the certificate's completion tasks in step (a revoked one's close). */
   compliance?: { recheckCertificates(ids: readonly string[]): Promise<unknown> };
+  /** A failed recheck is logged (counted, no personal data); the nightly run catches it up. */
+  logger?: Pick<Logger, 'warn'>;
 };
 
 /**
@@ -72,10 +75,12 @@ export function createPresentationServices(deps: PresentationServicesDeps) {
     { ...deps, data, audit: deps.audit },
     statusList,
     // A status change drops the verifier's cached state of that certificate at once, and
-    // rechecks it (a certificate leaving the scope has its tasks resolved; the nightly run catches a failed one).
+    // rechecks it (a certificate leaving the scope has its tasks resolved).
     (id) => {
       verifier.forget(id);
-      void deps.compliance?.recheckCertificates([id]).catch(() => undefined);
+      void deps.compliance
+        ?.recheckCertificates([id])
+        .catch((err: unknown) => deps.logger?.warn({ err }, 'compliance recheck after a status change failed'));
     },
   );
   return { keyring, statusList, verifier, holderTokens, staffCertificates };

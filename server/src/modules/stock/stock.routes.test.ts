@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../lib/uuidv7';
-import { startTestApp, type TestApp } from '../../test/app';
+import { staffSessionToken, startTestApp, type TestApp } from '../../test/app';
 
 /** The stock import API (docs/stock-import.md): roles, upload, progress, error report, template. */
 
@@ -26,18 +26,7 @@ async function staffToken(roles: ('REVIEWER' | 'DATA_STEWARD' | 'ADMIN')[]) {
       regionCode: '440100',
     },
   });
-  const id = uuidv7();
-  const expiresAt = new Date(Date.now() + 3600_000);
-  await t.prisma.session.create({
-    data: {
-      id,
-      staffUserId: staff.id,
-      refreshTokenHash: t.deps.sessionTokens.issueRefresh(id).hash,
-      platform: 'h5',
-      expiresAt,
-    },
-  });
-  return t.deps.sessionTokens.issue(id, expiresAt);
+  return staffSessionToken(t, staff.username);
 }
 
 async function upload(token: string, text: string, fileName = 'stock.csv') {

@@ -8,7 +8,7 @@ import {
 import { AppError } from '../../errors';
 import type { AuthState } from '../../http/auth-state';
 import type { createRouteTable } from '../../http/route';
-import { currentStaff } from '../account';
+import { currentStaff, STEWARD_ROLES } from '../account';
 import { templateCsv } from './columns';
 import { readStockUpload } from './read-upload';
 import { runImport } from './run-import';
@@ -17,15 +17,12 @@ import { createStockModule, type StockDeps } from './stock.module';
 import { errorReportCsv, presentImport } from './stock.presenter';
 
 const idParams = z.object({ id: z.uuid() });
-/** A CSV download: the handler sets Content-Type and Content-Disposition; the body is the text. */
-const csvText = z.string().describe('text/csv; charset=utf-8, with BOM');
+/** A CSV download: the route declares its content type, the handler its Content-Disposition; the body is the text. */
+const csvText = z.string().describe('UTF-8 with BOM');
+const CSV = 'text/csv; charset=utf-8';
 
 /** Only data stewards and administrators import stock. */
-function steward(state: AuthState) {
-  const staff = currentStaff(state);
-  if (!staff.roles.includes('DATA_STEWARD') && !staff.roles.includes('ADMIN')) throw new AppError('FORBIDDEN');
-  return staff;
-}
+const steward = (state: AuthState) => currentStaff(state, STEWARD_ROLES);
 
 /** 存量证照导入 (docs/stock-import.md): upload, progress, error report, templates. */
 export function stockRoutes({ route }: ReturnType<typeof createRouteTable>, deps: StockDeps) {
@@ -91,9 +88,9 @@ export function stockRoutes({ route }: ReturnType<typeof createRouteTable>, deps
     access: 'staff',
     query: stockImportTemplateQuerySchema,
     response: csvText,
+    responseContentType: CSV,
     handler: async (ctx, { query }) => {
       steward(ctx.state);
-      ctx.type = 'text/csv; charset=utf-8';
       ctx.attachment(`stock-template-${query.typeCode}.csv`);
       return templateCsv(query.typeCode);
     },
@@ -123,11 +120,11 @@ export function stockRoutes({ route }: ReturnType<typeof createRouteTable>, deps
     access: 'staff',
     params: idParams,
     response: csvText,
+    responseContentType: CSV,
     handler: async (ctx, { params }) => {
       steward(ctx.state);
       const row = await repo.find(params.id);
       if (!row) throw new AppError('NOT_FOUND');
-      ctx.type = 'text/csv; charset=utf-8';
       ctx.attachment(`stock-import-${row.id}-errors.csv`);
       ctx.set('Cache-Control', 'no-store');
       return errorReportCsv(repo, row.id);

@@ -101,10 +101,18 @@ export function currentHolderId(state: AuthState): string {
   return holderId;
 }
 
-/** The staff caller on a `staff` route; with `role`, FORBIDDEN unless they hold it. */
-export function currentStaff(state: AuthState, role?: StaffRole) {
+/** Data stewards and administrators: stock imports and batch compliance runs. */
+export const STEWARD_ROLES: readonly StaffRole[] = ['DATA_STEWARD', 'ADMIN'];
+
+/**
+ * The staff caller on a `staff` route; with `role` (one, or any of a list), FORBIDDEN unless
+ * they hold it — with `message` for people when the refusal needs saying in words.
+ */
+export function currentStaff(state: AuthState, role?: StaffRole | readonly StaffRole[], message?: string) {
   const staff = state.staff;
   if (!staff) throw new AppError('UNAUTHENTICATED');
-  if (role && !staff.roles.includes(role)) throw new AppError('FORBIDDEN');
+  const anyOf = role === undefined ? [] : typeof role === 'string' ? [role] : role;
+  if (anyOf.length > 0 && !anyOf.some((r) => staff.roles.includes(r)))
+    throw new AppError('FORBIDDEN', message === undefined ? undefined : { message });
   return staff;
 }
