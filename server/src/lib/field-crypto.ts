@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
 import { maskIdNumber, maskPhone } from '@roadcert/shared';
+import { pooledRandomBytes } from './random-pool';
 
 /**
  * Personal numbers at rest: AES-256-GCM ciphertext (random 12-byte IV, the column
@@ -44,7 +45,7 @@ export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: 
       : Buffer.concat([Buffer.from([2, Buffer.byteLength(fieldKeys.current)]), Buffer.from(fieldKeys.current)]);
 
   function encrypt(plain: string, column: string): Uint8Array<ArrayBuffer> {
-    const iv = randomBytes(12);
+    const iv = pooledRandomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', currentKey!, iv);
     cipher.setAAD(Buffer.from(column));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
