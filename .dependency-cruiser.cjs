@@ -11,7 +11,7 @@ const moduleLayers = [
   ['staff', 'operators', 'certificates'],
   ['photos', 'lookup'],
   ['presentation', 'usage', 'compliance'],
-  ['applications', 'shares', 'partners', 'stock'],
+  ['applications', 'shares', 'partners', 'stock', 'reminders', 'aggregation'],
   ['health', 'files', 'portal'],
 ];
 

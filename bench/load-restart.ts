@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { consentTexts } from '@roadcert/shared';
+import { heldQrAt } from '@roadcert/shared/presentation';
 import { demoHolders } from '../server/src/seed/demo-holders';
 import { portrait1080Jpeg } from '../server/src/test/photo-fixtures';
 
@@ -148,13 +149,7 @@ const electronic = wallet.items.find((c: { carrier: string }) => c.carrier === '
 const batchPath = `/api/v1/me/certificates/${electronic.id}/presentation?hours=1`;
 const batch = await api(batchPath, { token });
 /** The QR text current now (60-s windows; the server allows ±90 s of skew, the run lasts minutes). */
-const currentQr = () => {
-  const now = Date.now();
-  const t = batch.tokens.find(
-    (x: { notBefore: string; notAfter: string }) => Date.parse(x.notBefore) <= now && now < Date.parse(x.notAfter),
-  );
-  return (t ?? batch.tokens.at(-1)).qrText as string;
-};
+const currentQr = () => heldQrAt(batch, Date.now())!.qrText; // derived from the held material (token version 2)
 const form = new FormData();
 form.append('file', new Blob([new Uint8Array(await portrait1080Jpeg())], { type: 'image/jpeg' }), 'photo.jpg');
 const multipart = new Response(form);

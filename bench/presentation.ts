@@ -11,6 +11,7 @@ import { keyListSchema, type KeyList } from '@roadcert/shared';
 import {
   checkToken,
   decodeToken,
+  heldQrAt,
   kidOf,
   qrTextToToken,
   sm2,
@@ -122,7 +123,11 @@ async function serve() {
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
-  console.log(JSON.stringify({ baseUrl: t.baseUrl, bareUrl, tokens: res.json.tokens }));
+  // The holder's material (token version 2) as the QR of each minute of the next hour.
+  const tokens = Array.from({ length: 60 }, (_, i) => heldQrAt(res.json, Date.now() + i * 60_000)).flatMap((held) =>
+    held ? [{ qrText: held.qrText, notBefore: new Date(held.notBefore).toISOString() }] : [],
+  );
+  console.log(JSON.stringify({ baseUrl: t.baseUrl, bareUrl, tokens }));
   const input = createInterface({ input: process.stdin });
   input.on('line', (line) => {
     if (!line.startsWith('measure ')) return;

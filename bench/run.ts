@@ -8,8 +8,14 @@ import path from 'node:path';
 const benches = [
   { name: 'photo pipeline (sharp)', file: 'photo-pipeline.ts' },
   { name: 'presentation tokens (SM2, verify endpoint)', file: 'presentation.ts' },
+  { name: 'presentation token v1 vs v2 (signatures, bytes, verify cost)', file: 'presentation-v2.ts' },
   { name: 'stock import (1,000,000 synthetic rows)', file: 'stock-import.ts' },
   { name: 'compliance check (1,000,000 synthetic certificates) and recheck latency', file: 'compliance-check.ts' },
+  {
+    name: 'aggregation to the ministry (20,000 certificates, outbox → local receiver acknowledgement)',
+    file: 'aggregation.ts',
+  },
+  { name: 'reminders (due over 1,000,000 certificates; 10,000 SMS with caps)', file: 'reminders.ts' },
 ];
 
 const here = path.dirname(new URL(import.meta.url).pathname);

@@ -172,7 +172,7 @@ const ok = await runCases([
         beforeApi.compliant === before.compliant && beforeApi.total === before.total,
         `the page reads ${before.compliant}/${before.total}, the API ${beforeApi.compliant}/${beforeApi.total}`,
       );
-      await staff.locator('.compliance-head__rate:visible').scrollIntoViewIfNeeded();
+      await staff.locator('.compliance-head__rate:visible').first().scrollIntoViewIfNeeded();
       await shot(staff, '05-dashboard-before');
 
       await openSection('补正审核');
@@ -227,6 +227,45 @@ const ok = await runCases([
       await staff.setViewportSize({ width: 1280, height: 900 });
       await shot(staff, '09-dashboard-after-desktop');
       await staff.setViewportSize({ width: 360, height: 740 });
+    },
+  },
+  {
+    name: 'the steward reads 数据归集 beside 数据合规: the acknowledged rate against 95 %, the local receiver labelled a stand-in',
+    run: async () => {
+      await openSection('数据合规');
+      const card = staff.locator('.rc-card:visible', { hasText: '数据归集率' }).first();
+      await card.waitFor({ timeout: 20_000 });
+      const cardText = (await card.textContent()) ?? '';
+      expectTrue(
+        cardText.includes('本地接收端（替身）'),
+        `the aggregation card does not say it is a stand-in: ${cardText}`,
+      );
+      await card.scrollIntoViewIfNeeded();
+      await shot(staff, '10-dashboard-aggregation-card');
+
+      await openSection('数据归集');
+      const res = await fetch(`${product.url}/api/v1/staff/aggregation/summary`, {
+        headers: { authorization: `Bearer ${await staffToken()}` },
+      });
+      expectTrue(res.ok, `GET /api/v1/staff/aggregation/summary → ${res.status}`);
+      const summary = (await res.json()) as { overall: { total: number; acknowledged: number } };
+      const facts = staff.locator('.compliance-head__facts:visible').first();
+      await facts.waitFor({ timeout: 20_000 });
+      const shown = (await facts.textContent()) ?? '';
+      const m = /已确认 ([\d,]+) \/ 应归集 ([\d,]+)/.exec(shown);
+      expectTrue(m, `the aggregation headline does not read 已确认 N / 应归集 M: ${shown}`);
+      expectTrue(
+        Number(m[1]!.replace(/,/g, '')) <= summary.overall.acknowledged + 5 &&
+          Number(m[2]!.replace(/,/g, '')) === summary.overall.total,
+        `the page reads ${m[1]}/${m[2]}, the API ${summary.overall.acknowledged}/${summary.overall.total}`,
+      );
+      expectTrue(summary.overall.total > 0, 'no electronic certificate counts for aggregation in the demo data');
+      await staff.getByText('推送失败（补传）').first().waitFor({ timeout: 20_000 });
+      await staff.getByText('对账').first().waitFor({ timeout: 20_000 });
+      console.log(
+        `    数据归集: ${m[1]}/${m[2]} acknowledged (API ${summary.overall.acknowledged}/${summary.overall.total})`,
+      );
+      await shot(staff, '11-aggregation');
     },
   },
   {

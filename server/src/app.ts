@@ -27,12 +27,14 @@ import { photoRoutes } from './modules/photos';
 import { applicationRoutes } from './modules/applications';
 import { fileRoutes } from './modules/files';
 import { complianceRoutes } from './modules/compliance';
+import { aggregationRoutes } from './modules/aggregation';
 import { usageRoutes } from './modules/usage';
 import { stockRoutes } from './modules/stock';
 import { lookupRoutes } from './modules/lookup';
 import { partnerRoutes } from './modules/partners';
 import { shareLinkRoutes, shareRoutes } from './modules/shares';
 import { presentationRoutes } from './modules/presentation';
+import { reminderRoutes } from './modules/reminders';
 
 const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -87,8 +89,11 @@ export function createApp(deps: Container) {
   usageRoutes(table, deps);
   stockRoutes(table, deps);
   complianceRoutes(table, deps);
+  aggregationRoutes(table, deps);
   lookupRoutes(table, deps);
   shareRoutes(table, deps);
+  // Before the share links: `/s/<8-character code>` is a reminder's short link, longer ones pass on.
+  reminderRoutes(table, router, deps);
   shareLinkRoutes(router);
   const presentation = presentationRoutes(table, router, deps);
   partnerRoutes(table, deps);

@@ -22,6 +22,18 @@ const keyList = z.string().refine(
   'must be kid:base64-32-byte-key pairs separated by commas, the current key first',
 );
 
+const smsTemplateCode = z.string().regex(/^SMS_\d{6,12}$/, 'must be an approved template code like SMS_123456789');
+const subscribeTemplateId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'must be a 订阅消息 template id');
+const reminderKinds = [
+  'EXPIRY',
+  'EXPIRED',
+  'REVIEW_DUE',
+  'MISSING_DATA',
+  'APPLICATION_STATUS',
+  'ACTIVATION',
+  'CONVERSION',
+] as const;
+
 const schema = z.object({
   ROADCERT_MODE: z.enum(['embedded', 'production']).default('embedded'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -58,6 +70,14 @@ const schema = z.object({
     .string()
     .regex(/^SMS_\d{6,12}$/, 'must be an approved template code like SMS_123456789')
     .optional(),
+  /** Approved Alibaba Cloud template per reminder kind (docs/reminders.md has the texts); unset: no SMS of that kind. */
+  ALIYUN_SMS_TEMPLATE_EXPIRY: smsTemplateCode.optional(),
+  ALIYUN_SMS_TEMPLATE_EXPIRED: smsTemplateCode.optional(),
+  ALIYUN_SMS_TEMPLATE_REVIEW_DUE: smsTemplateCode.optional(),
+  ALIYUN_SMS_TEMPLATE_MISSING_DATA: smsTemplateCode.optional(),
+  ALIYUN_SMS_TEMPLATE_APPLICATION_STATUS: smsTemplateCode.optional(),
+  ALIYUN_SMS_TEMPLATE_ACTIVATION: smsTemplateCode.optional(),
+  ALIYUN_SMS_TEMPLATE_CONVERSION: smsTemplateCode.optional(),
   WECHAT_APP_ID: z
     .string()
     .regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits')
@@ -67,10 +87,34 @@ const schema = z.object({
     .regex(/^[0-9a-f]{32}$/, 'must be 32 hex digits')
     .optional(),
   WECHAT_API_BASE: z.url().optional(),
+  /** 订阅消息 template id per reminder kind (mini-program console); unset: no WeChat notice of that kind. */
+  WECHAT_SUBSCRIBE_TEMPLATE_EXPIRY: subscribeTemplateId.optional(),
+  WECHAT_SUBSCRIBE_TEMPLATE_EXPIRED: subscribeTemplateId.optional(),
+  WECHAT_SUBSCRIBE_TEMPLATE_REVIEW_DUE: subscribeTemplateId.optional(),
+  WECHAT_SUBSCRIBE_TEMPLATE_MISSING_DATA: subscribeTemplateId.optional(),
+  WECHAT_SUBSCRIBE_TEMPLATE_APPLICATION_STATUS: subscribeTemplateId.optional(),
+  WECHAT_SUBSCRIBE_TEMPLATE_ACTIVATION: subscribeTemplateId.optional(),
+  WECHAT_SUBSCRIBE_TEMPLATE_CONVERSION: subscribeTemplateId.optional(),
+  /** Which mini-program version URL Links open: release (default), trial, develop. */
+  WECHAT_LINK_ENV_VERSION: z.enum(['release', 'trial', 'develop']).default('release'),
+  /** Quiet hours, China time, `from-to` in whole hours: reminders are deferred to `to`, never dropped. */
+  REMINDER_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/, 'must be two hours like 21-8')
+    .default('21-8'),
+  /** Reminder SMS per number per China day; more wait for the next morning. */
+  SMS_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(5),
   FIELD_ENCRYPTION_KEY: base64Key.optional(),
   /** Rotation: several field keys by id, the current first; FIELD_ENCRYPTION_KEY (if set) is key `k1`. */
   FIELD_ENCRYPTION_KEYS: keyList.optional(),
   BLIND_INDEX_KEY: base64Key.optional(),
+  /** Rotation: several blind-index keys by id (≤ 16 characters), the current first; BLIND_INDEX_KEY (if set) is `k1`. */
+  BLIND_INDEX_KEYS: keyList
+    .refine(
+      (v) => v.split(',').every((part) => (part.split(':')[0] ?? '').length <= 16),
+      'key ids of at most 16 characters',
+    )
+    .optional(),
   SESSION_TOKEN_KEY: base64Key.optional(),
   /** Rotation: the session keys before SESSION_TOKEN_KEY, base64, comma-separated; they still verify (30 days). */
   SESSION_TOKEN_PREVIOUS_KEYS: z
@@ -101,6 +145,26 @@ const schema = z.object({
   PRESENTATION_STATE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** Ed25519 private key (PKCS#8 PEM) for the alternative algorithm; embedded mode generates one. */
   PRESENTATION_ED25519_KEY_FILE: z.string().optional(),
+  /** 数据归集 (docs/aggregation.md): the ministry's receiving endpoint; unset on the embedded default = the local receiver stand-in. */
+  MINISTRY_URL: z.string().url().optional(),
+  MINISTRY_CLIENT_ID: z.string().min(1).max(64).optional(),
+  /** SM4 key (16 bytes, base64) the holder block is sealed with for transport, and its id. */
+  MINISTRY_TRANSPORT_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 16, 'must be 16 bytes, base64')
+    .optional(),
+  MINISTRY_TRANSPORT_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,32}$/)
+    .default('t1'),
+  MINISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** The local receiver stand-in's port (0: any free port). */
+  MINISTRY_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** `in-process`: the server runs the worker; `off`: a separate `npm run worker` process does. */
+  AGGREGATION_WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  AGGREGATION_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+  AGGREGATION_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  AGGREGATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 /** Prefixes we own: an unknown variable under one of them is a typo, not noise. */
@@ -119,6 +183,9 @@ const ownedPrefixes = [
   'FACE_',
   'PHOTO_',
   'PRESENTATION_',
+  'REMINDER_',
+  'MINISTRY_',
+  'AGGREGATION_',
 ];
 const knownKeys = new Set(Object.keys(schema.shape));
 /** Settings that once existed: left in an environment they are reported with what replaced them. */
@@ -162,7 +229,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(
         'FIELD_ENCRYPTION_KEY: required in production (keys are never generated there), or FIELD_ENCRYPTION_KEYS',
       );
-    need('BLIND_INDEX_KEY', 'in production');
+    if (c.BLIND_INDEX_KEY === undefined && c.BLIND_INDEX_KEYS === undefined)
+      need('BLIND_INDEX_KEY', 'in production (or BLIND_INDEX_KEYS)');
     need('SESSION_TOKEN_KEY', 'in production');
     need('SIGNING_KEY_FILE', 'in production (SM2 private key, PEM)');
     need('SIGNING_KEY_ID', 'in production');
@@ -214,6 +282,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     c.ROADCERT_ISSUING_AUTHORITIES === undefined ? null : parseIssuingAuthorities(c.ROADCERT_ISSUING_AUTHORITIES);
   if (issuingAuthorities && !issuingAuthorities.ok)
     problems.push(`ROADCERT_ISSUING_AUTHORITIES: ${issuingAuthorities.problem}`);
+  if (production) {
+    need('MINISTRY_URL', 'in production (the local receiver stand-in is refused there)');
+    need('MINISTRY_CLIENT_ID', 'in production');
+    need('MINISTRY_TRANSPORT_KEY', 'in production (the holder block is sealed with it)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(c.DATA_DIR);
@@ -255,6 +328,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             signName: c.ALIYUN_SMS_SIGN_NAME!,
             endpoint: (c.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com').replace(/\/$/, ''),
             loginTemplate: c.ALIYUN_SMS_LOGIN_TEMPLATE!,
+            reminderTemplates: Object.fromEntries(
+              reminderKinds.flatMap((k) => {
+                const code = c[`ALIYUN_SMS_TEMPLATE_${k}`];
+                return code ? [[k, code]] : [];
+              }),
+            ) as Partial<Record<(typeof reminderKinds)[number], string>>,
           }
         : { provider: 'console' as const },
     wechat: c.WECHAT_APP_ID
@@ -264,10 +343,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           apiBase: c.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
         }
       : null,
+    reminders: {
+      quietHours: {
+        from: Number(c.REMINDER_QUIET_HOURS.split('-')[0]),
+        to: Number(c.REMINDER_QUIET_HOURS.split('-')[1]),
+      },
+      smsDailyCap: c.SMS_DAILY_CAP,
+      subscribeTemplates: Object.fromEntries(
+        reminderKinds.flatMap((k) => {
+          const id = c[`WECHAT_SUBSCRIBE_TEMPLATE_${k}`];
+          return id ? [[k, id]] : [];
+        }),
+      ) as Partial<Record<(typeof reminderKinds)[number], string>>,
+      linkEnvVersion: c.WECHAT_LINK_ENV_VERSION,
+    },
     keys: {
       fieldEncryptionKey: c.FIELD_ENCRYPTION_KEY,
       fieldEncryptionKeys: c.FIELD_ENCRYPTION_KEYS,
       blindIndexKey: c.BLIND_INDEX_KEY,
+      blindIndexKeys: c.BLIND_INDEX_KEYS,
       sessionTokenKey: c.SESSION_TOKEN_KEY,
       sessionTokenPreviousKeys: c.SESSION_TOKEN_PREVIOUS_KEYS,
       signingKeyFile: c.SIGNING_KEY_FILE,
@@ -286,6 +380,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ed25519KeyFile: c.PRESENTATION_ED25519_KEY_FILE,
     },
     /** Default issuing authority per region (no base certificate); none in production unless configured. */
+    /** 数据归集: the ministry (MINISTRY_URL) or, on the embedded default, the labelled local receiver stand-in. */
+    ministry: {
+      target: c.MINISTRY_URL ? ('ministry' as const) : ('stand-in' as const),
+      url: c.MINISTRY_URL ?? null,
+      clientId: c.MINISTRY_CLIENT_ID ?? 'roadcert-local',
+      transportKey: c.MINISTRY_TRANSPORT_KEY ? Buffer.from(c.MINISTRY_TRANSPORT_KEY, 'base64') : null,
+      transportKeyId: c.MINISTRY_TRANSPORT_KEY_ID,
+      timeoutMs: c.MINISTRY_TIMEOUT_MS,
+      standInPort: c.MINISTRY_STAND_IN_PORT,
+    },
+    aggregation: {
+      worker: c.AGGREGATION_WORKER,
+      batchSize: c.AGGREGATION_BATCH_SIZE,
+      concurrency: c.AGGREGATION_CONCURRENCY,
+      maxAttempts: c.AGGREGATION_MAX_ATTEMPTS,
+    },
     issuingAuthorities: issuingAuthorities?.ok
       ? issuingAuthorities.value
       : production

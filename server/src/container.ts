@@ -12,7 +12,10 @@ import type { Logger } from './lib/logger';
 import type { UsageLog } from './lib/usage-event';
 import { createFaceVerificationProvider, createSessionTokens, type FaceVerificationProvider } from './modules/account';
 import { createComplianceModule } from './modules/compliance';
+import { createAggregationModule } from './modules/aggregation';
+import type { MinistryClient } from './adapters/ministry';
 import { createPresentationServices } from './modules/presentation';
+import { createRemindersModule } from './modules/reminders';
 import { createUsageLog, sqlUsageStore } from './modules/usage';
 
 /**
@@ -32,6 +35,10 @@ export type ContainerInput = {
   storage?: ObjectStorage;
   images?: ImagePipeline;
   usageLog?: UsageLog;
+  /** 数据归集: a ministry client of the test's own (default: MINISTRY_URL, or the local receiver stand-in). */
+  ministryClient?: MinistryClient;
+  /** The clock reminders run on (the admin CLI's `reminders:run --at`); default: real time. */
+  now?: () => Date;
 };
 
 /**
@@ -45,6 +52,7 @@ export function createContainer(input: ContainerInput) {
     encryptionKey: keys.encryptionKey,
     blindIndexKey: keys.blindIndexKey,
     fieldKeys: keys.fieldKeys,
+    blindIndexKeys: keys.blindIndexKeys,
   });
   const wechat = input.wechat === undefined ? createWechatFromConfig(config.wechat, logger) : input.wechat;
   const base = {
@@ -77,8 +85,19 @@ export function createContainer(input: ContainerInput) {
   // Background jobs (retention, audit checkpoints): built here, started by main.ts after the app.
   // Compliance (缺失数据补传, 数据合规率): the checker, tasks, rates; the daily batch is a job.
   const compliance = createComplianceModule(base);
-  const jobs = createBackgroundJobs({ ...base, compliance });
-  return { ...base, ...createPresentationServices({ ...base, compliance }), compliance, jobs };
+  // Reminders (短信提醒, 订阅消息, 消息): scheduler and sender are jobs; review decisions enqueue theirs.
+  const reminders = createRemindersModule({ ...base, now: input.now });
+  // 数据归集: the ministry client or the local receiver stand-in, the worker, reconciliation (a job).
+  const aggregation = createAggregationModule({ ...base, ministryClient: input.ministryClient });
+  const jobs = createBackgroundJobs({ ...base, compliance, reminders, aggregation });
+  return {
+    ...base,
+    ...createPresentationServices({ ...base, compliance }),
+    compliance,
+    reminders,
+    aggregation,
+    jobs,
+  };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -43,6 +43,10 @@ async function main() {
   await once(server, 'listening');
   // In-process, after the app serves: a job runner that fails to start must not keep the service down.
   await container.jobs.start().catch((err: unknown) => logger.error({ err }, 'background jobs did not start'));
+  // 数据归集: the local receiver stand-in on the embedded default, and the worker unless AGGREGATION_WORKER=off.
+  await container.aggregation
+    .start({ runWorker: config.aggregation.worker === 'in-process' })
+    .catch((err: unknown) => logger.error({ err }, 'aggregation did not start'));
   logger.info(
     {
       url: config.publicBaseUrl,
@@ -51,6 +55,11 @@ async function main() {
       sms: config.sms.provider,
       face: config.face.provider,
       mode: config.mode,
+      aggregation: {
+        target: container.aggregation.target(),
+        worker: config.aggregation.worker,
+        ...(container.aggregation.standIn() ? { standIn: container.aggregation.standIn()!.label } : {}),
+      },
     },
     'RoadCert is up',
   );
@@ -70,6 +79,7 @@ async function main() {
     clearTimeout(force);
     await usageLog.close(); // queued 用证记录 rows reach the database before it closes
     await container.jobs.stop(); // running jobs finish (or give up after 10 s) before the pool ends
+    await container.aggregation.stop(); // batches in flight settle; leases free anything left
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -66,6 +66,8 @@ export const errorCodes = {
   EVIDENCE_REQUIRED: { status: 400, message: '请上传佐证材料照片' },
   IMPORT_FILE_INVALID: { status: 400, message: '导入文件格式不正确，请使用下载的模板' },
   IMPORT_RUNNING: { status: 409, message: '该文件正在导入中，请稍后查看结果' },
+  // A blind-index key rotation runs (several keys configured): imports wait for the re-index job.
+  IMPORT_PAUSED: { status: 409, message: '索引密钥轮换进行中，存量导入暂停，请在重建索引完成后再导入' },
   NOT_READY: { status: 503, message: '服务暂不可用，请稍后再试' },
   // The database cannot be reached (restart, failover, network): retry after Retry-After seconds.
   DATABASE_UNAVAILABLE: { status: 503, message: '数据服务暂时不可用，请稍后再试' },

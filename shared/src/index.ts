@@ -7,3 +7,4 @@ export * from './validators';
 export * from './registry';
 export * from './masking';
 export * from './compliance';
+export * from './reminders';

@@ -32,3 +32,6 @@ export function useReloadOnReturn(reload: () => Promise<unknown>): void {
 
 /** The page's show/hide lifecycle (Taro's hooks), for features that pause work while hidden. */
 export { useDidHide, useDidShow } from '@tarojs/taro';
+
+/** Scrolled to the end of the page: lists load their next (older) page. */
+export { useReachBottom } from '@tarojs/taro';

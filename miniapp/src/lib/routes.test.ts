@@ -30,6 +30,8 @@ describe('route table', () => {
           'pages/shares/index',
           'pages/share-create/index',
           'pages/usage/index',
+          'pages/messages/index',
+          'pages/reminder-settings/index',
         ],
       },
       { root: 'pkg-apply', pages: ['pages/start/index', 'pages/form/index', 'pages/detail/index', 'pages/list/index'] },
@@ -43,7 +45,9 @@ describe('route table', () => {
           'pages/completion/index',
           'pages/completion-review/index',
           'pages/compliance/index',
+          'pages/aggregation/index',
           'pages/stock-import/index',
+          'pages/reminders/index',
         ],
       },
       {

@@ -25,6 +25,9 @@ export const routes = {
   shares: 'pkg-account/pages/shares/index',
   shareCreate: 'pkg-account/pages/share-create/index',
   usage: 'pkg-account/pages/usage/index',
+  // 消息 (reminders in the app) and 消息提醒 (the channels reminders may use).
+  messages: 'pkg-account/pages/messages/index',
+  reminderSettings: 'pkg-account/pages/reminder-settings/index',
   // Applications (申领 / 换发 / 补发 / 变更 / 延续): notice, form, status, list.
   apply: 'pkg-apply/pages/start/index',
   applyForm: 'pkg-apply/pages/form/index',
@@ -39,7 +42,11 @@ export const routes = {
   staffCompletionQueue: 'pkg-staff/pages/completion/index',
   staffCompletionReview: 'pkg-staff/pages/completion-review/index',
   staffCompliance: 'pkg-staff/pages/compliance/index',
+  // 数据归集: the ministry's acknowledgements, dead letters and 补传, reconciliation.
+  staffAggregation: 'pkg-staff/pages/aggregation/index',
   staffStockImport: 'pkg-staff/pages/stock-import/index',
+  // 消息提醒: reminders sent by day, kind and channel, and the one-off 换领邀请.
+  staffReminders: 'pkg-staff/pages/reminders/index',
   // Verification, public (opened from any browser or camera): lookup by number, opened share links.
   lookup: 'pkg-verify/pages/lookup/index',
   shareView: 'pkg-verify/pages/share/index',

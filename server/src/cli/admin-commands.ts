@@ -5,6 +5,7 @@ import type { AuditLog } from '../lib/audit';
 import type { FieldCrypto } from '../lib/field-crypto';
 import { base32Encode, hashPassword, otpauthUri, TOTP_SECRET_COLUMN } from '../modules/staff';
 import type { AdminRepo, StaffRoleName } from './admin.repo';
+import { REMINDERS_USAGE, runRemindersCommand, type RemindersCommandDeps } from './admin-reminders';
 import { runStockImportCommand, STOCK_IMPORT_USAGE, type StockImportCommandDeps } from './stock-import-commands';
 
 /**
@@ -21,6 +22,8 @@ export type AdminDeps = {
   now?: () => Date;
   /** The stock import (import:file, import:resume); absent where the caller did not wire it. */
   stock?: StockImportCommandDeps['stock'];
+  /** The reminder scheduler and sender (reminders:run); absent where the caller did not wire it. */
+  reminders?: RemindersCommandDeps['reminders'];
 };
 
 export const ADMIN_USAGE = `用法 (usage):
@@ -28,7 +31,8 @@ export const ADMIN_USAGE = `用法 (usage):
   npm run admin -- reset-lockout --username <名>
   npm run admin -- list-sessions [--username <名>] [--all]
   npm run admin -- revoke-session --id <会话 id>
-${STOCK_IMPORT_USAGE}`;
+${STOCK_IMPORT_USAGE}
+${REMINDERS_USAGE}`;
 
 /** A usage error: printed in Chinese with the usage, exit code 64 (EX_USAGE). */
 export class AdminUsageError extends Error {}
@@ -59,6 +63,7 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<number>
       id: { type: 'string' },
       all: { type: 'boolean', default: false },
       file: { type: 'string' },
+      at: { type: 'string' },
     },
     strict: true,
   });
@@ -169,6 +174,13 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<number>
     case 'import:resume':
       return runStockImportCommand(command, values, {
         stock: deps.stock,
+        out,
+        now,
+        usageError: (m) => new AdminUsageError(m),
+      });
+    case 'reminders:run':
+      return runRemindersCommand(values, {
+        reminders: deps.reminders,
         out,
         now,
         usageError: (m) => new AdminUsageError(m),

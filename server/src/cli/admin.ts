@@ -26,6 +26,7 @@ async function main() {
       fieldCrypto: container.fieldCrypto,
       audit: container.audit,
       stock: createStockModule(container),
+      reminders: container.reminders,
       out: (line) => console.log(line),
     });
   } finally {

@@ -9,6 +9,8 @@ import type { Logger } from '../lib/logger';
 import type { FieldCrypto } from '../lib/field-crypto';
 import { reencryptFields, sealClearFields } from './reencrypt';
 import { createClearFieldsRepo, createReencryptRepo } from './reencrypt.repo';
+import { reindexBlindIndexes } from './reindex';
+import { createReindexRepo } from './reindex.repo';
 import { createRetentionRepo } from './retention.repo';
 import { retentionJobs } from './retention';
 import { createJobRunner, type JobDefinition } from './runner';
@@ -18,6 +20,8 @@ export { cleanUpPhotos, retentionJobs, retentionPeriods } from './retention';
 export { createRetentionRepo, type RetentionRepo } from './retention.repo';
 export { reencryptFields, sealClearFields } from './reencrypt';
 export { createClearFieldsRepo, createReencryptRepo, encryptedColumns } from './reencrypt.repo';
+export { reindexBlindIndexes } from './reindex';
+export { createReindexRepo, blindIndexedColumns } from './reindex.repo';
 
 export type JobsDeps = {
   /** The re-encryption job seals old values under the current field key. */
@@ -26,6 +30,13 @@ export type JobsDeps = {
   compliance: {
     batch: { start(startedBy: null): Promise<{ id: string }>; execute(id: string, today: string): Promise<unknown> };
   };
+  /** Reminders: the daily scheduler and the every-minute sender (docs/reminders.md). */
+  reminders: {
+    scheduler: { run(now?: Date): Promise<{ reminders: number; sms: number; wechat: number }> };
+    sender: { run(now?: Date): Promise<{ sent: number; deferred: number; suppressed: number; dead: number }> };
+  };
+  /** 数据归集: the nightly reconciliation against the receiver (docs/aggregation.md). */
+  aggregation: { reconcile(): Promise<{ id: string; mismatched: number; requeued: number }> };
   prisma: Database['prisma'];
   sql: Database['sql'];
   logger: Logger;
@@ -51,12 +62,49 @@ export function allJobs(deps: JobsDeps): JobDefinition[] {
         return { runId: run.id };
       },
     },
+    {
+      name: 'reminders.schedule',
+      cron: '0 1 * * *',
+      description:
+        'due reminders (expiry, 年审/诚信考核, missing data, activation) found by date ranges and queued, daily at 09:00 China time',
+      retryLimit: 2,
+      retryDelaySeconds: 300,
+      expireInSeconds: 3600,
+      run: async () => {
+        const { reminders: queued, sms, wechat } = await deps.reminders.scheduler.run();
+        return { queued, sms, wechat };
+      },
+    },
+    {
+      name: 'reminders.send',
+      cron: '* * * * *',
+      description: 'reminder outbox drained (SMS, WeChat notices; quiet hours, caps, opt-outs), every minute',
+      retryLimit: 0,
+      expireInSeconds: 600,
+      run: async () => {
+        const { sent, deferred, suppressed, dead } = await deps.reminders.sender.run();
+        return { sent, deferred, suppressed, dead };
+      },
+    },
+    {
+      name: 'aggregation.reconcile',
+      cron: '0 20 * * *',
+      description:
+        '数据归集 reconciliation: counts and digests per type and day against the receiver, differences queued again, daily at 04:00 China time (docs/aggregation.md)',
+      retryLimit: 2,
+      retryDelaySeconds: 600,
+      expireInSeconds: 3600,
+      run: async () => {
+        const { id, mismatched, requeued } = await deps.aggregation.reconcile();
+        return { reconciliationId: id, mismatched, requeued };
+      },
+    },
     ...retentionJobs({ retention: createRetentionRepo(prisma), storage }),
     {
       name: 'keys.reencrypt',
       cron: '0 19 * * *',
       description:
-        'legacy clear personal fields sealed, then values under a rotated-out field key re-encrypted under the current one, daily at 03:00 China time (docs/retention.md)',
+        'legacy clear personal fields sealed, values under a rotated-out field key re-encrypted and digests under a rotated-out blind-index key recomputed under the current ones, daily at 03:00 China time (docs/retention.md)',
       retryDelaySeconds: 300,
       expireInSeconds: 4 * 3600,
       run: async ({ logger: log }) => {
@@ -66,7 +114,16 @@ export function allJobs(deps: JobsDeps): JobDefinition[] {
         const failed = Object.values(counts).reduce((n, c) => n + c.failed, 0);
         if (failed > 0)
           log.error({ counts }, 'field values that could not be re-encrypted (key missing or value damaged)');
-        return { cleared, rewritten, failed };
+        // After the re-encryption, so every sealed source is readable under a configured key.
+        const indexes = await reindexBlindIndexes({ repo: createReindexRepo(deps.sql), fieldCrypto: deps.fieldCrypto });
+        const reindexed = Object.values(indexes).reduce((n, c) => n + c.rewritten, 0);
+        const unindexed = Object.values(indexes).reduce((n, c) => n + c.failed, 0);
+        if (unindexed > 0)
+          log.error(
+            { counts: indexes },
+            'blind-index digests that could not be recomputed (source or key missing, or a duplicate)',
+          );
+        return { cleared, rewritten, failed, reindexed, unindexed };
       },
     },
     {

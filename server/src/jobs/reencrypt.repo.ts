@@ -16,7 +16,9 @@ export const encryptedColumns = [
   { table: 'Certificate', column: 'numberEnc', aad: 'certificateNumber' },
   { table: 'Account', column: 'phoneEnc', aad: 'phone' },
   { table: 'StaffUser', column: 'totpSecretEnc', aad: 'totpSecret' },
-  { table: 'MessageOutbox', column: 'recipientEnc', aad: 'recipient' },
+  // Console SMS rows seal the number as 'recipient'; reminder rows copy the account's or holder's
+  // sealed phone in set-based SQL, so theirs is sealed as 'phone'. Re-sealed with the one that opens.
+  { table: 'MessageOutbox', column: 'recipientEnc', aad: 'recipient', altAad: 'phone' },
 ] as const;
 
 export type EncryptedColumn = (typeof encryptedColumns)[number];

@@ -1,5 +1,5 @@
 import type { FieldCrypto } from '../lib/field-crypto';
-import { encryptedColumns, type ClearFieldsRepo, type ReencryptRepo } from './reencrypt.repo';
+import { encryptedColumns, type ClearFieldsRepo, type EncryptedColumn, type ReencryptRepo } from './reencrypt.repo';
 
 /**
  * After a field-key rotation (docs/retention.md, "Key rotation"): every encrypted column read in
@@ -10,6 +10,15 @@ import { encryptedColumns, type ClearFieldsRepo, type ReencryptRepo } from './re
  */
 export async function reencryptFields(deps: { repo: ReencryptRepo; fieldCrypto: FieldCrypto }, pageSize = 500) {
   const counts: Record<string, { rewritten: number; failed: number }> = {};
+  // The column's associated data, or its alternative (a column written by two paths).
+  const open = (value: Buffer, c: EncryptedColumn) => {
+    try {
+      return { plain: deps.fieldCrypto.decrypt(value, c.aad), aad: c.aad };
+    } catch (err) {
+      if (!('altAad' in c)) throw err;
+      return { plain: deps.fieldCrypto.decrypt(value, c.altAad), aad: c.altAad };
+    }
+  };
   for (const c of encryptedColumns) {
     const name = `${c.table}.${c.column}`;
     const count = (counts[name] = { rewritten: 0, failed: 0 });
@@ -22,8 +31,8 @@ export async function reencryptFields(deps: { repo: ReencryptRepo; fieldCrypto: 
       for (const row of page) {
         if (deps.fieldCrypto.isCurrent(row.value)) continue;
         try {
-          const plain = deps.fieldCrypto.decrypt(row.value, c.aad);
-          rows.push({ id: row.id, old: row.value, value: Buffer.from(deps.fieldCrypto.encrypt(plain, c.aad)) });
+          const { plain, aad } = open(row.value, c);
+          rows.push({ id: row.id, old: row.value, value: Buffer.from(deps.fieldCrypto.encrypt(plain, aad)) });
         } catch {
           // A key missing from the configuration, or a damaged value: counted, never logged with content.
           count.failed++;

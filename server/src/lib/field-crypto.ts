@@ -14,10 +14,19 @@ import { pooledRandomBytes } from './random-pool';
  * - version 2: `02 | kid length(1) | kid | iv(12) | tag(16) | body` — any other key id.
  * With only `k1` configured nothing changes: values stay version 1, byte for byte.
  */
-export type SealedValue = { enc: Uint8Array<ArrayBuffer>; hash: string; masked: string };
+export type SealedValue = {
+  enc: Uint8Array<ArrayBuffer>;
+  /** The blind index under the current key (what a write stores). */
+  hash: string;
+  /** Every key's digest, current first (what a lookup matches while a rotation runs). */
+  hashes: string[];
+  masked: string;
+};
 
 /** The field-encryption keys by id; `current` encrypts. `k1` is the legacy (version-1) key. */
 export type FieldKeys = { current: string; keys: ReadonlyMap<string, Buffer> };
+/** The blind-index keys by id; `current` indexes new writes, every key is looked up. `k1` is the legacy key. */
+export type BlindIndexKeys = FieldKeys;
 
 export const LEGACY_FIELD_KEY_ID = 'k1';
 
@@ -32,7 +41,22 @@ export function sealedKeyId(sealed: Uint8Array): { kid: string; offset: number }
   throw new Error(`unknown field-crypto version ${version}`);
 }
 
-export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: Buffer; fieldKeys?: FieldKeys }) {
+/**
+ * Blind-index digests: under the legacy key `k1`, 64 hex digits (the format of before rotation,
+ * unchanged); under any other key, `<kid>.<43 base64url digits>` (≤ 60 characters, the columns
+ * hold 64), so a stored digest names its key. docs/retention.md, "Key rotation".
+ */
+export function blindIndexKeyId(digest: string): string {
+  const dot = digest.indexOf('.');
+  return dot < 0 ? LEGACY_FIELD_KEY_ID : digest.slice(0, dot);
+}
+
+export function createFieldCrypto(keys: {
+  encryptionKey: Buffer;
+  blindIndexKey: Buffer;
+  fieldKeys?: FieldKeys;
+  blindIndexKeys?: BlindIndexKeys;
+}) {
   const fieldKeys: FieldKeys = keys.fieldKeys ?? {
     current: LEGACY_FIELD_KEY_ID,
     keys: new Map([[LEGACY_FIELD_KEY_ID, keys.encryptionKey]]),
@@ -66,15 +90,35 @@ export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: 
   /** Whether a value is sealed under the current key (the re-encryption job rewrites the others). */
   const isCurrent = (sealed: Uint8Array) => sealedKeyId(sealed).kid === fieldKeys.current;
 
-  /** Blind index: the same input always gives the same hex digest, per purpose. */
-  function blindIndex(plain: string, purpose: string): string {
-    return createHmac('sha256', keys.blindIndexKey)
-      .update(`${purpose}\u0000${plain.trim().toUpperCase()}`)
-      .digest('hex');
+  const indexKeys: BlindIndexKeys = keys.blindIndexKeys ?? {
+    current: LEGACY_FIELD_KEY_ID,
+    keys: new Map([[LEGACY_FIELD_KEY_ID, keys.blindIndexKey]]),
+  };
+  if (!indexKeys.keys.has(indexKeys.current))
+    throw new Error(`the current blind-index key ${indexKeys.current} is not among the keys`);
+  // Current first: lookups try it first, and the re-index job writes it.
+  const indexKeyIds = [indexKeys.current, ...[...indexKeys.keys.keys()].filter((kid) => kid !== indexKeys.current)];
+
+  function blindIndexUnder(kid: string, plain: string, purpose: string): string {
+    const key = indexKeys.keys.get(kid);
+    if (!key) throw new Error(`blind-index key ${kid} is not configured`);
+    const mac = createHmac('sha256', key).update(`${purpose}\u0000${plain.trim().toUpperCase()}`);
+    return kid === LEGACY_FIELD_KEY_ID ? mac.digest('hex') : `${kid}.${mac.digest('base64url')}`;
   }
 
+  /** Blind index: the same input always gives the same digest, per purpose, under the current key (writes). */
+  const blindIndex = (plain: string, purpose: string): string => blindIndexUnder(indexKeys.current, plain, purpose);
+
+  /**
+   * Every digest the value may be stored under while a blind-index rotation runs (current key
+   * first): lookups match any of them (`= ANY(…)`). One element when one key is configured.
+   */
+  const blindIndexes = (plain: string, purpose: string): string[] =>
+    indexKeyIds.map((kid) => blindIndexUnder(kid, plain, purpose));
+
   function seal(plain: string, column: string, purpose: string, mask: (v: string) => string): SealedValue {
-    return { enc: encrypt(plain, column), hash: blindIndex(plain, purpose), masked: mask(plain) };
+    const hashes = blindIndexes(plain, purpose);
+    return { enc: encrypt(plain, column), hash: hashes[0]!, hashes, masked: mask(plain) };
   }
 
   return {
@@ -83,6 +127,12 @@ export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: 
     isCurrent,
     currentKeyId: fieldKeys.current,
     blindIndex,
+    blindIndexes,
+    blindIndexUnder,
+    /** The blind-index key ids, current first; more than one while a rotation runs. */
+    blindIndexKeyIds: indexKeyIds as readonly string[],
+    /** Whether a stored digest is under the current blind-index key (the re-index job rewrites the others). */
+    isCurrentIndex: (digest: string) => blindIndexKeyId(digest) === indexKeys.current,
     sealIdNumber: (id: string, column = 'idNumber') => seal(id.toUpperCase(), column, 'id-number', maskIdNumber),
     sealPhone: (phone: string, column = 'phone') => seal(phone, column, 'phone', maskPhone),
     /** A person's name matched by equality only (the legal representative's): sealed + blind index, NFC-normalised. */
@@ -91,6 +141,8 @@ export function createFieldCrypto(keys: { encryptionKey: Buffer; blindIndexKey: 
       return { enc: encrypt(normal, column), hash: blindIndex(normal, 'person-name') };
     },
     personNameIndex: (name: string) => blindIndex(name.normalize('NFC').trim(), 'person-name'),
+    /** Every digest of the name while a rotation runs (see `blindIndexes`). */
+    personNameIndexes: (name: string) => blindIndexes(name.normalize('NFC').trim(), 'person-name'),
     seal,
   };
 }

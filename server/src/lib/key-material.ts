@@ -9,7 +9,7 @@ import {
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config';
-import { LEGACY_FIELD_KEY_ID, type FieldKeys } from './field-crypto';
+import { LEGACY_FIELD_KEY_ID, type BlindIndexKeys, type FieldKeys } from './field-crypto';
 import type { Logger } from './logger';
 
 /**
@@ -22,7 +22,10 @@ export type KeyMaterial = {
   encryptionKey: Buffer;
   /** Every active field key by id, for reading values sealed before a rotation. */
   fieldKeys: FieldKeys;
+  /** The legacy blind-index key (`k1`); with a rotation, `blindIndexKeys` has them all. */
   blindIndexKey: Buffer;
+  /** Every active blind-index key by id, the current one indexing new writes. */
+  blindIndexKeys: BlindIndexKeys;
   sessionTokenKey: Buffer;
   /** Session keys before a rotation: they still verify tokens and refresh hashes they issued. */
   sessionTokenPreviousKeys: Buffer[];
@@ -34,7 +37,10 @@ type StoredKeys = {
   encryptionKey: string;
   /** After a rotation: `kid:base64,…`, current first (the embedded keys.json may carry it too). */
   fieldEncryptionKeys?: string;
+  /** Key `k1` of the blind index. */
   blindIndexKey: string;
+  /** After a blind-index rotation: `kid:base64,…`, current first (as `fieldEncryptionKeys`). */
+  blindIndexKeys?: string;
   sessionTokenKey: string;
   /** After a rotation: the previous session keys, base64, comma-separated. */
   sessionTokenPreviousKeys?: string;
@@ -46,7 +52,7 @@ export async function loadKeyMaterial(config: Config, logger: Logger): Promise<K
   const k = config.keys;
   if (
     (k.fieldEncryptionKey || k.fieldEncryptionKeys) &&
-    k.blindIndexKey &&
+    (k.blindIndexKey || k.blindIndexKeys) &&
     k.sessionTokenKey &&
     k.signingKeyFile &&
     k.signingKeyId
@@ -55,7 +61,8 @@ export async function loadKeyMaterial(config: Config, logger: Logger): Promise<K
     return keyMaterialFrom({
       encryptionKey: k.fieldEncryptionKey ?? '',
       fieldEncryptionKeys: k.fieldEncryptionKeys,
-      blindIndexKey: k.blindIndexKey,
+      blindIndexKey: k.blindIndexKey ?? '',
+      blindIndexKeys: k.blindIndexKeys,
       sessionTokenKey: k.sessionTokenKey,
       sessionTokenPreviousKeys: k.sessionTokenPreviousKeys,
       signingKeyPem: pem,
@@ -106,10 +113,12 @@ function keyIdOf(pem: string): string {
 export function keyMaterialFrom(s: StoredKeys): KeyMaterial {
   const privateKey = createPrivateKey(s.signingKeyPem);
   const fieldKeys = fieldKeysFrom(s.encryptionKey, s.fieldEncryptionKeys);
+  const blindIndexKeys = fieldKeysFrom(s.blindIndexKey, s.blindIndexKeys, 'blind-index');
   return {
     encryptionKey: fieldKeys.keys.get(fieldKeys.current)!,
     fieldKeys,
-    blindIndexKey: Buffer.from(s.blindIndexKey, 'base64'),
+    blindIndexKey: blindIndexKeys.keys.get(LEGACY_FIELD_KEY_ID) ?? blindIndexKeys.keys.get(blindIndexKeys.current)!,
+    blindIndexKeys,
     sessionTokenKey: Buffer.from(s.sessionTokenKey, 'base64'),
     sessionTokenPreviousKeys: (s.sessionTokenPreviousKeys ? s.sessionTokenPreviousKeys.split(',') : []).map((k) =>
       Buffer.from(k, 'base64'),
@@ -119,10 +128,11 @@ export function keyMaterialFrom(s: StoredKeys): KeyMaterial {
 }
 
 /**
- * The field keys: `list` (`kid:base64,…`, current first) plus the single legacy key as `k1`
- * (unless the list names `k1` itself). Without a list: `k1` alone, the format of before rotation.
+ * The field keys (or the blind-index keys): `list` (`kid:base64,…`, current first) plus the single
+ * legacy key as `k1` (unless the list names `k1` itself). Without a list: `k1` alone, the format of
+ * before rotation.
  */
-export function fieldKeysFrom(legacy: string, list?: string): FieldKeys {
+export function fieldKeysFrom(legacy: string, list?: string, what = 'field-encryption'): FieldKeys {
   const keys = new Map<string, Buffer>();
   let current: string | undefined;
   for (const part of list ? list.split(',') : []) {
@@ -131,7 +141,7 @@ export function fieldKeysFrom(legacy: string, list?: string): FieldKeys {
     current ??= kid;
   }
   if (legacy && !keys.has(LEGACY_FIELD_KEY_ID)) keys.set(LEGACY_FIELD_KEY_ID, Buffer.from(legacy, 'base64'));
-  if (keys.size === 0) throw new Error('no field-encryption key configured');
+  if (keys.size === 0) throw new Error(`no ${what} key configured`);
   return { current: current ?? LEGACY_FIELD_KEY_ID, keys };
 }
 

@@ -16,4 +16,7 @@ export const productionEnv = {
   ALIYUN_SMS_LOGIN_TEMPLATE: 'SMS_154950909',
   WECHAT_APP_ID: 'wx0123456789abcdef',
   WECHAT_APP_SECRET: '0123456789abcdef0123456789abcdef',
+  MINISTRY_URL: 'https://dzzz.mot.example.gov.cn/aggregation',
+  MINISTRY_CLIENT_ID: 'gd-roadcert',
+  MINISTRY_TRANSPORT_KEY: Buffer.alloc(16, 9).toString('base64'),
 };

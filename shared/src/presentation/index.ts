@@ -28,9 +28,35 @@ export {
   TOKEN_MAX_TEXT_BYTES,
   TOKEN_SIGNATURE_BYTES,
   type TokenClaims,
+  type PresentedClaims,
   type DecodedToken,
   type TokenFormatReason,
 } from './token';
+export {
+  encodeAnchorBody,
+  anchorSigningInput,
+  signAnchor,
+  decodeTokenV2,
+  TOKEN_V2_MAX_BYTES,
+  TOKEN_V2_MAX_TEXT_BYTES,
+  MAX_CHAIN_LINKS,
+  type AnchorClaims,
+} from './token-v2';
+export {
+  TOKEN_V2,
+  CHAIN_VALUE_BYTES,
+  chainContext,
+  chainStep,
+  hashDown,
+  anchorSchedule,
+  deriveTokenV2,
+  heldTokenAt,
+  chainQrText,
+  heldQrAt,
+  type AnchorSchedule,
+  type HeldInterval,
+  type HeldQr,
+} from './chain';
 export { bytesToDigits, digitsToBytes } from './digits';
 export { tokenToQrText, qrTextToToken, tokenQrSegments, VERIFY_PATH_PREFIX } from './qr-text';
 export { base64urlEncode, base64urlDecode } from './base64url';

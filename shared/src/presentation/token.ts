@@ -1,7 +1,28 @@
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { certificateStatusList, certificateStatuses, type CertificateStatus } from '../domain/codes';
-import type { PresentationAlg } from '../schemas/presentation';
+import { certificateStatuses } from '../domain/codes';
 import { suiteByAlg, suiteById, type SignatureSuite } from './suites';
+import {
+  bytesToUuid,
+  dayNumber,
+  dayToDate,
+  decodeUtf8,
+  numberToTypeCode,
+  statusByCode,
+  TokenFormatError,
+  typeCodeToNumber,
+  uuidToBytes,
+  type DecodedToken,
+  type TokenClaims,
+} from './token-fields';
+import { decodeTokenV2 } from './token-v2';
+
+export {
+  TokenFormatError,
+  type TokenFormatReason,
+  type TokenClaims,
+  type PresentedClaims,
+  type DecodedToken,
+} from './token-fields';
 
 /**
  * The presentation token: a compact binary record signed by the service, byte by byte
@@ -32,110 +53,6 @@ export const TOKEN_SIGNATURE_BYTES = 64;
  */
 export const TOKEN_MAX_BYTES = 171;
 export const TOKEN_MAX_TEXT_BYTES = TOKEN_MAX_BYTES - TOKEN_FIXED_BYTES - 2 - TOKEN_SIGNATURE_BYTES;
-const NO_END = 0xffff;
-const DAY_MS = 86_400_000;
-
-export interface TokenClaims {
-  alg: PresentationAlg;
-  /** 8 hex digits (suites.kidOf). */
-  kid: string;
-  certificateId: string;
-  /** Type-code suffix, a letter and three digits, e.g. D071. */
-  typeCode: string;
-  status: CertificateStatus;
-  /** Certificate's presentationEpoch when signed (0..65535). */
-  epoch: number;
-  /** Position in the status list (0..16,777,215). */
-  statusIndex: number;
-  /** Unix seconds. */
-  notBefore: number;
-  notAfter: number;
-  /** YYYY-MM-DD or null (长期). */
-  validUntil: string | null;
-  holderNameMasked: string;
-  numberMasked: string;
-}
-
-export interface DecodedToken {
-  version: number;
-  claims: TokenClaims;
-  /** The bytes the signature covers. */
-  signedBytes: Uint8Array;
-  signature: Uint8Array;
-}
-
-export type TokenFormatReason =
-  | 'EMPTY'
-  | 'NOT_DIGITS'
-  | 'TRUNCATED'
-  | 'TRAILING_BYTES'
-  | 'UNKNOWN_VERSION'
-  | 'UNKNOWN_ALG'
-  | 'BAD_TYPE_CODE'
-  | 'BAD_STATUS'
-  | 'BAD_WINDOW'
-  | 'BAD_TEXT'
-  | 'TOO_LONG';
-
-/** Why bytes are not a token (or claims cannot become one). `reason` is stable; tests switch on it. */
-export class TokenFormatError extends Error {
-  constructor(
-    readonly reason: TokenFormatReason,
-    detail: string,
-  ) {
-    super(`${reason}: ${detail}`);
-    this.name = 'TokenFormatError';
-  }
-}
-
-const statusByCode = new Map(certificateStatusList.map((s) => [Number(certificateStatuses[s].code), s]));
-
-function uuidToBytes(id: string): Uint8Array {
-  const hex = id.replace(/-/g, '');
-  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new TokenFormatError('BAD_TEXT', 'certificate id is not a UUID');
-  return hexToBytes(hex);
-}
-
-function bytesToUuid(b: Uint8Array): string {
-  const h = bytesToHex(b);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-function typeCodeToNumber(code: string): number {
-  if (!/^[A-Z]\d{3}$/.test(code)) throw new TokenFormatError('BAD_TYPE_CODE', code);
-  return (code.charCodeAt(0) - 64) * 1000 + Number(code.slice(1));
-}
-
-function numberToTypeCode(n: number): string | null {
-  const letter = Math.floor(n / 1000);
-  if (letter < 1 || letter > 26) return null;
-  return String.fromCharCode(64 + letter) + String(n % 1000).padStart(3, '0');
-}
-
-function dayNumber(date: string | null): number {
-  if (date === null) return NO_END;
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(ms)) throw new TokenFormatError('BAD_TEXT', 'validUntil');
-  const days = ms / DAY_MS;
-  if (days < 0 || days >= NO_END) throw new TokenFormatError('BAD_TEXT', 'validUntil out of range');
-  return days;
-}
-
-const dayToDate = (days: number) => (days === NO_END ? null : new Date(days * DAY_MS).toISOString().slice(0, 10));
-
-/**
- * Strict UTF-8 decode without TextDecoder (absent in some mini-program runtimes):
- * decodeURIComponent rejects malformed sequences, and the round trip rejects the rest.
- */
-function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    const text = decodeURIComponent(Array.from(bytes, (b) => '%' + b.toString(16).padStart(2, '0')).join(''));
-    // Stryker disable next-line ConditionalExpression: equivalent on Node, whose decodeURIComponent is strict
-    return bytesToHex(utf8ToBytes(text)) === bytesToHex(bytes) ? text : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Shortens a name so name + number fit TOKEN_MAX_TEXT_BYTES (whole characters, ending in …).
@@ -144,9 +61,11 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 export function fitTokenText(
   holderNameMasked: string,
   numberMasked: string,
+  /** Version 2 tokens have one byte less for the texts (TOKEN_V2_MAX_TEXT_BYTES). */
+  budget: number = TOKEN_MAX_TEXT_BYTES,
 ): { holderNameMasked: string; numberMasked: string } {
   const numberBytes = utf8ToBytes(numberMasked).length;
-  const room = TOKEN_MAX_TEXT_BYTES - numberBytes;
+  const room = budget - numberBytes;
   if (utf8ToBytes(holderNameMasked).length <= room) return { holderNameMasked, numberMasked };
   const chars = Array.from(holderNameMasked);
   while (chars.length > 0 && utf8ToBytes(chars.join('') + '…').length > room) chars.pop();
@@ -218,12 +137,17 @@ export function encodeToken(
 }
 
 /**
- * Parses token bytes; throws TokenFormatError with a distinct reason for every way they
- * can be wrong. Does not check the signature (verifyTokenSignature) or the time.
+ * Parses token bytes, version 1 or 2; throws TokenFormatError with a distinct reason for every
+ * way they can be wrong. Does not check the signature (verifyTokenSignature) or the time.
  */
 export function decodeToken(bytes: Uint8Array): DecodedToken {
-  const at = (i: number) => bytes[i] ?? 0; // a missing byte reads 0: a short token fails the length check
   if (bytes.length === 0) throw new TokenFormatError('EMPTY', 'no bytes');
+  if (bytes[0] === 2) return decodeTokenV2(bytes);
+  return decodeTokenV1(bytes);
+}
+
+function decodeTokenV1(bytes: Uint8Array): DecodedToken {
+  const at = (i: number) => bytes[i] ?? 0; // a missing byte reads 0: a short token fails the length check
   if (at(0) !== TOKEN_VERSION) throw new TokenFormatError('UNKNOWN_VERSION', String(at(0)));
   if (bytes.length < 2) throw new TokenFormatError('TRUNCATED', 'no alg');
   const suite = suiteById(at(1));

@@ -256,7 +256,7 @@ describe('verifyStatusListSignature', () => {
 describe('format errors', () => {
   it('tells an unsupported version or algorithm from a broken token', () => {
     const good = token();
-    const version2 = Uint8Array.from([2, ...good.subarray(1)]);
+    const version2 = Uint8Array.from([3, ...good.subarray(1)]); // 3: no such version (2 is the hash-chain token)
     const alg9 = Uint8Array.from([1, 9, ...good.subarray(2)]);
     expect(check(version2)).toEqual({
       verdict: 'INVALID',

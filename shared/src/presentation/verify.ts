@@ -8,7 +8,7 @@ import {
   TokenFormatError,
   verifyTokenSignature,
   type DecodedToken,
-  type TokenClaims,
+  type PresentedClaims,
   type TokenFormatReason,
 } from './token';
 
@@ -53,8 +53,13 @@ export interface VerifyOptions {
 export interface TokenCheck {
   verdict: VerifyVerdict;
   reason: string;
-  /** Present once the signature verified; never trust claims from a failed check. */
-  claims: TokenClaims | null;
+  /**
+   * Present once the signature verified; never trust claims from a failed check. A version-2
+   * token names its certificate by `statusIndex` only (`certificateId` null).
+   */
+  claims: PresentedClaims | null;
+  /** Version 2: the anchor's interval and the token's minute in it (unix seconds). */
+  interval?: DecodedToken['interval'];
   /** Why the bytes were rejected before any signature check. */
   formatError?: TokenFormatReason;
 }
@@ -85,6 +90,7 @@ export function checkToken(bytes: Uint8Array, options: VerifyOptions): TokenChec
     };
   }
   const { claims } = decoded;
+  // Version 2: the hash chain was walked in decodeToken; a wrong value or minute fails the signature.
   const key = options.keys.find((k) => k.kid === claims.kid);
   if (!key) return { verdict: 'UNKNOWN_KEY', reason: verdictReasons.UNKNOWN_KEY, claims: null };
   if (key.alg !== claims.alg) return { verdict: 'INVALID', reason: verdictReasons.WRONG_ALG, claims: null };
@@ -105,7 +111,12 @@ export function checkToken(bytes: Uint8Array, options: VerifyOptions): TokenChec
   const listed = statusInList(options, claims.statusIndex);
   const listReason = listed === undefined ? null : statusListReason(listed);
   if (listReason) return { verdict: 'NOT_VALID', reason: listReason, claims };
-  return { verdict: 'VALID', reason: verdictReasons.VALID, claims };
+  return {
+    verdict: 'VALID',
+    reason: verdictReasons.VALID,
+    claims,
+    ...(decoded.interval ? { interval: decoded.interval } : {}),
+  };
 }
 
 /** The list's value for an index; undefined when there is no list or the index lies beyond it. */

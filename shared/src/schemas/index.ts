@@ -14,3 +14,5 @@ export * from './shares';
 export * from './usage';
 export * from './compliance';
 export * from './stock-import';
+export * from './reminders';
+export * from './aggregation';

@@ -61,17 +61,31 @@ export const presentationFaceSchema = z.object({
 });
 export type PresentationFace = z.infer<typeof presentationFaceSchema>;
 
-/** One QR of the batch: show it from notBefore to notAfter. */
-export const presentationTokenSchema = z.object({
-  qrText: z.string().describe('${PUBLIC_BASE_URL}/v/<token as decimal digits>'),
-  notBefore: instantSchema,
-  notAfter: instantSchema,
+/**
+ * One interval of the holder's material (token version 2): the anchor the service signed
+ * once for it and the chain seed, from which the phone derives each window's token
+ * (`heldQrAt` in `@roadcert/shared/presentation/chain`).
+ */
+export const presentationIntervalSchema = z.object({
+  start: instantSchema,
+  end: instantSchema,
+  /** base64url(anchor body ‖ 64-byte signature), docs/presentation-token.md. */
+  anchor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .max(400),
+  /** base64url of the 16-byte chain seed w_n: keep it like a password, it makes every QR of the interval. */
+  seed: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
 });
-export type PresentationToken = z.infer<typeof presentationTokenSchema>;
+export type PresentationInterval = z.infer<typeof presentationIntervalSchema>;
 
 export const presentationBatchSchema = z.object({
+  /** Token version the material makes. */
+  version: z.literal(2),
   face: presentationFaceSchema,
-  tokens: z.array(presentationTokenSchema),
+  /** QR text = `${qrBaseUrl}/v/<token as decimal digits>` (PUBLIC_BASE_URL). */
+  qrBaseUrl: z.string(),
+  intervals: z.array(presentationIntervalSchema),
   /** Seconds each token is valid (PRESENTATION_TOKEN_WINDOW_SECONDS). */
   windowSeconds: z.number().int().positive(),
   generatedAt: instantSchema,

@@ -16,7 +16,7 @@ export function useMe() {
     setSigningOut(true);
     // The device forgets the session even when the server cannot be told (offline).
     await logout().catch(() => undefined);
-    goToSignIn();
+    goToSignIn({ returnHere: false });
   }
 
   return { account, signingOut, signOut };

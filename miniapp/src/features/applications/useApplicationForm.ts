@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useRemote } from '../../hooks/useRemote';
 import { ApiError, toApiError } from '../../lib/api-error';
 import { navigate, redirect } from '../../lib/router';
+import { askForReminders } from '../messages/subscriptions';
+import { useSubscriptionPrefetch } from '../messages/useSubscriptionPrefetch';
 import { takeHandedPhoto } from '../photo/photo-handoff';
 import { followErrorNavigation } from '../session/error-navigation';
 import { fetchApplication, saveApplicationDraft, submitApplication } from './api';
@@ -48,6 +50,7 @@ function localProblems(
  * their fields.
  */
 export function useApplicationForm(id: string | undefined) {
+  useSubscriptionPrefetch();
   const remote = useRemote(
     () => load(id),
     (error) => followErrorNavigation(error),
@@ -170,6 +173,9 @@ export function useApplicationForm(id: string | undefined) {
 
   async function submit(): Promise<void> {
     if (!saved || submitting.current) return;
+    // Mini-program: offer 办理进度 reminders by 微信服务通知. WeChat shows that dialog only within
+    // the tap, so it starts here, before any await; it never holds up the submission.
+    void askForReminders('submitted');
     submitting.current = true;
     setBusy('submitting');
     setNotice(null);

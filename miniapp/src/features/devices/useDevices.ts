@@ -53,7 +53,7 @@ export function useDevices() {
     if (!sure) return;
     // Even if the server cannot be told, this device forgets the session.
     await run(pendingKey, logout);
-    goToSignIn();
+    goToSignIn({ returnHere: false });
   }
 
   async function signOutEverywhere(): Promise<void> {
@@ -64,7 +64,7 @@ export function useDevices() {
       danger: true,
     });
     if (!sure) return;
-    if (await run('all', revokeAllDeviceSessions)) goToSignIn();
+    if (await run('all', revokeAllDeviceSessions)) goToSignIn({ returnHere: false });
   }
 
   return { sessions, pendingId, actionError, signOutDevice, signOutHere, signOutEverywhere };

@@ -2,7 +2,7 @@ import { presentationBatchSchema, type PresentationBatch } from '@roadcert/share
 import { getJson } from '../../lib/request';
 import { BATCH_HOURS } from './batch-policy';
 
-/** The certificate face and the tokens for the next `hours` (refused with NOT_PRESENTABLE unless it may be shown). */
+/** The certificate face and the material (anchors + seeds) for the next `hours` (refused with NOT_PRESENTABLE unless it may be shown). */
 export function fetchPresentationBatch(certificateId: string, hours: number = BATCH_HOURS): Promise<PresentationBatch> {
   return getJson(`/api/v1/me/certificates/${encodeURIComponent(certificateId)}/presentation`, presentationBatchSchema, {
     hours: String(hours),

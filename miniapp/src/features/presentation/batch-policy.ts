@@ -1,6 +1,6 @@
-import { coverageEnd, type TimedToken } from './rotation';
+import { coverageEnd, type HeldIntervalRow } from './rotation';
 
-/** Hours of tokens asked for at once: a day at the roadside without signal. */
+/** Hours of material asked for at once: a day at the roadside without signal. */
 export const BATCH_HOURS = 24;
 /**
  * Below this much left — or below half of what the last batch covered, when the service gave
@@ -21,20 +21,20 @@ export type FetchReason = 'empty' | 'low' | 'stale' | 'opened' | null;
 
 interface BatchFacts {
   fetchedAt: number;
-  tokens: readonly TimedToken[];
+  intervals: readonly HeldIntervalRow[];
 }
 
 /**
  * Why the batch should be fetched now, or null when it need not be. `empty`: nothing usable on
  * the device; `opened`: the screen has just been opened (with a network, the face and status
  * are then current: a revoked certificate turns red at once); `low`: less than REFILL_BELOW_MS
- * of tokens left; `stale`: fetched more than REFRESH_AFTER_MS ago (or in the future: the clock
+ * of material left; `stale`: fetched more than REFRESH_AFTER_MS ago (or in the future: the clock
  * was changed).
  */
 export function fetchReason(batch: BatchFacts | null, now: number, justOpened = false): FetchReason {
   if (!batch) return 'empty';
   if (justOpened) return 'opened';
-  const end = coverageEnd(batch.tokens);
+  const end = coverageEnd(batch.intervals);
   if (end === null || end <= now) return 'empty';
   const sinceFetch = now - batch.fetchedAt;
   if (sinceFetch >= 0 && sinceFetch < MIN_REFETCH_MS) return null;

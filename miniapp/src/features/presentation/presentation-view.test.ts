@@ -1,6 +1,8 @@
 import type { PresentationFace } from '@roadcert/shared';
 import { describe, expect, it } from 'vitest';
+import { decodeToken, qrTextToToken } from '@roadcert/shared/presentation';
 import { driverFace } from '../../test/presentation-face';
+import { heldIntervals } from '../../test/presentation-material';
 import type { StoredBatch } from './batch-store';
 import { watermarkText, formatClock } from './clock';
 import {
@@ -15,14 +17,22 @@ import {
 const T0 = new Date(2026, 10, 27, 10, 0, 0).getTime(); // local time: the screen shows local time
 const face: PresentationFace = { ...driverFace, details: [{ label: '从业资格类别', value: '道路货物运输驾驶员' }] };
 
+/** One interval of four 30-s windows from T0. */
+const intervals = heldIntervals(T0, 1, 30, 4);
 function stored(overrides: Partial<StoredBatch> = {}): StoredBatch {
-  const tokens = Array.from({ length: 4 }, (_, i) => ({
-    qrText: `q${i}`,
-    notBefore: T0 + i * 30_000,
-    notAfter: T0 + (i + 1) * 30_000,
-  }));
-  return { certificateId: 'c1', face, windowSeconds: 30, fetchedAt: T0, tokens, refusedReason: null, ...overrides };
+  return {
+    certificateId: 'c1',
+    face,
+    windowSeconds: 30,
+    fetchedAt: T0,
+    qrBaseUrl: 'https://x.example',
+    intervals,
+    refusedReason: null,
+    ...overrides,
+  };
 }
+/** The window (0–3) a shown QR belongs to. */
+const windowOf = (qrText: string | null | undefined) => decodeToken(qrTextToToken(qrText!)).interval?.minute;
 
 const inputs = (overrides: Partial<PresentationInputs> = {}): PresentationInputs => ({
   batch: stored(),
@@ -38,21 +48,24 @@ const inputs = (overrides: Partial<PresentationInputs> = {}): PresentationInputs
 describe('holder screen: what the QR area shows', () => {
   it('shows the current token in black with the countdown to the next', () => {
     const view = toPresentationView(inputs());
-    expect(view.qr).toEqual({ kind: 'valid', qrText: 'q0', secondsLeft: 25, countdown: '25秒后自动刷新' });
+    expect(view.qr).toMatchObject({ kind: 'valid', secondsLeft: 25, countdown: '25秒后自动刷新' });
+    expect(view.qr.kind === 'valid' && windowOf(view.qr.qrText)).toBe(0);
     expect(view.offline).toBe(false);
     expect(view.face?.holderNameMasked).toBe('王*');
   });
 
   it('keeps rotating offline from the kept batch and says until when', () => {
     const view = toPresentationView(inputs({ online: false, now: T0 + 65_000 }));
-    expect(view.qr).toMatchObject({ kind: 'valid', qrText: 'q2' });
+    expect(view.qr).toMatchObject({ kind: 'valid' });
+    expect(view.qr.kind === 'valid' && windowOf(view.qr.qrText)).toBe(2);
     expect(view.offline).toBe(true);
     expect(view.coverage).toBe('离线可用至 11月27日 10:02');
   });
 
   it('turns red with the reason when the service refused new tokens, even offline', () => {
     const view = toPresentationView(inputs({ batch: stored({ refusedReason: '证照已吊销' }), online: false }));
-    expect(view.qr).toEqual({ kind: 'invalid', qrText: 'q0', reason: '证照已吊销' });
+    expect(view.qr).toMatchObject({ kind: 'invalid', reason: '证照已吊销' });
+    expect(view.qr.kind === 'invalid' && windowOf(view.qr.qrText)).toBe(0);
   });
 
   it('turns red without a QR when the service refused and nothing is kept', () => {

@@ -18,7 +18,7 @@ export interface PresentationView {
   qr: QrState;
   /** No network (or the last fetch could not reach the service): the screen says 离线. */
   offline: boolean;
-  /** '离线可用至 11月28日 18:47' while tokens are kept on the device. */
+  /** '离线可用至 11月28日 18:47' while material is kept on the device. */
   coverage: string | null;
   /** Seconds each QR lasts (null before the first batch). */
   windowSeconds: number | null;
@@ -38,7 +38,7 @@ export interface PresentationInputs {
   refusal: string | null;
 }
 
-/** Tokens further ahead than this mean the phone's clock is behind, not that they are coming. */
+/** Material further ahead than this means the phone's clock is behind, not that it is coming. */
 const CLOCK_BEHIND_MS = 2 * 60_000;
 
 export const OFFLINE_NOTHING_KEPT = '当前没有网络，本机也没有可用的离线二维码，请联网后重试';
@@ -65,23 +65,23 @@ function qrState(input: PresentationInputs): QrState {
     return input.online ? { kind: 'loading' } : { kind: 'unavailable', reason: OFFLINE_NOTHING_KEPT, retry: true };
   }
 
-  const token = currentToken(batch.tokens, now);
+  const token = currentToken(batch.qrBaseUrl, batch.intervals, now);
   const refused = batch.refusedReason ?? notValidReason(batch.face, input.today);
   if (refused) return { kind: 'invalid', qrText: token?.qrText ?? null, reason: refused };
 
   if (token) {
-    const secondsLeft = secondsUntilChange(batch.tokens, now) ?? 0;
+    const secondsLeft = secondsUntilChange(token, now);
     return { kind: 'valid', qrText: token.qrText, secondsLeft, countdown: countdownLabel(secondsLeft) };
   }
-  const earliest = batch.tokens[0];
-  if (earliest && earliest.notBefore - now > CLOCK_BEHIND_MS)
+  const earliest = batch.intervals[0];
+  if (earliest && earliest.start - now > CLOCK_BEHIND_MS)
     return { kind: 'unavailable', reason: CHECK_CLOCK, retry: false };
   if (input.online && (input.fetching || input.error === null)) return { kind: 'loading' };
   return { kind: 'unavailable', reason: input.online && input.error ? input.error : OFFLINE_USED_UP, retry: true };
 }
 
 export function toPresentationView(input: PresentationInputs): PresentationView {
-  const end = input.batch ? coverageEnd(input.batch.tokens) : null;
+  const end = input.batch ? coverageEnd(input.batch.intervals) : null;
   const offline = !input.online;
   return {
     face: input.batch?.face ?? null,

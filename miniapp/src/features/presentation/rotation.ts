@@ -1,71 +1,76 @@
-import type { PresentationToken } from '@roadcert/shared';
+import type { PresentationInterval } from '@roadcert/shared';
+import { heldQrAt } from '@roadcert/shared/presentation/chain';
 
 /**
- * The rotation schedule of a batch of pre-signed tokens, as pure functions of the clock: the
- * screen re-renders every second and asks which token to show now and when it changes, so a
- * throttled timer (background, slow phone) never shows a stale QR for long.
+ * The rotation schedule of the holder's material (token version 2), as pure functions of the
+ * clock: the screen re-renders every second and asks which QR to show now and when it changes,
+ * so a throttled timer (background, slow phone) never shows a stale QR for long. Each window's
+ * token is derived on the phone from the interval's signed anchor and seed
+ * (docs/presentation-token.md): no network, no signature.
  */
 
-/** A token with its window as epoch milliseconds (parsed once, compared every second). */
+/** An interval of the material with its bounds as epoch milliseconds (parsed once). */
+export interface HeldIntervalRow {
+  start: number;
+  end: number;
+  /** base64url(anchor body ‖ signature). */
+  anchor: string;
+  /** base64url(16-byte chain seed). */
+  seed: string;
+}
+
+/** The QR on screen and its window (epoch ms). */
 export interface TimedToken {
   qrText: string;
   notBefore: number;
   notAfter: number;
 }
 
-/** Parses the batch's ISO windows, drops malformed or empty windows, orders by start. */
-export function toTimedTokens(tokens: readonly PresentationToken[]): TimedToken[] {
-  return tokens
-    .map((token) => ({
-      qrText: token.qrText,
-      notBefore: Date.parse(token.notBefore),
-      notAfter: Date.parse(token.notAfter),
+/** Parses the material's ISO bounds, drops malformed or empty intervals, orders by start. */
+export function toHeldIntervals(intervals: readonly PresentationInterval[]): HeldIntervalRow[] {
+  return intervals
+    .map((interval) => ({
+      start: Date.parse(interval.start),
+      end: Date.parse(interval.end),
+      anchor: interval.anchor,
+      seed: interval.seed,
     }))
     .filter(
-      (token) =>
-        Number.isFinite(token.notBefore) && Number.isFinite(token.notAfter) && token.notAfter > token.notBefore,
+      (interval) => Number.isFinite(interval.start) && Number.isFinite(interval.end) && interval.end > interval.start,
     )
-    .sort((a, b) => a.notBefore - b.notBefore);
+    .sort((a, b) => a.start - b.start);
 }
 
-/**
- * The token to show at `now`: of those whose window holds `now`, the one that started last (the
- * freshest, when windows overlap). Null when none does (batch used up, or the clock is off).
- */
-export function currentToken(tokens: readonly TimedToken[], now: number): TimedToken | null {
-  let best: TimedToken | null = null;
-  for (const token of tokens) {
-    if (token.notBefore > now) break;
-    if (now < token.notAfter && (best === null || token.notBefore >= best.notBefore)) best = token;
-  }
-  return best;
-}
+/** The last derived QR: the screen asks every second, the QR changes once a window. */
+let last: { anchor: string; notBefore: number; notAfter: number; token: TimedToken } | null = null;
 
 /**
- * When the QR on screen changes: the next token's start if it comes before the current one
- * ends, else the current one's end. Null when nothing is showing.
+ * The QR to show at `now`, derived from the interval that holds it; null when none does
+ * (material used up, or the clock is off).
  */
-export function nextChangeAt(tokens: readonly TimedToken[], now: number): number | null {
-  const current = currentToken(tokens, now);
-  if (!current) return null;
-  const next = tokens.find((token) => token.notBefore > now);
-  return next && next.notBefore < current.notAfter ? next.notBefore : current.notAfter;
+export function currentToken(qrBaseUrl: string, intervals: readonly HeldIntervalRow[], now: number): TimedToken | null {
+  const interval = intervals.find((candidate) => candidate.start <= now && now < candidate.end);
+  if (!interval) return null;
+  if (last && last.anchor === interval.anchor && last.notBefore <= now && now < last.notAfter) return last.token;
+  const held = heldQrAt({ qrBaseUrl, intervals: [interval] }, now);
+  if (!held) return null;
+  last = { anchor: interval.anchor, notBefore: held.notBefore, notAfter: held.notAfter, token: held };
+  return held;
 }
 
 /** Whole seconds until the QR changes (rounded up, so it never reads 0 while still showing). */
-export function secondsUntilChange(tokens: readonly TimedToken[], now: number): number | null {
-  const at = nextChangeAt(tokens, now);
-  return at === null ? null : Math.max(0, Math.ceil((at - now) / 1000));
+export function secondsUntilChange(token: TimedToken, now: number): number {
+  return Math.max(0, Math.ceil((token.notAfter - now) / 1000));
 }
 
-/** The end of the last window: until then the screen can show a QR without the network. */
-export function coverageEnd(tokens: readonly TimedToken[]): number | null {
+/** The end of the last interval: until then the screen can show a QR without the network. */
+export function coverageEnd(intervals: readonly HeldIntervalRow[]): number | null {
   let end: number | null = null;
-  for (const token of tokens) if (end === null || token.notAfter > end) end = token.notAfter;
+  for (const interval of intervals) if (end === null || interval.end > end) end = interval.end;
   return end;
 }
 
-/** Only the tokens still usable at `now` (kept on the device; the rest are dead weight). */
-export function unexpired(tokens: readonly TimedToken[], now: number): TimedToken[] {
-  return tokens.filter((token) => token.notAfter > now);
+/** Only the intervals still usable at `now` (kept on the device; the rest are dead weight). */
+export function unexpired(intervals: readonly HeldIntervalRow[], now: number): HeldIntervalRow[] {
+  return intervals.filter((interval) => interval.end > now);
 }

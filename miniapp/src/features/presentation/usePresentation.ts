@@ -8,7 +8,7 @@ import { fetchPresentationBatch } from './api';
 import { fetchReason, REFRESH_AFTER_MS, shouldFetch, type FetchReason } from './batch-policy';
 import { loadBatch, saveBatch, type StoredBatch } from './batch-store';
 import { toPresentationView, type PresentationView } from './presentation-view';
-import { toTimedTokens, unexpired } from './rotation';
+import { toHeldIntervals, unexpired } from './rotation';
 
 /** A refused certificate is asked about again on opening and every REFRESH_AFTER_MS (it may be restored), not whenever its batch is low. */
 function dueReason(batch: StoredBatch | null, now: number, justOpened: boolean): FetchReason {
@@ -74,7 +74,8 @@ export function usePresentation(certificateId: string | undefined): Presentation
         face: fetched.face,
         windowSeconds: fetched.windowSeconds,
         fetchedAt,
-        tokens: unexpired(toTimedTokens(fetched.tokens), fetchedAt),
+        qrBaseUrl: fetched.qrBaseUrl,
+        intervals: unexpired(toHeldIntervals(fetched.intervals), fetchedAt),
         refusedReason: null,
       };
       saveBatch(next);

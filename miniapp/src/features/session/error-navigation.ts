@@ -1,5 +1,14 @@
 import type { ApiError, ApiErrorCode } from '../../lib/api-error';
-import { currentRoute, navigate, relaunch, routes, type RouteName, type RouteQuery } from '../../lib/router';
+import {
+  currentAppPath,
+  currentRoute,
+  navigate,
+  relaunch,
+  routes,
+  type RouteName,
+  type RouteQuery,
+} from '../../lib/router';
+import { rememberReturnPage } from './return-after-sign-in';
 import { clearSession } from './session';
 
 /** Where an error code sends the person, if anywhere. */
@@ -42,10 +51,15 @@ export function needsSignIn(error: ApiError): boolean {
 
 let signInPending = false;
 
-/** Drops the session and opens sign-in once, however many calls failed together. */
-export function goToSignIn(): void {
+/**
+ * Drops the session and opens sign-in once, however many calls failed together. The page that
+ * needed the session (e.g. opened from an SMS link) is remembered, so signing in returns to it;
+ * `returnHere: false` when the person signed out on purpose.
+ */
+export function goToSignIn(options: { returnHere?: boolean } = {}): void {
   clearSession();
   if (signInPending || currentRoute() === routes.login) return;
+  rememberReturnPage(options.returnHere === false ? null : currentAppPath());
   signInPending = true;
   void relaunch('login').finally(() => {
     signInPending = false;

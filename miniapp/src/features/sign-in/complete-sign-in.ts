@@ -1,7 +1,8 @@
 import type { TokenPair } from '@roadcert/shared';
-import { relaunch } from '../../lib/router';
+import { relaunch, relaunchAppPath } from '../../lib/router';
 import { ensureConsent } from '../consent/api';
 import { hasAcceptedPrivacyPolicy } from '../consent/local-privacy';
+import { takeReturnPage } from '../session/return-after-sign-in';
 import { saveSignIn } from '../session/session';
 
 /**
@@ -14,7 +15,11 @@ export async function startSession(pair: TokenPair): Promise<void> {
   if (hasAcceptedPrivacyPolicy()) await ensureConsent(pair.account, 'PRIVACY_POLICY').catch(() => undefined);
 }
 
-/** Signed in: on to 我的证照, with no way back to the sign-in page. */
+/**
+ * Signed in: back to the page the sign-in started from (a link from an SMS, with its query), or
+ * on to 我的证照 — either way with no way back to the sign-in page.
+ */
 export function enterApp(): Promise<unknown> {
-  return relaunch('home');
+  const returnTo = takeReturnPage();
+  return returnTo ? relaunchAppPath(returnTo) : relaunch('home');
 }

@@ -2,9 +2,11 @@ import type { KeyList, StatusList } from '@roadcert/shared';
 import {
   base64urlEncode,
   createStatusBits,
+  deriveTokenV2,
   encodeToken,
   kidOf,
   setStatusBits,
+  signAnchor,
   sm2Sm3Suite,
   statusListSigningInput,
   tokenToQrText,
@@ -78,7 +80,43 @@ function statusList(revokedIndex: number | null, signWith = privateKey): StatusL
   return { ...unsigned, signature: hex(sm2Sm3Suite.sign(statusListSigningInput(unsigned), signWith)) };
 }
 
+/** A version-2 token (hash chain) of the minute holding `now`, for the same certificate. */
+function qrTextV2(): string {
+  const start = Math.floor(now / 1000 / 7200) * 7200;
+  const seed = new Uint8Array(16).fill(9);
+  const { anchor } = signAnchor(
+    {
+      alg: 'SM2-SM3',
+      kid,
+      statusIndex: 4242,
+      typeCode: 'D071',
+      epoch: 0,
+      intervalStart: start,
+      windowSeconds: 60,
+      links: 120,
+      validUntil: '2030-01-01',
+      holderNameMasked: '王*',
+      numberMasked: '4401**********3532',
+    },
+    seed,
+    (message) => sm2Sm3Suite.sign(message, privateKey),
+  );
+  const minute = Math.floor((now / 1000 - start) / 60);
+  return tokenToQrText('https://roadcert.example.gov.cn', deriveTokenV2(anchor, seed, minute));
+}
+
 describe('offline verification from the cached lists', () => {
+  it('checks version-2 tokens (derived on the holder phone) the same way, status list included', () => {
+    expect(offlineVerify(qrTextV2(), { keys: keyList, status: statusList(null) }, now)).toMatchObject({
+      verdict: 'VALID',
+      claims: { holderNameMasked: '王*', statusIndex: 4242, certificateId: null },
+    });
+    expect(offlineVerify(qrTextV2(), { keys: keyList, status: statusList(4242) }, now)?.verdict).toBe('NOT_VALID');
+    expect(offlineVerify(qrTextV2(), { keys: keyList, status: statusList(null) }, now + 5 * 60_000)?.verdict).toBe(
+      'TOKEN_EXPIRED',
+    );
+  });
+
   it('finds a fresh token of a valid certificate valid, with the claims to show', () => {
     const check = offlineVerify(qrText(claims()), { keys: keyList, status: statusList(null) }, now);
     expect(check).toMatchObject({ verdict: 'VALID', statusListUsed: true });

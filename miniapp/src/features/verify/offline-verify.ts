@@ -6,7 +6,7 @@ import {
   qrTextToToken,
   statusListSigningInput,
   suiteByAlg,
-  type TokenClaims,
+  type PresentedClaims,
   type TrustedKey,
 } from '@roadcert/shared/presentation';
 import { gunzipSync } from 'fflate';
@@ -66,7 +66,7 @@ export interface OfflineCheck {
   verdict: VerifyVerdict;
   reason: string;
   /** What the token says about the certificate; only when its signature verified. */
-  claims: TokenClaims | null;
+  claims: PresentedClaims | null;
   /** Whether a trusted status list took part (else revocations since signing are unknown). */
   statusListUsed: boolean;
 }

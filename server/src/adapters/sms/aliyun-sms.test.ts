@@ -70,7 +70,7 @@ describe('SendSms against the local stand-in', () => {
       params: { code: '042917' },
     });
     expect(providerMessageId).toMatch(/\^0$/);
-    expect(standIn.received.at(-1)).toEqual({
+    expect(standIn.received.at(-1)).toMatchObject({
       phone: '13800138000',
       signName: '道路运输电子证照',
       templateCode: 'SMS_154950909',
@@ -137,5 +137,73 @@ describe('SendSms against the local stand-in', () => {
       }),
     );
     expect(err.code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+});
+
+describe('SendBatchSms and QuerySendDetails against the local stand-in', () => {
+  let batchStandIn: Awaited<ReturnType<typeof startAliyunSmsStandIn>>;
+  beforeAll(async () => {
+    batchStandIn = await startAliyunSmsStandIn({
+      ...credentials,
+      templateCode: 'SMS_154950909',
+      requiredParams: ['code'],
+      templates: { SMS_900000001: ['date', 'link'] },
+    });
+  });
+  afterAll(() => batchStandIn?.close());
+  const batchClient = () =>
+    createAliyunSms({
+      ...credentials,
+      endpoint: batchStandIn.url,
+      templates: { LOGIN_CODE: 'SMS_154950909', EXPIRY: 'SMS_900000001' },
+      logger,
+    });
+
+  it('sends one request for several numbers (JSON arrays of equal length, OutId) and finds them again by OutId', async () => {
+    const { providerMessageId } = await batchClient().sendBatch({
+      templateCode: 'EXPIRY',
+      outId: 'out-0001',
+      items: [
+        { phone: '13800138001', params: { date: '3月1日', link: 'https://x.cn/s/abcdefgh' } },
+        { phone: '13800138002', params: { date: '3月2日', link: 'https://x.cn/s/bcdefghi' } },
+      ],
+    });
+    expect(batchStandIn.refusals).toEqual([]);
+    expect(batchStandIn.received.map((r) => [r.action, r.phone, r.bizId, r.outId])).toEqual([
+      ['SendBatchSms', '13800138001', providerMessageId, 'out-0001'],
+      ['SendBatchSms', '13800138002', providerMessageId, 'out-0001'],
+    ]);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const details = await batchClient().query({ phone: '13800138002', sendDate: today });
+    expect(details).toEqual([
+      {
+        status: 'DELIVERED',
+        outId: 'out-0001',
+        templateCode: 'SMS_900000001',
+        errCode: 'DELIVERED',
+        receivedAt: expect.any(Date),
+      },
+    ]);
+    batchStandIn.failReceipt(providerMessageId, '13800138001');
+    expect(
+      (await batchClient().query({ phone: '13800138001', sendDate: today, bizId: providerMessageId }))[0],
+    ).toMatchObject({ status: 'FAILED', errCode: 'MK:0001' });
+  });
+
+  it('a template variable missing in one item is refused for the batch; a template not configured is not supported', async () => {
+    const err = await failure(
+      batchClient().sendBatch({
+        templateCode: 'EXPIRY',
+        outId: 'out-0002',
+        items: [
+          { phone: '13800138001', params: { date: '3月1日', link: 'x' } },
+          { phone: '13800138002', params: { date: '3月2日' } },
+        ],
+      }),
+    );
+    expect(batchStandIn.refusals.at(-1)).toBe('isv.TEMPLATE_MISSING_PARAMETERS');
+    expect(err.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(batchClient().supports('EXPIRY')).toBe(true);
+    expect(batchClient().supports('CONVERSION')).toBe(false);
   });
 });

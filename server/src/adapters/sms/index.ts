@@ -6,7 +6,8 @@ import { createAliyunSms } from './aliyun-sms';
 import { createConsoleSms } from './console-sms';
 import type { SmsProvider } from './sms-provider';
 
-export type { SmsProvider, SmsMessage, SmsTemplateCode } from './sms-provider';
+export type { SmsProvider, SmsMessage, SmsTemplateCode, SmsBatch, SmsSendDetail } from './sms-provider';
+export { SmsUncertainError, renderSms } from './sms-provider';
 
 /** The one place the SMS provider is chosen (from validated configuration). */
 export function createSmsProvider(
@@ -19,7 +20,7 @@ export function createSmsProvider(
       accessKeySecret: sms.accessKeySecret,
       signName: sms.signName,
       endpoint: sms.endpoint,
-      templates: { LOGIN_CODE: sms.loginTemplate },
+      templates: { LOGIN_CODE: sms.loginTemplate, ...sms.reminderTemplates },
       logger: deps.logger,
     });
   }

@@ -125,3 +125,45 @@ describe('access token (POST /cgi-bin/stable_token) and the APIs that need it', 
     expect(err).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
   });
 });
+
+describe('subscribeMessage.send and generate_urllink (access-token APIs)', () => {
+  it('sends a subscription message in the documented shape; 43101 (no subscription left) is an answer, not an error', async () => {
+    const refusedBefore = standIn.refusals.length;
+    const message = {
+      touser: 'o-sub-1',
+      templateId: 'tpl-1234567890',
+      page: 'pkg-apply/pages/detail/index?id=a1',
+      data: { thing1: '申请需补正', thing2: '您的申请需补正，请查看原因并修改' },
+      miniprogramState: 'formal' as const,
+    };
+    expect(await client().sendSubscribeMessage(message)).toBe('sent');
+    expect(standIn.subscribeMessages.at(-1)).toEqual({
+      touser: 'o-sub-1',
+      template_id: 'tpl-1234567890',
+      page: 'pkg-apply/pages/detail/index?id=a1',
+      data: { thing1: { value: '申请需补正' }, thing2: { value: '您的申请需补正，请查看原因并修改' } },
+      miniprogram_state: 'formal',
+      lang: 'zh_CN',
+    });
+    standIn.refuseSubscription('o-sub-2');
+    expect(await client().sendSubscribeMessage({ ...message, touser: 'o-sub-2' })).toBe('refused');
+    expect(standIn.refusals.slice(refusedBefore)).toEqual([]);
+  });
+
+  it('generates a URL Link (expire_type 1, interval in days, env_version)', async () => {
+    const { urlLink } = await client().generateUrlLink({
+      path: 'pkg-certificate/pages/activate/index',
+      query: 'certificateId=c1',
+      expireIntervalDays: 45,
+      envVersion: 'trial',
+    });
+    expect(urlLink).toMatch(/^https:\/\/wxaurl\.cn\//);
+    expect(standIn.urlLinks.at(-1)).toEqual({
+      path: 'pkg-certificate/pages/activate/index',
+      query: 'certificateId=c1',
+      expire_type: 1,
+      expire_interval: 30,
+      env_version: 'trial',
+    });
+  });
+});

@@ -16,6 +16,13 @@ import { WechatError, wechatError } from './wechat-errors';
  *   (人脸核身 "再次获取核验结果"). Returned as WeChat answers it (identify_ret 0 = passed,
  *   per the face-verification integration guide); only transport, access-token and
  *   transient errcodes (-1, 45011) throw, so the face module decides what the rest mean.
+ * - subscribeMessage.send: POST /cgi-bin/message/subscribe/send?access_token= { touser,
+ *   template_id, page, data: { key: { value } }, miniprogram_state, lang }
+ *   (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html).
+ *   43101 (the user has no subscription left / refused) is an answer, not an error.
+ * - urllink.generate: POST /wxa/generate_urllink?access_token= { path, query, expire_type: 1,
+ *   expire_interval (days, ≤ 30), env_version } → url_link
+ *   (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/url-link/generateUrlLink.html).
  */
 export type WechatLoginSession = { openid: string; unionid: string | null };
 export type WechatPhoneNumber = { phoneNumber: string; purePhoneNumber: string; countryCode: string };
@@ -34,8 +41,28 @@ export type WechatFaceVerifyInfo = {
   finish_time?: number;
 };
 
+export type WechatSubscribeMessage = {
+  touser: string;
+  templateId: string;
+  /** The mini-program page the notice opens, with its query. */
+  page: string;
+  /** Template keywords → values (WeChat limits each value's length by keyword type). */
+  data: Record<string, string>;
+  miniprogramState: 'developer' | 'trial' | 'formal';
+};
+export type WechatUrlLinkRequest = {
+  path: string;
+  query: string;
+  /** Days the link lives (WeChat: at most 30). */
+  expireIntervalDays: number;
+  envVersion: 'release' | 'trial' | 'develop';
+};
+
 export interface WechatClient {
   code2Session(code: string): Promise<WechatLoginSession>;
+  /** 'sent', or 'refused' when WeChat answers 43101 (no subscription for this template left). */
+  sendSubscribeMessage(message: WechatSubscribeMessage): Promise<'sent' | 'refused'>;
+  generateUrlLink(request: WechatUrlLinkRequest): Promise<{ urlLink: string }>;
   getPhoneNumber(code: string): Promise<WechatPhoneNumber>;
   getFaceVerifyResult(verifyResult: string): Promise<WechatFaceVerifyInfo>;
 }
@@ -131,6 +158,34 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
         purePhoneNumber: info.purePhoneNumber,
         countryCode: String(info.countryCode ?? ''),
       };
+    },
+
+    async sendSubscribeMessage(message) {
+      const body = await withToken('/cgi-bin/message/subscribe/send', {
+        touser: message.touser,
+        template_id: message.templateId,
+        page: message.page,
+        data: Object.fromEntries(Object.entries(message.data).map(([k, v]) => [k, { value: v }])),
+        miniprogram_state: message.miniprogramState,
+        lang: 'zh_CN',
+      });
+      const errcode = errcodeOf(body);
+      if (errcode === 0) return 'sent';
+      if (errcode === 43101) return 'refused';
+      throw wechatError(errcode, 'message', options.logger, body.errmsg);
+    },
+
+    async generateUrlLink(request) {
+      const body = await withToken('/wxa/generate_urllink', {
+        path: request.path,
+        query: request.query,
+        expire_type: 1,
+        expire_interval: Math.min(30, Math.max(1, request.expireIntervalDays)),
+        env_version: request.envVersion,
+      });
+      if (errcodeOf(body) !== 0 || typeof body.url_link !== 'string')
+        throw wechatError(errcodeOf(body), 'link', options.logger, body.errmsg);
+      return { urlLink: body.url_link };
     },
 
     async getFaceVerifyResult(verifyResult) {

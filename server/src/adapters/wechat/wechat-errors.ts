@@ -14,7 +14,7 @@ export class WechatError extends AppError {
   }
 }
 
-type Operation = 'login' | 'phone' | 'token' | 'face';
+type Operation = 'login' | 'phone' | 'token' | 'face' | 'message' | 'link';
 
 /**
  * WeChat errcodes → stable errors with Chinese messages. Documented for code2Session:

@@ -33,6 +33,10 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
   const sessionKeys: string[] = [];
   const refusals: string[] = [];
   let tokenRequests = 0;
+  const subscribeMessages: Record<string, unknown>[] = [];
+  const urlLinks: Record<string, unknown>[] = [];
+  /** openids that have no subscription left (43101). */
+  const noSubscription = new Set<string>();
 
   const send = (res: ServerResponse, body: unknown) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
@@ -130,6 +134,62 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
       return send(res, faceResults.get(body.verify_result) ?? err(40003, 'invalid verify_result'));
     }
 
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      if (!tokenOk(url, res)) return;
+      const body = await jsonBody(req);
+      const data = body?.data as Record<string, unknown> | undefined;
+      if (
+        !body ||
+        !exactKeys(body, ['touser', 'template_id', 'data'], ['page', 'miniprogram_state', 'lang']) ||
+        typeof body.touser !== 'string' ||
+        typeof body.template_id !== 'string' ||
+        !data ||
+        typeof data !== 'object' ||
+        !Object.values(data).every(
+          (v) =>
+            v &&
+            typeof v === 'object' &&
+            exactKeys(v, ['value']) &&
+            typeof (v as { value: unknown }).value === 'string',
+        ) ||
+        (body.miniprogram_state !== undefined &&
+          !['developer', 'trial', 'formal'].includes(String(body.miniprogram_state))) ||
+        (body.lang !== undefined && !['zh_CN', 'en_US', 'zh_HK', 'zh_TW'].includes(String(body.lang)))
+      )
+        return refuse(res, 'subscribe/send body', err(47003, 'argument invalid! data.keyword value invalid'));
+      if (noSubscription.has(body.touser)) return send(res, err(43101, 'user refuse to accept the msg'));
+      subscribeMessages.push(body);
+      return send(res, { errcode: 0, errmsg: 'ok', msgid: Date.now() });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/wxa/generate_urllink') {
+      if (!tokenOk(url, res)) return;
+      const body = await jsonBody(req);
+      if (
+        !body ||
+        !exactKeys(
+          body,
+          [],
+          ['path', 'query', 'expire_type', 'expire_time', 'expire_interval', 'env_version', 'cloud_base'],
+        ) ||
+        (body.path !== undefined && (typeof body.path !== 'string' || body.path.startsWith('/'))) ||
+        (body.query !== undefined && (typeof body.query !== 'string' || body.query.length > 1024)) ||
+        (body.expire_type !== undefined && ![0, 1].includes(body.expire_type as number)) ||
+        (body.expire_type === 1 &&
+          (!Number.isInteger(body.expire_interval) ||
+            (body.expire_interval as number) < 1 ||
+            (body.expire_interval as number) > 30)) ||
+        (body.env_version !== undefined && !['release', 'trial', 'develop'].includes(String(body.env_version)))
+      )
+        return refuse(res, 'generate_urllink body', err(40097, 'invalid args'));
+      urlLinks.push(body);
+      return send(res, {
+        errcode: 0,
+        errmsg: 'ok',
+        url_link: `https://wxaurl.cn/${randomBytes(6).toString('base64url')}`,
+      });
+    }
+
     refusals.push(`unknown ${req.method} ${url.pathname}`);
     res.writeHead(404).end();
   }
@@ -143,6 +203,12 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
     addLoginCode: (code: string, answer: { openid: string; unionid?: string } | Errcode) => logins.set(code, answer),
     addPhoneCode: (code: string, answer: string | Errcode) => phones.set(code, answer),
     addFaceResult: (verifyResult: string, answer: Record<string, unknown>) => faceResults.set(verifyResult, answer),
+    /** This openid has no subscription left: subscribe/send answers 43101. */
+    refuseSubscription: (openid: string) => noSubscription.add(openid),
+    /** The subscription messages accepted, as sent. */
+    subscribeMessages,
+    /** The URL Link requests answered, as sent. */
+    urlLinks,
     /** Every issued access token stops working (as after a forced refresh elsewhere). */
     expireTokens: () => validTokens.clear(),
     get tokenRequests() {

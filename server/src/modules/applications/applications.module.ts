@@ -27,6 +27,19 @@ export type ApplicationsDeps = {
   keys: KeyMaterial;
   /** After issuance: the new and the replaced certificate rechecked (their tasks in step). */
   compliance: { recheckCertificates(ids: readonly string[]): Promise<unknown> };
+  /** Returned / issued / rejected: the holder's reminder, enqueued on the decision's transaction. */
+  reminders?: { events: { applicationDecided(db: Db, decision: ApplicationDecisionNotice): Promise<void> } };
+};
+
+/** What the reminders module is told of a review decision (docs/reminders.md, APPLICATION_STATUS). */
+export type ApplicationDecisionNotice = {
+  applicationId: string;
+  holderId: string;
+  typeCode: string;
+  state: 'RETURNED' | 'ISSUED' | 'REJECTED';
+  certificateId: string | null;
+  reason?: string;
+  decidedAt: Date;
 };
 
 /**
@@ -54,6 +67,7 @@ export function createApplicationsModule(deps: ApplicationsDeps) {
     issuance: { config: deps.config, fieldCrypto: deps.fieldCrypto, keys: deps.keys },
     compliance: createApplicationCompliance({ fieldCrypto: deps.fieldCrypto, applications: data.repos.applications }),
     recheck: deps.compliance.recheckCertificates,
+    reminders: deps.reminders?.events ?? null,
   };
 }
 

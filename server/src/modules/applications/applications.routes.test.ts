@@ -1,10 +1,10 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCertificateIdentifier } from '@roadcert/shared';
+import { getCertificateType, parseCertificateIdentifier } from '@roadcert/shared';
 import { demoHolders } from '../../seed/demo-holders';
 import { demoStaff } from '../../seed/staff';
 import { signInDemoHolder, staffSessionToken, startTestApp, type TestApp } from '../../test/app';
-import { verifyCanonical, type CanonicalCertificateData } from '../certificates';
+import { canonicalDataOf, verifyCanonical } from '../certificates';
 import * as fixtures from '../../test/photo-fixtures';
 
 /** ISO 7064 MOD 37,36 written out again here, so the check is not the code under test checking itself. */
@@ -305,13 +305,15 @@ describe('conversion of 张伟’s paper 从业资格证 to an electronic one', 
       (await t.prisma.certificateEvent.findMany({ where: { certificateId: issued.id } })).map((e) => e.kind),
     ).toEqual(['ISSUED']);
 
-    // The outbox row, and the signature over the canonical data verifying with the public key.
+    // The outbox rows (version 1 of each, in the approval's transaction), no personal data in them.
     const outbox = await t.prisma.aggregationOutbox.findFirstOrThrow({ where: { certificateId: issued.id } });
-    expect(outbox).toMatchObject({ event: 'ISSUED', state: 'PENDING', dedupeKey: `ISSUED:${issued.id}` });
-    const payload = outbox.payload as Record<string, string>;
-    const canonical = t.deps.fieldCrypto.decrypt(Buffer.from(payload.canonicalEnc!, 'base64'), 'aggregation.canonical');
-    expect(JSON.stringify(outbox.payload)).not.toContain('440106198503124518');
-    const data = JSON.parse(canonical) as CanonicalCertificateData;
+    expect(outbox).toMatchObject({ event: 'ISSUED', state: 'PENDING', version: 1, dedupeKey: `${issued.id}:1` });
+    const replaced = await t.prisma.aggregationOutbox.findFirstOrThrow({ where: { certificateId: paper.id } });
+    expect(replaced).toMatchObject({ event: 'REPLACED', state: 'PENDING', version: 1 });
+    expect(JSON.stringify([outbox.payload, replaced.payload])).not.toContain('440106198503124518');
+    // The signature over the canonical data verifies with the published public key.
+    const row = await t.prisma.certificate.findUniqueOrThrow({ where: { id: issued.id }, include: { holder: true } });
+    const data = canonicalDataOf(row, '440106198503124518', getCertificateType(row.typeCode)!);
     expect(data).toMatchObject({
       identifier,
       number: '440106198503124518',
@@ -541,7 +543,9 @@ describe('rules', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.json.code).toBe('APPLICATION_STATE_INVALID');
     expect(await t.prisma.certificate.count({ where: { holderId: paper.holderId, carrier: 'ELECTRONIC' } })).toBe(1);
-    expect(await t.prisma.aggregationOutbox.count({ where: { certificate: { holderId: paper.holderId } } })).toBe(1);
+    // One ISSUED (the new certificate) and one REPLACED (the paper one): from the approval that won only.
+    const outbox = await t.prisma.aggregationOutbox.findMany({ where: { certificate: { holderId: paper.holderId } } });
+    expect(outbox.map((o) => o.event).sort()).toEqual(['ISSUED', 'REPLACED']);
     expect((await t.prisma.application.findUniqueOrThrow({ where: { id: app.json.id } })).state).toBe('ISSUED');
   });
 });

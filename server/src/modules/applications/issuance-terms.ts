@@ -56,7 +56,7 @@ export function numberFor(
   holder: HolderRow,
   base: CertificateRow | null,
   areaCode: string,
-): { number: string; sealed: SealedValue } {
+): { number: string; sealed: Omit<SealedValue, 'hashes'> } {
   if (type.holderKind === 'PERSON') {
     if (!holder.idNumberEnc) throw new AppError('APPLICATION_NOT_ALLOWED', { message: '持证人身份信息不完整' });
     const number = crypto.decrypt(holder.idNumberEnc, 'idNumber');

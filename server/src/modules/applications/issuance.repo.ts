@@ -1,6 +1,7 @@
 import type { IssueReason } from '@roadcert/shared';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db/unit-of-work';
+import { enqueueAggregation, type AggregationDetail } from '../certificates';
 import type { CertificateRow, HolderRow } from './applications.repo';
 
 /** Advisory lock serialising serial allocation (audit uses 727275, migrations 727274). */
@@ -42,14 +43,6 @@ export type IssuanceEvent = {
   kind: 'ISSUED' | 'REPLACED';
   actorId: string;
   detail: Record<string, string | null>;
-};
-
-/** The row the aggregation worker (later) sends to the ministry. */
-export type AggregationEntry = {
-  certificateId: string;
-  event: 'ISSUED';
-  dedupeKey: string;
-  payload: Record<string, string | null>;
 };
 
 /** Every statement of issuance; it always runs inside the approval's transaction. */
@@ -114,9 +107,9 @@ export function createIssuanceRepo(db: Db) {
         })
       ).count === 1,
 
-    enqueueAggregation: async (entry: AggregationEntry) => {
-      await db.aggregationOutbox.create({ data: entry });
-    },
+    /** The certificate's next aggregation version, in this transaction (docs/aggregation.md). */
+    enqueueAggregation: (certificateId: string, event: 'ISSUED' | 'REPLACED', detail: AggregationDetail) =>
+      enqueueAggregation(db, certificateId, event, detail),
   };
 }
 

@@ -20,13 +20,7 @@ import {
   validityFor,
   type Authority,
 } from './issuance-terms';
-import {
-  aggregationPayload,
-  canonicalBytes,
-  signCanonical,
-  SIGNATURE_ALGORITHM,
-  type CanonicalCertificateData,
-} from '../certificates';
+import { signCanonical, SIGNATURE_ALGORITHM, type CanonicalCertificateData } from '../certificates';
 
 /**
  * Issuance of the electronic certificate when an application is approved — always inside
@@ -119,25 +113,6 @@ async function replaceBase(
   });
 }
 
-/** For the ministry (aggregation, later): the signed bytes, encrypted because they carry the ID number. */
-async function enqueueForAggregation(
-  repo: IssuanceRepo,
-  deps: IssuanceDeps,
-  certificateId: string,
-  data: CanonicalCertificateData,
-  signature: Buffer,
-) {
-  await repo.enqueueAggregation({
-    certificateId,
-    event: 'ISSUED',
-    dedupeKey: `ISSUED:${certificateId}`,
-    payload: aggregationPayload(deps.fieldCrypto, canonicalBytes(data), data.identifier, {
-      signature,
-      keyId: deps.keys.signing.kid,
-    }),
-  });
-}
-
 /**
  * Issues the electronic certificate for an approved application (on the repos of the
  * caller's transaction): number, GB/T 36904 identifier, validity, issuer, portrait,
@@ -220,9 +195,12 @@ export async function issueCertificate(
     actorId: staffUserId,
     detail: { applicationId: application.id, applicationKind: application.kind, replaces: base?.id ?? null },
   });
-  if (base && application.kind !== 'INITIAL')
+  if (base && application.kind !== 'INITIAL') {
     await replaceBase(repo, base, application, certificate.id, staffUserId, now);
-  await enqueueForAggregation(repo, deps, certificate.id, data, signature);
+    // 已换发: the ministry learns the old certificate's new status too (docs/aggregation.md).
+    await repo.enqueueAggregation(base.id, 'REPLACED', { replacedById: certificate.id });
+  }
+  await repo.enqueueAggregation(certificate.id, 'ISSUED', { applicationKind: application.kind });
 
   return { certificate, data };
 }

@@ -57,7 +57,15 @@ const noteFor = (decision: Decision) =>
       : undefined;
 
 /** The reviewers' side (docs/applications.md, "Review"): the queue, one application, the decisions. */
-export function createStaffReview({ data, audit, photos, issuance, compliance, recheck }: ApplicationsModule) {
+export function createStaffReview({
+  data,
+  audit,
+  photos,
+  issuance,
+  compliance,
+  recheck,
+  reminders,
+}: ApplicationsModule) {
   const { applications } = data.repos;
 
   /** An application in the reviewer's region; anything else is 404 (audited). */
@@ -161,6 +169,17 @@ export function createStaffReview({ data, audit, photos, issuance, compliance, r
           { ...staffActor, action, subjectType: 'application', subjectId: row.id, outcome: 'OK', detail },
           r.tx,
         );
+        const told = decision.to === 'APPROVED' ? 'ISSUED' : decision.to;
+        if (reminders && told !== 'IN_REVIEW')
+          await reminders.applicationDecided(r.tx, {
+            applicationId: row.id,
+            holderId: row.holderId,
+            typeCode: row.typeCode,
+            state: told,
+            certificateId: told === 'ISSUED' ? issuedId : (row.baseCertificateId ?? null),
+            reason: noteFor(decision),
+            decidedAt: now,
+          });
       });
     } catch (error) {
       if (error instanceof AppError && error.code === 'APPLICATION_STATE_INVALID')

@@ -108,6 +108,10 @@ describe('POST /api/v1/me/certificates/:id/activate', () => {
     expect(await t.prisma.certificateEvent.count({ where: { certificateId: certificate.id, kind: 'ACTIVATED' } })).toBe(
       1,
     );
+    // One aggregation version for the one activation that happened (docs/aggregation.md).
+    expect(
+      await t.prisma.aggregationOutbox.count({ where: { certificateId: certificate.id, event: 'ACTIVATED' } }),
+    ).toBe(1);
   });
 
   it('leaves the audit chain intact', async () => {

@@ -64,6 +64,7 @@ export async function activateCertificate(
       at: now,
       detail: { via: reach.via, role, faceVerificationId: face.id },
     });
+    await r.certificates.enqueueActivation(reach.certificateId);
     await audit.record(
       {
         ...actor,

@@ -1,7 +1,6 @@
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { IssueReason } from '@roadcert/shared';
 import { canonicalJson } from '../../lib/audit';
-import type { FieldCrypto } from '../../lib/field-crypto';
 import { sm2SignDer, sm2VerifyDer } from '../../lib/sm2-der';
 
 /** The one signature algorithm certificates are issued with (Certificate.signatureAlg, SigningKey.algorithm). */
@@ -38,23 +37,53 @@ export const signCanonical = (data: CanonicalCertificateData, privateKey: KeyObj
 export const verifyCanonical = (data: CanonicalCertificateData, signature: Uint8Array, publicKey: KeyObject) =>
   sm2VerifyDer(canonicalBytes(data), signature, publicKey);
 
+/** The stored columns the canonical data is rebuilt from (a certificate row with its holder). */
+export type CanonicalSource = {
+  typeCode: string;
+  identifier: string | null;
+  version: number;
+  carrier: string;
+  issueReason: string;
+  firstIssuedOn: Date | null;
+  issuedOn: Date;
+  validFrom: Date;
+  validUntil: Date | null;
+  issuingAuthority: string;
+  issuingAuthorityCode: string;
+  areaCode: string;
+  extension: unknown;
+  holder: { kind: string; name: string; holderTypeCode: string; creditCode: string | null };
+};
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
 /**
- * The aggregation outbox payload of a certificate's canonical bytes (issuance, an accepted
- * supplement): the bytes encrypted (they carry the ID number), their SHA-256, and the signature
- * when the certificate is electronic (null for paper and IC-card records).
+ * The canonical data of a stored electronic certificate, rebuilt from its row and its number
+ * (decrypted by the caller): what its signature covers, for checks after the fact.
  */
-export function aggregationPayload(
-  fieldCrypto: Pick<FieldCrypto, 'encrypt'>,
-  bytes: Buffer,
-  identifier: string | null,
-  signed: { signature: Buffer; keyId: string } | null,
-) {
+export function canonicalDataOf(
+  row: CanonicalSource,
+  number: string,
+  type: { typeCode: string; name: string },
+): CanonicalCertificateData {
   return {
-    canonicalEnc: Buffer.from(fieldCrypto.encrypt(bytes.toString('utf8'), 'aggregation.canonical')).toString('base64'),
-    canonicalSha256: createHash('sha256').update(bytes).digest('hex'),
-    signatureAlg: signed ? SIGNATURE_ALGORITHM : null,
-    signatureKeyId: signed?.keyId ?? null,
-    signature: signed ? signed.signature.toString('base64') : null,
-    identifier,
+    typeCode: type.typeCode,
+    typeName: type.name,
+    identifier: row.identifier ?? '',
+    number,
+    holderName: row.holder.name,
+    holderTypeCode: row.holder.holderTypeCode,
+    holderIdentityCode: row.holder.kind === 'PERSON' ? number : (row.holder.creditCode ?? ''),
+    carrier: 'ELECTRONIC',
+    version: row.version,
+    issueReason: row.issueReason as IssueReason,
+    firstIssuedOn: row.firstIssuedOn ? day(row.firstIssuedOn) : null,
+    issuedOn: day(row.issuedOn),
+    validFrom: day(row.validFrom),
+    validUntil: row.validUntil ? day(row.validUntil) : null,
+    issuingAuthority: row.issuingAuthority,
+    issuingAuthorityCode: row.issuingAuthorityCode,
+    areaCode: row.areaCode,
+    extension: (row.extension ?? {}) as Record<string, unknown>,
   };
 }

@@ -1,6 +1,7 @@
 import type { CertificateEventKind } from '@roadcert/shared';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db/unit-of-work';
+import { enqueueAggregation } from './aggregation-outbox.repo';
 
 /** The vehicle facts a certificate's face shows (faceDetails in certificate-face.ts): lookups, partners, shares, 亮证. */
 export const vehicleFaceSelect = {
@@ -86,6 +87,9 @@ export function createCertificateRepo(db: Db) {
       });
       return count === 1;
     },
+
+    /** Activation for the ministry (激活 changes the record's state), in its transaction (docs/aggregation.md). */
+    enqueueActivation: (id: string) => enqueueAggregation(db, id, 'ACTIVATED'),
 
     /** Appends an account's event to the certificate's history. */
     addAccountEvent: async (event: NewCertificateEvent) => {

@@ -38,10 +38,13 @@ export { effectiveStatus, faceDetails, idDerivedKeys, isoDateOrNull } from './ce
 
 // The signed form of a certificate (SM2/SM3 over sorted-key JSON): issuance and every re-signing.
 export {
-  aggregationPayload,
   canonicalBytes,
+  canonicalDataOf,
   signCanonical,
   verifyCanonical,
   SIGNATURE_ALGORITHM,
   type CanonicalCertificateData,
 } from './canonical-certificate';
+
+// 归集: every change of a certificate enters the aggregation outbox in its own transaction (docs/aggregation.md).
+export { enqueueAggregation, type AggregationDetail, type AggregationEvent } from './aggregation-outbox.repo';

@@ -1,5 +1,6 @@
 import { openCompletionTaskStates, type IsoDate } from '@roadcert/shared';
 import type { Db } from '../../db/unit-of-work';
+import { enqueueAggregation, type AggregationDetail } from '../certificates';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 
 /** Completion tasks, batch runs and the certificate writes of an accepted supplement (Prisma). */
@@ -178,8 +179,9 @@ export function createComplianceRepo(db: Db) {
         data: { ...event, detail: event.detail as Prisma.InputJsonObject, kind: 'DATA_SUPPLEMENTED' },
       }),
 
-    enqueueAggregation: (entry: { certificateId: string; event: string; dedupeKey: string; payload: object }) =>
-      db.aggregationOutbox.create({ data: { ...entry, payload: entry.payload as Prisma.InputJsonObject } }),
+    /** The certificate's next aggregation version, in this transaction (docs/aggregation.md). */
+    enqueueAggregation: (certificateId: string, event: 'CHANGED', detail: AggregationDetail) =>
+      enqueueAggregation(db, certificateId, event, detail),
 
     publishSigningKey: (key: { kid: string; algorithm: string; publicKey: Uint8Array<ArrayBuffer> }) =>
       db.signingKey.upsert({ where: { kid: key.kid }, create: key, update: {} }),

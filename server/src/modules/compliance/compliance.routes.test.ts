@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaToday, type ComplianceRates } from '@roadcert/shared';
+import { chinaToday, getCertificateType, type ComplianceRates } from '@roadcert/shared';
 import { signInDemoHolder, staffSessionToken, startTestApp, type TestApp } from '../../test/app';
 import { demoHolders } from '../../seed/demo-holders';
-import { verifyCanonical, type CanonicalCertificateData } from '../certificates';
+import { canonicalDataOf, verifyCanonical } from '../certificates';
 import * as fixtures from '../../test/photo-fixtures';
 
 let t: TestApp;
@@ -207,12 +207,13 @@ describe('the compliance loop (缺失数据补传)', () => {
     expect(updated.identifier).not.toBe(cert.identifier);
     expect(updated.presentationEpoch).toBe(cert.presentationEpoch + 1);
     const outbox = await t.prisma.aggregationOutbox.findFirstOrThrow({
-      where: { certificateId: cert.id, dedupeKey: `CHANGED:${cert.id}:v${updated.version}` },
+      where: { certificateId: cert.id, event: 'CHANGED' },
+      orderBy: { version: 'desc' },
     });
-    const payload = outbox.payload as { canonicalEnc: string; signature: string };
-    const data = JSON.parse(
-      t.deps.fieldCrypto.decrypt(Buffer.from(payload.canonicalEnc, 'base64'), 'aggregation.canonical'),
-    ) as CanonicalCertificateData;
+    expect(outbox.dedupeKey).toBe(`${cert.id}:${outbox.version}`);
+    const row = await t.prisma.certificate.findUniqueOrThrow({ where: { id: cert.id }, include: { holder: true } });
+    const number = t.deps.fieldCrypto.decrypt(row.numberEnc, 'certificateNumber');
+    const data = canonicalDataOf(row, number, getCertificateType(row.typeCode)!);
     expect(data.extension.firstIssuedDate).toBe('2010-01-02');
     expect(verifyCanonical(data, Buffer.from(updated.signature!), t.deps.keys.signing.publicKey)).toBe(true);
   });

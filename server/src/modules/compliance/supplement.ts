@@ -1,15 +1,7 @@
 import { buildCertificateIdentifier, getCertificateType, type IssueReason } from '@roadcert/shared';
-import { canonicalJson } from '../../lib/audit';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { KeyMaterial } from '../../lib/key-material';
-import {
-  aggregationPayload,
-  canonicalBytes,
-  isoDate,
-  signCanonical,
-  SIGNATURE_ALGORITHM,
-  type CanonicalCertificateData,
-} from '../certificates';
+import { isoDate, signCanonical, SIGNATURE_ALGORITHM, type CanonicalCertificateData } from '../certificates';
 import type { CertificateChange, ComplianceRepo, TaskRow } from './compliance.repo';
 
 /**
@@ -66,10 +58,9 @@ export function createSupplementWriter(deps: { fieldCrypto: FieldCrypto; keys: P
       areaCode: cert.areaCode,
       extension,
     };
-    let signature: Buffer | null = null;
     if (cert.carrier === 'ELECTRONIC') {
       const signing = deps.keys.signing;
-      signature = signCanonical(data as CanonicalCertificateData, signing.privateKey);
+      const signature = signCanonical(data as CanonicalCertificateData, signing.privateKey);
       const spki = signing.publicKey.export({ type: 'spki', format: 'der' });
       await repo.publishSigningKey({
         kid: signing.kid,
@@ -91,24 +82,8 @@ export function createSupplementWriter(deps: { fieldCrypto: FieldCrypto; keys: P
       actorId: staffUserId,
       detail: { taskId: task.id, ruleId: task.ruleCode, field: task.field, version },
     });
-    const bytes =
-      cert.carrier === 'ELECTRONIC'
-        ? canonicalBytes(data as CanonicalCertificateData)
-        : Buffer.from(canonicalJson(data), 'utf8');
-    await repo.enqueueAggregation({
-      certificateId: cert.id,
-      event: 'CHANGED',
-      dedupeKey: `CHANGED:${cert.id}:v${version}`,
-      payload: {
-        ...aggregationPayload(
-          deps.fieldCrypto,
-          bytes,
-          identifier ?? null,
-          signature ? { signature, keyId: deps.keys.signing.kid } : null,
-        ),
-        reason: 'DATA_SUPPLEMENTED',
-      },
-    });
+    // The record itself (signed, the holder sealed) is built at send time: docs/aggregation.md.
+    await repo.enqueueAggregation(cert.id, 'CHANGED', { reason: 'DATA_SUPPLEMENTED', taskId: String(task.id) });
   }
   return { apply };
 }

@@ -26,8 +26,9 @@ export type MatchedCertificate = Prisma.CertificateGetPayload<{ select: typeof m
 export function createLookupRepo(db: Db) {
   return {
     /** Certificates of a type whose number has this blind index. */
-    byNumberHash: (typeCode: CertificateTypeCode, numberHash: string) =>
-      db.certificate.findMany({ where: { typeCode, numberHash }, select: matchSelect, take: 20 }),
+    /** By the number's digests (one per blind-index key while a rotation runs). */
+    byNumberHash: (typeCode: CertificateTypeCode, numberHashes: string[]) =>
+      db.certificate.findMany({ where: { typeCode, numberHash: { in: numberHashes } }, select: matchSelect, take: 20 }),
 
     /** Certificates of a type held under one of these exact names, with the sealed number to compare. */
     byHolderNames: (typeCode: CertificateTypeCode, names: string[]) =>

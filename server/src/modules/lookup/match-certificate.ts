@@ -10,7 +10,10 @@ import type { FieldCrypto } from '../../lib/field-crypto';
 import { createLookupRepo, type MatchedCertificate } from './lookup.repo';
 
 /** The database (for the matcher's reads) and the blind index / decryption of certificate numbers. */
-export type CertificateMatcherDeps = { prisma: Db; fieldCrypto: Pick<FieldCrypto, 'blindIndex' | 'decrypt'> };
+export type CertificateMatcherDeps = {
+  prisma: Db;
+  fieldCrypto: Pick<FieldCrypto, 'blindIndex' | 'blindIndexes' | 'decrypt'>;
+};
 
 export type CertificateMatch = {
   /** The certificate to report: the current one where the number matched several (paper + its electronic replacement). */
@@ -45,8 +48,11 @@ export function createCertificateMatcher(deps: CertificateMatcherDeps) {
     (input.plate === null || (row.vehicle !== null && normalisePlateNumber(row.vehicle.plateNumber) === input.plate));
 
   async function byBlindIndex(typeCode: CertificateTypeCode, input: CheckedInput) {
-    const numberHash = deps.fieldCrypto.blindIndex(input.number, input.personal ? 'id-number' : 'certificate-number');
-    const rows = await certificates.byNumberHash(typeCode, numberHash);
+    const numberHashes = deps.fieldCrypto.blindIndexes(
+      input.number,
+      input.personal ? 'id-number' : 'certificate-number',
+    );
+    const rows = await certificates.byNumberHash(typeCode, numberHashes);
     return rows.filter(sameHolderAndPlate(input));
   }
 

@@ -26,7 +26,10 @@ export async function activateOperator(
   input: { creditCode: string; legalRepName: string; legalRepIdNumber: string },
   actor: Actor,
 ) {
-  const idHash = fieldCrypto.blindIndex(input.legalRepIdNumber, 'id-number');
+  // Every key's digest while a blind-index rotation runs: a stored digest matches one of them.
+  const idHashes = fieldCrypto.blindIndexes(input.legalRepIdNumber, 'id-number');
+  const nameHashes = fieldCrypto.personNameIndexes(input.legalRepName);
+  const anyOf = (stored: string | null, digests: string[]) => digests.some((digest) => sameText(stored, digest));
   const now = new Date();
 
   const outcome = await data.transaction(async (r) => {
@@ -53,11 +56,11 @@ export async function activateOperator(
     const nameMatches =
       operator !== null &&
       (operator.legalRepNameHash !== null
-        ? sameText(operator.legalRepNameHash, fieldCrypto.personNameIndex(input.legalRepName))
+        ? anyOf(operator.legalRepNameHash, nameHashes)
         : sameText(operator.legalRepName, input.legalRepName));
-    const operatorMatches = operator !== null && sameText(operator.legalRepIdHash, idHash) && nameMatches;
+    const operatorMatches = operator !== null && anyOf(operator.legalRepIdHash, idHashes) && nameMatches;
     const callerIsRep =
-      me !== null && me.kind === 'PERSON' && sameText(me.idNumberHash, idHash) && sameText(me.name, input.legalRepName);
+      me !== null && me.kind === 'PERSON' && anyOf(me.idNumberHash, idHashes) && sameText(me.name, input.legalRepName);
     if (!operator || !operatorMatches || !callerIsRep) {
       const lockedTill = await countMatchFailure(r.matchGuard, account, now);
       await record(

@@ -56,7 +56,7 @@ export function createOperatorMembers({ fieldCrypto, data, audit }: OperatorsMod
       actor: Actor,
     ) {
       await requireLegalRepresentative(accountId, operatorId, actor);
-      const target = await accounts.findIdByPhoneHash(fieldCrypto.blindIndex(input.phone, 'phone'));
+      const target = await accounts.findIdByPhoneHash(fieldCrypto.blindIndexes(input.phone, 'phone'));
       if (!target) {
         await audit.record({
           ...actor,

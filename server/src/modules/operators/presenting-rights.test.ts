@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresentationBatch } from '@roadcert/shared';
+import { heldQrAt } from '@roadcert/shared/presentation';
 import { signInAccount, startTestApp, type TestApp } from '../../test/app';
 import { auditRows, demo } from '../../test/identity-steps';
 import { verifyAuditChain } from '../../lib/audit';
@@ -36,7 +37,7 @@ const batch = (token: string, id: string) => t.api(`/api/v1/me/certificates/${id
 const firstToken = async (token: string, id: string) => {
   const res = await batch(token, id);
   expect(res.status, res.text).toBe(200);
-  return (res.json as PresentationBatch).tokens[0]!.qrText;
+  return heldQrAt(res.json as PresentationBatch, Date.now())!.qrText;
 };
 const verdict = async (qrText: string) => (await t.api('/api/v1/verify', { body: { token: qrText } })).json;
 const addMember = (phone: string, role: string) =>

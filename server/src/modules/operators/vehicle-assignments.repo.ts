@@ -26,8 +26,12 @@ export function createVehicleAssignmentRepo(db: Db) {
       db.vehicle.findFirst({ where: { id: vehicleId, operatorId }, select: { id: true } }),
 
     /** The account signed in with this phone (blind index), and whether it is bound to a person. */
-    findDriverByPhoneHash: (phoneHash: string) =>
-      db.account.findUnique({ where: { phoneHash }, select: { id: true, holder: { select: { kind: true } } } }),
+    /** By the phone's digests (one per blind-index key while a rotation runs). */
+    findDriverByPhoneHash: (phoneHashes: string[]) =>
+      db.account.findFirst({
+        where: { phoneHash: { in: phoneHashes } },
+        select: { id: true, holder: { select: { kind: true } } },
+      }),
 
     findLive: (operatorId: string, vehicleId: string, accountId: string) =>
       db.vehicleAssignment.findFirst({

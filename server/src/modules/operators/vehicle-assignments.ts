@@ -77,7 +77,7 @@ export function createVehicleAssignments({ fieldCrypto, data, audit }: Operators
           fields: { vehicleId: '该车辆不属于本企业' },
         });
       }
-      const driver = await vehicleAssignments.findDriverByPhoneHash(fieldCrypto.blindIndex(input.phone, 'phone'));
+      const driver = await vehicleAssignments.findDriverByPhoneHash(fieldCrypto.blindIndexes(input.phone, 'phone'));
       if (!driver) {
         await failed(actor, operatorId, 'account_unknown');
         throw new AppError('NOT_FOUND', {

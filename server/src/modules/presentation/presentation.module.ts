@@ -9,6 +9,7 @@ import type { KeyMaterial } from '../../lib/key-material';
 import type { UsageLog } from '../../lib/usage-event';
 import { createCertificateAccess } from '../certificates';
 import type { SessionTokens } from '../account';
+import { createAnchorRepo } from './anchors.repo';
 import { createHolderTokens } from './holder-tokens';
 import { createPresentationRepo } from './presentation.repo';
 import { createKeyring } from './signing-keys';
@@ -28,6 +29,7 @@ export const bindPresentationRepos = (db: Db) => ({
   signingKeys: createSigningKeyRepo(db),
   statusIndexes: createStatusIndexRepo(db),
   faces: createPresentationRepo(db),
+  anchors: createAnchorRepo(db),
   staffCertificates: createStaffCertificateRepo(db),
 });
 
@@ -43,7 +45,7 @@ export type PresentationServicesDeps = {
   sql: Sql;
   /** The SM2 presentation key is the service's signing key. */
   keys: Pick<KeyMaterial, 'signing'>;
-  fieldCrypto: Pick<FieldCrypto, 'blindIndex'>;
+  fieldCrypto: Pick<FieldCrypto, 'blindIndexes'>;
   /** A staff session widens what a verification shows. */
   sessionTokens: SessionTokens;
   storage: Pick<ObjectStorage, 'signedUrl'>;
@@ -65,7 +67,7 @@ export function createPresentationServices(deps: PresentationServicesDeps) {
   const keyring = createKeyring({ ...deps, signingKeys: repos.signingKeys });
   const statusList = createStatusListService({ ...deps, statusIndexes: repos.statusIndexes }, keyring);
   const holderTokens = createHolderTokens(
-    { ...deps, faces: repos.faces },
+    { ...deps, faces: repos.faces, anchors: repos.anchors },
     createCertificateAccess(deps),
     keyring,
     statusList,

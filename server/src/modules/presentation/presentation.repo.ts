@@ -52,9 +52,12 @@ export type StateRow = Prisma.CertificateGetPayload<{
   };
 }>;
 
-const stateSql = `SELECT c."id", c."typeCode", c."carrier"::text, c."status"::text, c."validFrom"::text AS "validFrom", c."validUntil"::text AS "validUntil",
+const stateSelect = `SELECT c."id", c."typeCode", c."carrier"::text, c."status"::text, c."validFrom"::text AS "validFrom", c."validUntil"::text AS "validUntil",
   c."numberMasked", c."activatedAt", c."presentationEpoch", h."kind"::text AS "holderKind", h."name" AS "holderName"
-FROM "Certificate" c JOIN "Holder" h ON h."id" = c."holderId" WHERE c."id" = $1::uuid`;
+FROM "Certificate" c JOIN "Holder" h ON h."id" = c."holderId"`;
+const stateSql = `${stateSelect} WHERE c."id" = $1::uuid`;
+/** Version-2 tokens name the certificate by its status-list index (unique). */
+const stateByIndexSql = `${stateSelect} WHERE c."statusIndex" = $1::int`;
 
 /**
  * The state row in one SQL statement on the pool under Prisma. Prisma read the certificate
@@ -65,7 +68,15 @@ FROM "Certificate" c JOIN "Holder" h ON h."id" = c."holderId" WHERE c."id" = $1:
  * whatever the process time zone.
  */
 export async function readCertificateState(sql: Sql, certificateId: string): Promise<StateRow | null> {
-  const { rows } = await sql.query<StateSqlRow>(stateSql, [certificateId]);
+  return stateRow(await sql.query<StateSqlRow>(stateSql, [certificateId]));
+}
+
+/** The same state row by status-list index (a version-2 token carries no certificate id). */
+export async function readCertificateStateByIndex(sql: Sql, statusIndex: number): Promise<StateRow | null> {
+  return stateRow(await sql.query<StateSqlRow>(stateByIndexSql, [statusIndex]));
+}
+
+function stateRow({ rows }: { rows: StateSqlRow[] }): StateRow | null {
   const r = rows[0];
   if (!r) return null;
   return {

@@ -11,6 +11,7 @@ import {
   ed25519Suite,
   encodeToken,
   getStatusBits,
+  heldQrAt,
   kidOf,
   qrTextToToken,
   sm2Sm3Suite,
@@ -94,10 +95,16 @@ function serverSm2() {
   return { d, publicKey, kid: kidOf(sm2Sm3Suite, publicKey) };
 }
 
+/** The QR the holder's phone shows now, derived from the material (token version 2). */
+const qrNow = (material: PresentationBatch, at = Date.now()) => heldQrAt(material, at)!.qrText;
+
+/** Version-1 claims for the certificate (the tokens issued before version 2, still accepted while valid). */
 async function claimsFor(holderKey: string, patch: Partial<TokenClaims> = {}): Promise<TokenClaims> {
-  const res = await batch(await tokenOf(holderKey), (await certificateOf(holderKey, { activated: true })).id);
+  const cert = await certificateOf(holderKey, { activated: true });
+  const res = await batch(await tokenOf(holderKey), cert.id);
   expect(res.status, res.text).toBe(200);
-  return { ...decodeToken(qrTextToToken((res.json as PresentationBatch).tokens[0]!.qrText)).claims, ...patch };
+  const claims = decodeToken(qrTextToToken(qrNow(res.json as PresentationBatch))).claims;
+  return { ...claims, certificateId: cert.id, ...patch };
 }
 const signSm2 = (claims: TokenClaims, d = serverSm2().d) =>
   tokenToQrText(
@@ -125,19 +132,27 @@ describe('key list', () => {
 });
 
 describe('holder token batch', () => {
-  it('gives the face and one token per 60-s window for the hours asked, capped by PRESENTATION_BATCH_MAX_HOURS', async () => {
+  it('gives the face and, per 2-hour interval overlapping the hours asked (capped), a signed anchor and a seed', async () => {
     const cert = await certificateOf('driver-electronic');
     const res = await batch(await tokenOf('driver-electronic'), cert.id, 5);
     expect(res.status, res.text).toBe(200);
     const body = res.json as PresentationBatch;
-    expect(body.tokens).toHaveLength(120); // capped at 2 h
+    const now = Date.now();
+    expect(body).toMatchObject({ version: 2, windowSeconds: 60, qrBaseUrl: 'https://roadcert.jtt.example.gov.cn' });
+    const starts = body.intervals.map((i) => Date.parse(i.start));
+    expect(starts[0]).toBeLessThanOrEqual(now);
+    expect(starts[0]! % 7_200_000).toBe(0);
+    for (const interval of body.intervals)
+      expect(Date.parse(interval.end) - Date.parse(interval.start)).toBe(7_200_000);
+    expect(Date.parse(body.intervals.at(-1)!.end)).toBeGreaterThanOrEqual(now + 2 * 3600_000 - 1000); // capped at 2 h
+    expect(Date.parse(body.intervals.at(-1)!.start)).toBeLessThan(now + 2 * 3600_000);
     expect(res.headers.get('content-encoding')).toBe('gzip'); // fetch asked for it and inflated it
     const plain = await t.api(`/api/v1/me/certificates/${cert.id}/presentation?hours=1`, {
       token: await tokenOf('driver-electronic'),
       headers: { 'accept-encoding': 'identity' },
     });
     expect(plain.headers.get('content-encoding')).toBeNull();
-    expect(plain.json.tokens).toHaveLength(60);
+    expect(plain.text.length).toBeLessThan(4096); // a day's material is a few KB (the bench measures 24 h)
     expect(body.face).toMatchObject({
       certificateId: cert.id,
       holderName: '王强',
@@ -146,24 +161,57 @@ describe('holder token batch', () => {
       status: 'VALID',
     });
     expect(body.face.numberMasked).toMatch(/^\d{4}\*+\d{3}[\dX]$/);
-    const first = body.tokens[0]!;
-    expect(first.qrText).toMatch(/^https:\/\/roadcert\.jtt\.example\.gov\.cn\/v\/\d+$/);
-    const claims = decodeToken(qrTextToToken(first.qrText)).claims;
-    expect(claims).toMatchObject({
-      certificateId: cert.id,
+    const held = heldQrAt(body, now)!;
+    expect(held.qrText).toMatch(/^https:\/\/roadcert\.jtt\.example\.gov\.cn\/v\/\d+$/);
+    expect(held.notBefore).toBeLessThanOrEqual(now);
+    expect(held.notAfter - held.notBefore).toBe(60_000);
+    const decoded = decodeToken(qrTextToToken(held.qrText));
+    expect(decoded.version).toBe(2);
+    expect(decoded.claims).toMatchObject({
+      certificateId: null,
       epoch: cert.presentationEpoch,
       alg: 'SM2-SM3',
       kid: serverSm2().kid,
       holderNameMasked: '王*',
       status: 'VALID',
     });
-    expect(Date.parse(first.notBefore)).toBeLessThanOrEqual(Date.now());
-    expect(Date.parse(body.tokens[1]!.notBefore)).toBe(Date.parse(first.notAfter));
-    expect((await batch(await tokenOf('driver-electronic'), cert.id)).json.tokens).toHaveLength(60); // default 1 h here
-    // The certificate now has a status-list index.
+    // The certificate now has a status-list index, and the token names it.
     expect((await t.prisma.certificate.findUniqueOrThrow({ where: { id: cert.id } })).statusIndex).toBe(
-      claims.statusIndex,
+      decoded.claims.statusIndex,
     );
+  });
+
+  it('opening 亮证 again signs nothing: the same anchors come back until the certificate changes', async () => {
+    const cert = await certificateOf('driver-electronic');
+    const first = (await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch;
+    const signed = t.deps.holderTokens.signatureCount();
+    const rows = await t.prisma.presentationAnchor.count({ where: { certificateId: cert.id } });
+    const second = (await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch;
+    expect(t.deps.holderTokens.signatureCount()).toBe(signed);
+    expect(second.intervals).toEqual(first.intervals); // SM2 signatures are randomised: equal means not signed again
+    expect(await t.prisma.presentationAnchor.count({ where: { certificateId: cert.id } })).toBe(rows);
+    // A changed text (another masked number) is a changed certificate: new anchors.
+    await t.prisma.certificate.update({ where: { id: cert.id }, data: { numberMasked: '4401**********0000' } });
+    const changed = (await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch;
+    expect(t.deps.holderTokens.signatureCount()).toBe(signed + changed.intervals.length);
+    expect(decodeToken(qrTextToToken(qrNow(changed))).claims.numberMasked).toBe('4401**********0000');
+    expect((await verify(qrNow(changed))).json.verdict).toBe('VALID');
+    await t.prisma.certificate.update({ where: { id: cert.id }, data: { numberMasked: cert.numberMasked } });
+  });
+
+  it("the QR of another minute or interval than the verifier's clock is refused", async () => {
+    const cert = await certificateOf('driver-electronic');
+    const material = (await batch(await tokenOf('driver-electronic'), cert.id, 2)).json as PresentationBatch;
+    const now = Date.now();
+    expect((await verify(qrNow(material, now))).json.verdict).toBe('VALID');
+    expect((await verify(qrNow(material, now + 5 * 60_000))).json.verdict).toBe('NOT_YET_VALID');
+    const nextInterval = Date.parse(material.intervals[1]!.start) + 60_000;
+    expect((await verify(qrNow(material, nextInterval))).json.verdict).toBe('NOT_YET_VALID');
+    // The phone's material cannot be bent to now: the minute byte moved back fails the chain.
+    const later = qrTextToToken(qrNow(material, now + 5 * 60_000));
+    const anchorBody = later.length - 81;
+    later[anchorBody] = later[anchorBody]! - 5;
+    expect((await verify(tokenToQrText('https://x', later))).json.verdict).toBe('INVALID');
   });
 
   it('refuses with NOT_PRESENTABLE and the reason: paper, not activated', async () => {
@@ -192,7 +240,7 @@ describe('verify', () => {
     // 性别 recorded on the certificate (registry key `sex`) derives from the ID number: no face shows it.
     const extension = { ...(cert.extension as Record<string, unknown> | null), sex: '1' };
     await t.prisma.certificate.update({ where: { id: cert.id }, data: { extension } });
-    const qrText = (await batch(await tokenOf('driver-electronic'), cert.id)).json.tokens[0].qrText as string;
+    const qrText = qrNow((await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch);
     const anonymous = await verify(qrText);
     expect(anonymous.status, anonymous.text).toBe(200);
     const a = anonymous.json as VerifyResult;
@@ -253,7 +301,7 @@ describe('verify', () => {
     expect(unknown).toMatchObject({ verdict: 'UNKNOWN_KEY', certificate: null });
   });
 
-  it('TOKEN_EXPIRED after the window + 90 s, NOT_YET_VALID (请检查手机时间) before it − 90 s, no face either way', async () => {
+  it('version 1 (tokens signed before version 2) still verifies inside its window; TOKEN_EXPIRED after it + 90 s, NOT_YET_VALID (请检查手机时间) before it − 90 s, no face either way', async () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = (
       await verify(signSm2(await claimsFor('driver-electronic', { notBefore: now - 200, notAfter: now - 140 })))
@@ -293,7 +341,7 @@ describe('verify', () => {
     const expiredD = hexToBytes('33'.repeat(32));
     const expiredPublic = sm2Sm3Suite.getPublicKey(expiredD);
     const expiredKid = kidOf(sm2Sm3Suite, expiredPublic);
-    const graceMs = (2 * 3600 + 60 + 90) * 1000;
+    const graceMs = (2 * 3600 + 256 * 60 + 90) * 1000;
     await t.prisma.signingKey.createMany({
       data: [
         {
@@ -346,7 +394,7 @@ describe('staff status changes, replay and the status list', () => {
     const cert = await certificateOf('operator', { typeCode: 'D008' });
     const operatorLegalRep = await signInAccount(t, { holderKey: 'operator' });
     const before = (await batch(operatorLegalRep.token, cert.id)).json as PresentationBatch;
-    const old = before.tokens[0]!.qrText;
+    const old = qrNow(before);
     expect((await verify(old)).json.verdict).toBe('VALID');
 
     const suspended = await setStatus(cert.id, 'SUSPENDED', '年度审验未通过');
@@ -363,7 +411,8 @@ describe('staff status changes, replay and the status list', () => {
     expect(stale.verdict).toBe('NOT_VALID');
     expect(stale.reason).toContain('已失效');
     const fresh = (await batch(operatorLegalRep.token, cert.id)).json as PresentationBatch;
-    expect((await verify(fresh.tokens[0]!.qrText)).json.verdict).toBe('VALID');
+    expect((await verify(qrNow(fresh))).json.verdict).toBe('VALID');
+    expect(decodeToken(qrTextToToken(qrNow(fresh))).claims.epoch).toBe(cert.presentationEpoch + 2);
     const events = await t.prisma.certificateEvent.findMany({
       where: { certificateId: cert.id, kind: 'STATUS_CHANGED' },
     });
@@ -371,12 +420,21 @@ describe('staff status changes, replay and the status list', () => {
     expect(await t.prisma.auditLog.count({ where: { action: 'certificate.status_change', subjectId: cert.id } })).toBe(
       2,
     );
+    // Each change is an aggregation version for the ministry, in order (docs/aggregation.md).
+    const outbox = await t.prisma.aggregationOutbox.findMany({
+      where: { certificateId: cert.id, event: 'STATUS' },
+      orderBy: { version: 'asc' },
+    });
+    expect(outbox.map((o) => o.payload)).toEqual([
+      { from: 'VALID', to: 'SUSPENDED' },
+      { from: 'SUSPENDED', to: 'VALID' },
+    ]);
+    expect(outbox[1]!.version).toBe(outbox[0]!.version + 1);
   });
 
   it('revocation: replay of a token signed before is NOT_VALID, the signed status list marks the index, no way back', async () => {
     const cert = await certificateOf('driver-electronic');
-    const qrText = ((await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch).tokens[0]!
-      .qrText;
+    const qrText = qrNow((await batch(await tokenOf('driver-electronic'), cert.id)).json as PresentationBatch);
     const index = decodeToken(qrTextToToken(qrText)).claims.statusIndex;
     expect((await verify(qrText)).json.verdict).toBe('VALID');
     expect((await setStatus(cert.id, 'REVOKED', '以欺骗手段取得')).status).toBe(200);

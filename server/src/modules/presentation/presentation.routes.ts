@@ -71,8 +71,8 @@ export function presentationRoutes(
     },
   });
 
-  // A day's batch is ~1,440 tokens (~0.6 MB of JSON, mostly digits): gzip it for clients
-  // that accept it (WeChat's request and browsers' fetch inflate transparently).
+  // A day's material is ~4 KB of JSON (face, 13 anchors and seeds): gzip still halves it for
+  // clients that accept it (WeChat's request and browsers' fetch inflate transparently).
   router.use('/api/v1/me/certificates/:id/presentation', async (ctx, next) => {
     await next();
     if (ctx.status !== 200 || !ctx.body || typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body)) return;
@@ -88,7 +88,7 @@ export function presentationRoutes(
     method: 'get',
     path: '/api/v1/me/certificates/:id/presentation',
     summary:
-      'Holder screen: the face and a batch of signed QR tokens for the next `hours` (offline use); only ELECTRONIC + activated + VALID (else 409 NOT_PRESENTABLE with the reason)',
+      "Holder screen: the face and, per 2-hour interval of the next `hours`, a signed anchor and a chain seed from which the phone derives each window's QR (token version 2, offline use); only ELECTRONIC + activated + VALID (else 409 NOT_PRESENTABLE with the reason)",
     tags: ['presentation'],
     access: 'holder',
     params: idParams,

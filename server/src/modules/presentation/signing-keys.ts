@@ -3,6 +3,7 @@ import type { PresentationAlg, PublishedKey } from '@roadcert/shared';
 import {
   ed25519Suite,
   kidOf,
+  MAX_CHAIN_LINKS,
   sm2Sm3Suite,
   SM2_DEFAULT_USER_ID,
   type DecodedToken,
@@ -22,8 +23,8 @@ import type { PresentationKeyRow as KeyRow, SigningKeyRepo } from './signing-key
  *
  * Rotation: when the configured key changes, the previous presentation key of that
  * algorithm gets retiredAt = now and signs nothing more, but stays in the list and keeps
- * verifying until verifyUntil = retiredAt + the longest batch + one window + the clock
- * skew, i.e. until every token it signed has expired.
+ * verifying until verifyUntil = retiredAt + the longest batch + the longest interval + one
+ * window + the clock skew, i.e. until every token it signed has expired.
  */
 export type PresentationSigner = {
   suite: SignatureSuite;
@@ -67,8 +68,11 @@ export type KeyringDeps = {
 export function createKeyring(deps: KeyringDeps) {
   const { signingKeys, config } = deps;
   const p = config.presentation;
-  /** Seconds a retired key keeps verifying: the longest batch, one window, the skew. */
-  const graceSeconds = p.batchMaxHours * 3600 + p.windowSeconds + p.clockSkewSeconds;
+  /**
+   * Seconds a retired key keeps verifying: the longest batch, then the longest interval a
+   * version-2 anchor can cover past it (MAX_CHAIN_LINKS windows), one window, the skew.
+   */
+  const graceSeconds = p.batchMaxHours * 3600 + (MAX_CHAIN_LINKS + 1) * p.windowSeconds + p.clockSkewSeconds;
   let ready: Promise<Map<PresentationAlg, PresentationSigner>> | null = null;
   // The pending read is cached (one query when the cache expires under load).
   let cache: { at: number; rows: Promise<KeyRow[]> } | null = null;

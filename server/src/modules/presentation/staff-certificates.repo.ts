@@ -1,6 +1,7 @@
 import type { CertificateEventKind, CertificateStatus } from '@roadcert/shared';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db/unit-of-work';
+import { enqueueAggregation } from '../certificates';
 
 const staffSelect = {
   id: true,
@@ -80,6 +81,10 @@ export function createStaffCertificateRepo(db: Db) {
         },
       });
     },
+
+    /** The status change for the ministry, in the change's transaction (docs/aggregation.md). */
+    enqueueAggregation: (certificateId: string, detail: { from: CertificateStatus; to: CertificateStatus }) =>
+      enqueueAggregation(db, certificateId, 'STATUS', detail),
 
     byId: (certificateId: string) =>
       db.certificate.findUniqueOrThrow({ where: { id: certificateId }, select: staffSelect }),

@@ -19,7 +19,7 @@ import type { StaffCertificateRepo, StaffCertificateRow } from './staff-certific
 import type { StatusListService } from './status-list';
 
 export type StaffCertificatesDeps = {
-  fieldCrypto: Pick<FieldCrypto, 'blindIndex'>;
+  fieldCrypto: Pick<FieldCrypto, 'blindIndexes'>;
   /** `tx` only goes to audit.record, so the audit row is part of the status change. */
   data: UnitOfWork<{ tx: Db; staffCertificates: StaffCertificateRepo }>;
   audit: AuditLog;
@@ -69,7 +69,11 @@ export function createStaffCertificates(
     const staff = currentStaff(state);
     const plain = normaliseCode(number);
     // Personal numbers (从业资格证号 = ID number) and other numbers use different blind-index purposes.
-    const hashes = [fieldCrypto.blindIndex(plain, 'id-number'), fieldCrypto.blindIndex(plain, 'certificate-number')];
+    // Every key's digest while a blind-index rotation runs (docs/retention.md, "Key rotation").
+    const hashes = [
+      ...fieldCrypto.blindIndexes(plain, 'id-number'),
+      ...fieldCrypto.blindIndexes(plain, 'certificate-number'),
+    ];
     const rows = await certificates.byNumberHashes(hashes, regionPrefix(staff.regionCode));
     return { items: rows.map(present) };
   }
@@ -106,6 +110,7 @@ export function createStaffCertificates(
         at: now,
         detail: { from: current.status, to: change.status, reason: change.reason },
       });
+      await r.staffCertificates.enqueueAggregation(row.id, { from: current.status, to: change.status });
       await audit.record(
         {
           ...actor,

@@ -9,7 +9,12 @@ import type { UsageLog } from '../../lib/usage-event';
 import { effectiveStatus } from '../certificates';
 import { requireStaff, type AuthState, type SessionTokens } from '../account';
 import { presentVerifiedFace } from './presentation.presenter';
-import { readCertificateState, type PresentationRepo, type StateRow } from './presentation.repo';
+import {
+  readCertificateState,
+  readCertificateStateByIndex,
+  type PresentationRepo,
+  type StateRow,
+} from './presentation.repo';
 import type { Keyring } from './signing-keys';
 
 export type TokenVerifierDeps = {
@@ -68,17 +73,27 @@ export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): 
   const stateCacheMs = config.presentation.stateCacheMs;
   // The pending read is cached, not only its result: when an entry expires under load, the
   // fifty verifications waiting on it share one query instead of sending fifty.
-  const states = new Map<string, { row: Promise<StateRow | null>; until: number }>();
+  // Keyed by certificate id (version 1) or `#<status index>` (version 2); `id` is the
+  // certificate an entry turned out to be, so a status change drops both kinds.
+  const states = new Map<string, { row: Promise<StateRow | null>; until: number; id?: string }>();
 
-  function stateOf(certificateId: string, now: number): Promise<StateRow | null> {
-    const hit = states.get(certificateId);
+  /** A version-1 token names the certificate; a version-2 token its status index. */
+  function stateOf(certificateId: string | null, statusIndex: number, now: number): Promise<StateRow | null> {
+    const key = certificateId ?? `#${statusIndex}`;
+    const hit = states.get(key);
     if (hit && hit.until > now) return hit.row;
-    const row = readCertificateState(deps.sql, certificateId);
+    const row =
+      certificateId === null
+        ? readCertificateStateByIndex(deps.sql, statusIndex)
+        : readCertificateState(deps.sql, certificateId);
     if (stateCacheMs === 0) return row;
     if (states.size >= STATE_CACHE_MAX) states.clear();
-    const entry = { row, until: now + stateCacheMs };
-    states.set(certificateId, entry);
-    row.catch(() => states.get(certificateId) === entry && states.delete(certificateId));
+    const entry: { row: Promise<StateRow | null>; until: number; id?: string } = { row, until: now + stateCacheMs };
+    states.set(key, entry);
+    row.then(
+      (found) => (entry.id = found?.id),
+      () => states.get(key) === entry && states.delete(key),
+    );
     return row;
   }
 
@@ -126,7 +141,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): 
         verifySignature: keyring.verifySignature,
       });
     // Unsigned or untrusted claims name no certificate we may look up or log.
-    if (!check.claims || !isUuid(check.claims.certificateId))
+    if (!check.claims || (check.claims.certificateId !== null && !isUuid(check.claims.certificateId)))
       return unnamed(check.verdict, check.reason, scope, checkedAt);
     const claims = check.claims;
     const tokenInfo = {
@@ -135,7 +150,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): 
       notBefore: new Date(claims.notBefore * 1000).toISOString(),
       notAfter: new Date(claims.notAfter * 1000).toISOString(),
     };
-    const row = await stateOf(claims.certificateId, now);
+    const row = await stateOf(claims.certificateId, claims.statusIndex, now);
     if (!row) return { ...unnamed('NOT_VALID', '未找到该证照', scope, checkedAt), token: tokenInfo };
 
     let verdict = check.verdict;
@@ -177,7 +192,10 @@ export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): 
     };
   }
 
-  const forget = (certificateId: string) => void states.delete(certificateId);
+  function forget(certificateId: string): void {
+    states.delete(certificateId);
+    for (const [key, entry] of states) if (entry.id === certificateId) states.delete(key);
+  }
 
   const withUsageLog = (usageLog: Pick<UsageLog, 'record'>) => createTokenVerifier({ ...deps, usageLog }, keyring);
 

@@ -1,4 +1,6 @@
+import { errorCodes } from '@roadcert/shared';
 import { AppError } from '../../errors';
+import { rotationRunning } from './start-import';
 import { readHeader, type HeaderLayout } from './columns';
 import { parseRow, type ParsedRow } from './parse-row';
 import { prepareChunk } from './prepare-chunk';
@@ -41,6 +43,11 @@ export async function runImport(
   if (start.state === 'FAILED' && options.reopenFailed && start.storageKey)
     start = await data.repos.stock.reopen(importId);
   if (start.state !== 'RUNNING') return start;
+  if (rotationRunning(module)) {
+    const paused = await data.repos.stock.finish(importId, 'FAILED', errorCodes.IMPORT_PAUSED.message);
+    await auditFinished(module, paused, 'FAILED');
+    return paused;
+  }
 
   let chunks = 0;
   let stopped = false;

@@ -28,6 +28,10 @@ export type StartInput = {
 export async function startImport(module: StockModule, input: StartInput): Promise<StockImportRow> {
   const { data, deps } = module;
   const format = formatOf(input.fileName);
+  if (rotationRunning(module)) {
+    await drain(input.source);
+    throw new AppError('IMPORT_PAUSED');
+  }
   if (!format) {
     await drain(input.source);
     throw new AppError('IMPORT_FILE_INVALID', { message: '只能导入 .csv 或 .xlsx 文件' });
@@ -93,3 +97,11 @@ async function drain(source: AsyncIterable<Buffer>) {
   if (source instanceof Readable) source.resume();
   else for await (const chunk of source) void chunk;
 }
+
+/**
+ * While a blind-index rotation runs (more than one key configured), an import could not find a
+ * holder or certificate stored under the old key's digest by its ON CONFLICT keys, and would
+ * create a second one: imports wait until the re-index job has finished and the old key is
+ * gone (docs/retention.md, "Key rotation").
+ */
+export const rotationRunning = (module: StockModule) => module.deps.fieldCrypto.blindIndexKeyIds.length > 1;

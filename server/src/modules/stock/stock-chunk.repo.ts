@@ -145,13 +145,23 @@ ci AS (
   -- An older or equal row matches the conflict but not this: not returned, unchanged.
   WHERE "Certificate"."sourceUpdatedAt" IS NULL OR "Certificate"."sourceUpdatedAt" < EXCLUDED."sourceUpdatedAt"
   RETURNING id, "stockKey", (xmax = 0) AS inserted),
+ov AS (
+  -- The outbox write, part 1 (docs/aggregation.md): one aggregation version per created or changed
+  -- certificate, its cursor row inserted or bumped (ON CONFLICT DO UPDATE reads the latest committed
+  -- version, so a concurrent enqueue for the same certificate gets the next one).
+  INSERT INTO "CertificateAggregation" ("certificateId", version, "changedAt")
+  SELECT id, 1, CURRENT_TIMESTAMP FROM ci
+  ON CONFLICT ("certificateId") DO UPDATE SET
+    version = "CertificateAggregation".version + 1, "changedAt" = CURRENT_TIMESTAMP
+  RETURNING "certificateId", version),
 ob AS (
-  INSERT INTO "AggregationOutbox" (id, "certificateId", event, payload, "dedupeKey")
-  SELECT c.oid::uuid, ci.id, CASE WHEN ci.inserted THEN 'STOCK' ELSE 'CHANGED' END,
+  -- Part 2: the outbox row with that version and the idempotency key <certificateId>:<version>.
+  INSERT INTO "AggregationOutbox" (id, "certificateId", version, event, payload, "dedupeKey")
+  SELECT c.oid::uuid, ov."certificateId", ov.version, CASE WHEN ci.inserted THEN 'STOCK' ELSE 'CHANGED' END,
     jsonb_build_object('source', 'stock', 'importId', $6::text, 'typeCode', c.type, 'carrier', c.carrier,
                        'status', c.status, 'sourceUpdatedAt', c.src),
-    'STOCK:' || ci.id || ':' || c.src
-  FROM ci JOIN c ON c.skey = ci."stockKey"
+    ov."certificateId"::text || ':' || ov.version::text
+  FROM ov JOIN ci ON ci.id = ov."certificateId" JOIN c ON c.skey = ci."stockKey"
   ON CONFLICT ("dedupeKey") DO NOTHING),
 er AS (
   INSERT INTO "StockImportError" ("importId", "row", "column", reason)

@@ -174,7 +174,9 @@ describe('stock import engine', () => {
       where: { certificateId: { in: certs.map((c) => c.id) } },
     });
     expect(outbox).toHaveLength(3);
-    expect(outbox.every((o) => o.event === 'STOCK' && o.dedupeKey.startsWith(`STOCK:${o.certificateId}:`))).toBe(true);
+    expect(outbox.every((o) => o.event === 'STOCK' && o.version === 1 && o.dedupeKey === `${o.certificateId}:1`)).toBe(
+      true,
+    );
     expect(JSON.stringify(outbox.map((o) => o.payload))).not.toMatch(/4401\d{14}|测试/);
 
     const audit = await t.prisma.auditLog.findMany({ where: { subjectId: done.id }, orderBy: { seq: 'asc' } });
@@ -206,11 +208,11 @@ describe('stock import engine', () => {
     expect(cert1.statusChangedAt.getTime()).toBeGreaterThan(cert0.statusChangedAt.getTime());
     const outbox = await t.prisma.aggregationOutbox.findMany({
       where: { certificateId: cert0.id },
-      orderBy: { createdAt: 'asc' },
+      orderBy: { version: 'asc' },
     });
-    expect(outbox.map((o) => [o.event, o.dedupeKey])).toEqual([
-      ['STOCK', `STOCK:${cert0.id}:2025-03-01T01:00:00.000Z`],
-      ['CHANGED', `STOCK:${cert0.id}:2025-06-01T00:00:00.000Z`],
+    expect(outbox.map((o) => [o.event, o.version, o.dedupeKey])).toEqual([
+      ['STOCK', 1, `${cert0.id}:1`],
+      ['CHANGED', 2, `${cert0.id}:2`],
     ]);
   });
 

@@ -17,7 +17,7 @@ export type StockDeps = {
   sql: Database['sql'];
   audit: AuditLog;
   /** Seals holder ID numbers and certificate numbers; blind indexes (stockKey). */
-  fieldCrypto: Pick<FieldCrypto, 'encrypt' | 'blindIndex'>;
+  fieldCrypto: Pick<FieldCrypto, 'encrypt' | 'blindIndex' | 'blindIndexKeyIds'>;
   /** Private storage for the uploaded file (kept until the import is done, for resume). */
   storage: StockFileStorage;
   logger: Logger;

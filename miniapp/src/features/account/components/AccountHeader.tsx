@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { holderKinds } from '@roadcert/shared';
 import { navigate } from '../../../lib/router';
 import { ElderModeToggle } from '../../elder-mode/ElderModeToggle';
+import { MessagesEntry } from '../../messages/components/MessagesEntry';
 import type { Account } from '../api';
 import { greetingName } from '../account';
 import './account-header.scss';
 
-/** Who is signed in (masked), with the 长辈版 switch and the way to 我的 beside it. */
+/** Who is signed in (masked), with the 长辈版 switch, 消息 (unread badge) and the way to 我的 beside it. */
 export function AccountHeader({ account }: { account: Account | null }) {
   const name = account ? greetingName(account) : null;
   const kind = account?.holder ? holderKinds[account.holder.kind].label : account ? '未实名认证' : null;
@@ -18,6 +19,7 @@ export function AccountHeader({ account }: { account: Account | null }) {
       </View>
       <View className="account-header__actions">
         <ElderModeToggle />
+        <MessagesEntry />
         <View
           className="account-header__me"
           role="button"

@@ -28,6 +28,7 @@ function Settings({ account }: { account: Account }) {
       </View>
       <CellGroup>
         <Cell label="实名认证" value={realNameSummary(account)} arrow onClick={() => void navigate('realName')} />
+        <Cell label="消息" value="到期、年审、办理进度提醒" arrow onClick={() => void navigate('messages')} />
         <Cell label="我的申请" value="换领、补发、延续等办理进度" arrow onClick={() => void navigate('applications')} />
         <Cell label="我的分享" value="分享链接、打开次数、撤销" arrow onClick={() => void navigate('shares')} />
         <Cell label="用证记录" value="证照被核验、查询、查看的记录" arrow onClick={() => void navigate('usage')} />
@@ -42,6 +43,7 @@ function Settings({ account }: { account: Account }) {
           arrow
           onClick={() => void navigate('operator')}
         />
+        <Cell label="消息提醒" value="短信、微信通知、退订" arrow onClick={() => void navigate('reminderSettings')} />
         <Cell label="隐私与授权" value="隐私政策、单独同意" arrow onClick={() => void navigate('privacy')} />
       </CellGroup>
       <CellGroup>

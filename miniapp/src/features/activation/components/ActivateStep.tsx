@@ -5,6 +5,8 @@ import { FormError } from '../../../components/Form';
 import { Button } from '../../../components/nutui';
 import { toApiError, type ApiError } from '../../../lib/api-error';
 import { activateCertificate } from '../../certificates/api';
+import { askForReminders } from '../../messages/subscriptions';
+import { useSubscriptionPrefetch } from '../../messages/useSubscriptionPrefetch';
 
 /** Last step: confirm, activate, hand the activated certificate back to the flow. */
 export function ActivateStep({
@@ -18,9 +20,13 @@ export function ActivateStep({
 }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useSubscriptionPrefetch();
 
   async function activate(): Promise<void> {
     if (pending) return;
+    // Mini-program: offer 到期/年审 reminders by 微信服务通知. WeChat shows that dialog only within
+    // the tap, so it starts here, before the await; it never holds up the activation.
+    void askForReminders('activated');
     setPending(true);
     setError(null);
     try {

@@ -3,6 +3,7 @@ import { complianceFixerLabels, type ComplianceRates } from '@roadcert/shared';
 import { useMemo } from 'react';
 import { Card, FormError } from '../../../components/Form';
 import { ErrorState, LoadingCards } from '../../../components/StateViews';
+import { AggregationSection } from '../../aggregation/components/AggregationCard';
 import { FilterChips } from '../../staff/components/FilterChips';
 import { barsHeight, carrierOption, rateBarsOption, trendOption } from '../chart-options';
 import { carrierOptions, dashboardTypeOptions, formatCount, formatRate, rateTone, targetGap } from '../rates';
@@ -135,6 +136,7 @@ export function ComplianceDashboardView({ dashboard }: { dashboard: ComplianceDa
       {rates.state.status === 'ready' ? (
         <>
           <Headline rates={rates.state.data} />
+          <AggregationSection />
           <Charts rates={rates.state.data} />
           <RulesCard rates={rates.state.data} dashboard={dashboard} />
         </>

@@ -7,14 +7,16 @@ import { useStaffProfile } from '../useStaffProfile';
 import '../../../components/page-shell.scss';
 import './staff.scss';
 
-type Section = 'queue' | 'certificates' | 'completion' | 'compliance' | 'stockImport';
+type Section = 'queue' | 'certificates' | 'completion' | 'compliance' | 'aggregation' | 'stockImport' | 'reminders';
 
 const SECTIONS: { key: Section; label: string; route: RouteName; stewardsOnly?: boolean }[] = [
   { key: 'queue', label: '审核队列', route: 'staffQueue' },
   { key: 'completion', label: '补正审核', route: 'staffCompletionQueue' },
   { key: 'compliance', label: '数据合规', route: 'staffCompliance' },
+  { key: 'aggregation', label: '数据归集', route: 'staffAggregation' },
   { key: 'certificates', label: '证照状态', route: 'staffCertificates' },
   { key: 'stockImport', label: '存量导入', route: 'staffStockImport', stewardsOnly: true },
+  { key: 'reminders', label: '消息提醒', route: 'staffReminders' },
 ];
 
 const isSteward = (roles: readonly string[]) => roles.includes('DATA_STEWARD') || roles.includes('ADMIN');

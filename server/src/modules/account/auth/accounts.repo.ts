@@ -26,7 +26,8 @@ export function createAccountRepo(db: Db) {
   return {
     findOrCreateByPhone: (phone: SealedValue) =>
       findOrCreate(
-        () => db.account.findUnique({ where: { phoneHash: phone.hash }, select: { id: true } }),
+        // Any key's digest while a blind-index rotation runs; a new account stores the current one.
+        () => db.account.findFirst({ where: { phoneHash: { in: phone.hashes } }, select: { id: true } }),
         () =>
           db.account.create({
             data: { phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked },
@@ -42,7 +43,7 @@ export function createAccountRepo(db: Db) {
 
     /** Binds a (WeChat-verified) phone to the account; 'taken' if another account has it. */
     async bindPhone(accountId: string, phone: SealedValue): Promise<'bound' | 'taken'> {
-      const holder = await db.account.findUnique({ where: { phoneHash: phone.hash }, select: { id: true } });
+      const holder = await db.account.findFirst({ where: { phoneHash: { in: phone.hashes } }, select: { id: true } });
       if (holder && holder.id !== accountId) return 'taken';
       try {
         await db.account.update({
@@ -80,7 +81,9 @@ export function createAccountRepo(db: Db) {
       }),
 
     /** The account signed in with this phone (blind index), if any. */
-    findIdByPhoneHash: (phoneHash: string) => db.account.findUnique({ where: { phoneHash }, select: { id: true } }),
+    /** By the phone's digests (one per blind-index key while a rotation runs). */
+    findIdByPhoneHash: (phoneHashes: string[]) =>
+      db.account.findFirst({ where: { phoneHash: { in: phoneHashes } }, select: { id: true } }),
   };
 }
 

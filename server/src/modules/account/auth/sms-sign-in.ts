@@ -1,6 +1,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { SMS_CODE_TTL_SECONDS, smsSendLimits } from '@roadcert/shared';
 import { AppError } from '../../../errors';
+import { blindIndexKeyId } from '../../../lib/field-crypto';
 import type { Device } from '../session/account-sessions';
 import { createSignInCompleter, type SignInDeps } from './complete-sign-in';
 
@@ -60,13 +61,16 @@ export function createSmsSignIn(deps: SignInDeps) {
   const { data, audit } = deps;
   const { verificationCodes: codes, accounts } = data.repos;
   const completeSignIn = createSignInCompleter(deps);
-  const phoneHashOf = (phone: string) => deps.fieldCrypto.blindIndex(phone, 'phone');
+  // The phone's digest under every blind-index key, current first (docs/retention.md, "Key
+  // rotation"): codes, limits and locks from before a rotation still count.
+  const phoneHashesOf = (phone: string) => deps.fieldCrypto.blindIndexes(phone, 'phone');
+  // A code's digest is made with the key of the phone digest it is stored beside.
   const codeHashOf = (phoneHash: string, code: string) =>
-    deps.fieldCrypto.blindIndex(`${phoneHash}:${code}`, 'sms-code');
+    deps.fieldCrypto.blindIndexUnder(blindIndexKeyId(phoneHash), `${phoneHash}:${code}`, 'sms-code');
 
-  async function assertNotLocked(phoneHash: string, now: Date) {
+  async function assertNotLocked(phoneHashes: string[], now: Date) {
     const lock = await codes.lastLockout(
-      phoneHash,
+      phoneHashes,
       SMS_CODE_MAX_ATTEMPTS,
       new Date(now.getTime() - SMS_PHONE_LOCK_SECONDS * 1000),
     );
@@ -79,17 +83,19 @@ export function createSmsSignIn(deps: SignInDeps) {
   }
 
   async function requestCode(phone: string, ip: string, now = new Date()) {
-    const phoneHash = phoneHashOf(phone);
-    await assertNotLocked(phoneHash, now);
+    const phoneHashes = phoneHashesOf(phone);
+    const phoneHash = phoneHashes[0]!;
+    await assertNotLocked(phoneHashes, now);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const requestIp = deps.fieldCrypto.blindIndex(ip, 'sms-request-ip');
+    const requestIps = deps.fieldCrypto.blindIndexes(ip, 'sms-request-ip');
+    const requestIp = requestIps[0]!;
     // Check-and-insert under the phone's and the IP's lock, so racing sends cannot pass the limits.
     const row = await data.transaction(async (r) => {
       await r.verificationCodes.lockSends(phoneHash, requestIp);
       enforceSendLimits(
         {
-          phone: await r.verificationCodes.sentSince({ phoneHash }, new Date(now.getTime() - DAY)),
-          ip: await r.verificationCodes.sentSince({ requestIp }, new Date(now.getTime() - HOUR)),
+          phone: await r.verificationCodes.sentSince({ phoneHash: phoneHashes }, new Date(now.getTime() - DAY)),
+          ip: await r.verificationCodes.sentSince({ requestIp: requestIps }, new Date(now.getTime() - HOUR)),
         },
         now,
       );
@@ -116,12 +122,14 @@ export function createSmsSignIn(deps: SignInDeps) {
   }
 
   async function signIn(input: { phone: string; code: string; device: Device }, requestId: string, now = new Date()) {
-    const phoneHash = phoneHashOf(input.phone);
-    await assertNotLocked(phoneHash, now);
-    const latest = await codes.latest(phoneHash, PURPOSE);
+    const phoneHashes = phoneHashesOf(input.phone);
+    await assertNotLocked(phoneHashes, now);
+    const latest = await codes.latest(phoneHashes, PURPOSE);
     if (!latest || latest.consumedAt) throw new AppError('SMS_CODE_INVALID');
     if (latest.expiresAt <= now) throw new AppError('SMS_CODE_EXPIRED');
-    const matches = timingSafeEqual(Buffer.from(codeHashOf(phoneHash, input.code)), Buffer.from(latest.codeHash));
+    const expected = Buffer.from(codeHashOf(latest.phoneHash, input.code));
+    const stored = Buffer.from(latest.codeHash);
+    const matches = expected.length === stored.length && timingSafeEqual(expected, stored);
     if (!matches) {
       const attempts = await codes.recordWrongAttempt(latest.id, SMS_CODE_MAX_ATTEMPTS, now);
       if (attempts < SMS_CODE_MAX_ATTEMPTS) {

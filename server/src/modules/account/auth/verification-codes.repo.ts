@@ -16,11 +16,17 @@ export function createVerificationCodeRepo(db: Db) {
       await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sms-ip:${requestIp}`}, 0))`;
     },
 
-    /** When codes were sent to this phone (or from this IP) after `after`, oldest first. */
-    sentSince: async (where: { phoneHash: string } | { requestIp: string }, after: Date) =>
+    /**
+     * When codes were sent to this phone (or from this IP) after `after`, oldest first. Digests:
+     * one per blind-index key while a rotation runs, so a rotation does not reset the limits.
+     */
+    sentSince: async (where: { phoneHash: string[] } | { requestIp: string[] }, after: Date) =>
       (
         await db.verificationCode.findMany({
-          where: { ...where, createdAt: { gt: after } },
+          where: {
+            ...('phoneHash' in where ? { phoneHash: { in: where.phoneHash } } : { requestIp: { in: where.requestIp } }),
+            createdAt: { gt: after },
+          },
           orderBy: { createdAt: 'asc' },
           select: { createdAt: true },
         })
@@ -32,19 +38,19 @@ export function createVerificationCodeRepo(db: Db) {
     remove: (id: string) => db.verificationCode.deleteMany({ where: { id } }),
 
     /** The newest code killed by wrong attempts since `since` (its consumedAt is the lock start). */
-    lastLockout: (phoneHash: string, maxAttempts: number, since: Date) =>
+    lastLockout: (phoneHashes: string[], maxAttempts: number, since: Date) =>
       db.verificationCode.findFirst({
-        where: { phoneHash, attempts: { gte: maxAttempts }, consumedAt: { gt: since } },
+        where: { phoneHash: { in: phoneHashes }, attempts: { gte: maxAttempts }, consumedAt: { gt: since } },
         orderBy: { consumedAt: 'desc' },
         select: { consumedAt: true },
       }),
 
     /** Only the newest code of a phone counts; sending a new one supersedes the old. */
-    latest: (phoneHash: string, purpose: string) =>
+    latest: (phoneHashes: string[], purpose: string) =>
       db.verificationCode.findFirst({
-        where: { phoneHash, purpose },
+        where: { phoneHash: { in: phoneHashes }, purpose },
         orderBy: { createdAt: 'desc' },
-        select: { id: true, codeHash: true, attempts: true, expiresAt: true, consumedAt: true },
+        select: { id: true, phoneHash: true, codeHash: true, attempts: true, expiresAt: true, consumedAt: true },
       }),
 
     /** Counts one wrong attempt; at `maxAttempts` the code is dead (consumedAt = lock start). */

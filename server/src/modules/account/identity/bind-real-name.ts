@@ -62,7 +62,7 @@ export async function bindRealName(
     throw err;
   }
 
-  const idHash = deps.fieldCrypto.blindIndex(input.idNumber, 'id-number');
+  const idHashes = deps.fieldCrypto.blindIndexes(input.idNumber, 'id-number');
   const now = new Date();
   const outcome = await data.transaction(async (r): Promise<Outcome> => {
     const account = await lockAccountForMatching(r.matchGuard, accountId);
@@ -71,7 +71,7 @@ export async function bindRealName(
       return { result: 'locked', lockedTill: account.realNameLockedTill! };
     }
     // One query in every path: the holder (if any) and the account it is bound to (if any).
-    const match = await r.realName.findPersonByIdHash(idHash);
+    const match = await r.realName.findPersonByIdHash(idHashes);
     const nameMatches = match !== undefined && sameText(match.name, input.name);
 
     if (account.holderId) {

@@ -4,12 +4,13 @@ import type { Db } from '../../../db/unit-of-work';
 export function createRealNameRepo(db: Db) {
   return {
     /** The PERSON holder with this ID blind index (if any) and the account bound to it (if any), in one query. */
-    findPersonByIdHash: async (idHash: string) =>
+    /** By the ID number's digests (one per blind-index key while a rotation runs). */
+    findPersonByIdHash: async (idHashes: string[]) =>
       (
         await db.$queryRaw<{ id: string; name: string; boundAccountId: string | null }[]>`
           SELECT h."id", h."name", a."id" AS "boundAccountId"
           FROM "Holder" h LEFT JOIN "Account" a ON a."holderId" = h."id"
-          WHERE h."idNumberHash" = ${idHash} AND h."kind" = 'PERSON'::"HolderKind"`
+          WHERE h."idNumberHash" = ANY(${idHashes}::text[]) AND h."kind" = 'PERSON'::"HolderKind"`
       )[0],
 
     bindHolder: (accountId: string, holderId: string, at: Date) =>

@@ -1,0 +1,26 @@
+import type { ReminderKind } from '@roadcert/shared';
+import type { QuietHours } from './quiet-hours';
+
+export type SenderSettings = {
+  publicBaseUrl: string;
+  quietHours: QuietHours;
+  smsDailyCap: number;
+  subscribeTemplates: Partial<Record<ReminderKind, string>>;
+  miniprogramState: 'developer' | 'trial' | 'formal';
+  /** Claimed rows per round and rounds per run. */
+  batchSize?: number;
+  maxRounds?: number;
+  /** How long after a timeout the provider's record is trusted to be there (not found → resend). */
+  uncertainGraceMs?: number;
+};
+
+export type SendSummary = {
+  sent: number;
+  deferred: number;
+  suppressed: number;
+  retried: number;
+  dead: number;
+  uncertain: number;
+  resolvedSent: number;
+  resolvedResend: number;
+};
