@@ -403,3 +403,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : embeddedIssuingAuthorities,
   };
 }
+
+/** For the process entry points (server, worker): the configuration, or its problems on stderr and exit 78 (EX_CONFIG). */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+}

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { loadConfig, ConfigError } from './config';
+import { loadConfigOrExit } from './config';
 import { createLogger } from './lib/logger';
 import { loadKeyMaterial } from './lib/key-material';
 import { openDatabase } from './db/database';
@@ -12,16 +12,7 @@ import { ensureDemoPartner } from './modules/partners';
 
 /** Starts the whole product: config → keys → database (+migrations) → container → demo seed → HTTP. */
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const keys = await loadKeyMaterial(config, logger);
   const database = await openDatabase(config.database);

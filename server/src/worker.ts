@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './config';
+import { loadConfigOrExit } from './config';
 import { createContainer } from './container';
 import { openDatabase } from './db/database';
 import { loadKeyMaterial } from './lib/key-material';
@@ -12,16 +12,7 @@ import { createLogger } from './lib/logger';
  * sends to a local receiver stand-in of its own.
  */
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   if (config.database.kind !== 'postgres') {
     logger.error('npm run worker needs DATABASE_URL (PostgreSQL); on the embedded default the server runs the worker');

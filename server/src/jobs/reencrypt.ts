@@ -1,5 +1,23 @@
 import type { FieldCrypto } from '../lib/field-crypto';
-import { encryptedColumns, type ClearFieldsRepo, type EncryptedColumn, type ReencryptRepo } from './reencrypt.repo';
+import { encryptedColumns, type ClearFieldsRepo, type ReencryptRepo } from './reencrypt.repo';
+
+/**
+ * Opens a sealed value with its column's associated data, or with the alternative of a column
+ * written by two paths (the outbox's number: 'recipient' from the console SMS, 'phone' copied by
+ * reminders). Returns the associated data that opened it, to seal again with the same.
+ */
+export function openSealed(
+  fieldCrypto: Pick<FieldCrypto, 'decrypt'>,
+  value: Buffer,
+  column: { aad: string; altAad?: string },
+): { plain: string; aad: string } {
+  try {
+    return { plain: fieldCrypto.decrypt(value, column.aad), aad: column.aad };
+  } catch (err) {
+    if (column.altAad === undefined) throw err;
+    return { plain: fieldCrypto.decrypt(value, column.altAad), aad: column.altAad };
+  }
+}
 
 /**
  * After a field-key rotation (docs/retention.md, "Key rotation"): every encrypted column read in
@@ -10,15 +28,6 @@ import { encryptedColumns, type ClearFieldsRepo, type EncryptedColumn, type Reen
  */
 export async function reencryptFields(deps: { repo: ReencryptRepo; fieldCrypto: FieldCrypto }, pageSize = 500) {
   const counts: Record<string, { rewritten: number; failed: number }> = {};
-  // The column's associated data, or its alternative (a column written by two paths).
-  const open = (value: Buffer, c: EncryptedColumn) => {
-    try {
-      return { plain: deps.fieldCrypto.decrypt(value, c.aad), aad: c.aad };
-    } catch (err) {
-      if (!('altAad' in c)) throw err;
-      return { plain: deps.fieldCrypto.decrypt(value, c.altAad), aad: c.altAad };
-    }
-  };
   for (const c of encryptedColumns) {
     const name = `${c.table}.${c.column}`;
     const count = (counts[name] = { rewritten: 0, failed: 0 });
@@ -31,7 +40,7 @@ export async function reencryptFields(deps: { repo: ReencryptRepo; fieldCrypto: 
       for (const row of page) {
         if (deps.fieldCrypto.isCurrent(row.value)) continue;
         try {
-          const { plain, aad } = open(row.value, c);
+          const { plain, aad } = openSealed(deps.fieldCrypto, row.value, c);
           rows.push({ id: row.id, old: row.value, value: Buffer.from(deps.fieldCrypto.encrypt(plain, aad)) });
         } catch {
           // A key missing from the configuration, or a damaged value: counted, never logged with content.

@@ -1,5 +1,6 @@
 import { blindIndexKeyId, type FieldCrypto } from '../lib/field-crypto';
-import { blindIndexedColumns, type BlindIndexedColumn, type ReindexRepo } from './reindex.repo';
+import { openSealed } from './reencrypt';
+import { blindIndexedColumns, type ReindexRepo } from './reindex.repo';
 
 type Crypto = Pick<FieldCrypto, 'decrypt' | 'blindIndexUnder' | 'isCurrentIndex' | 'blindIndexKeyIds'>;
 
@@ -17,14 +18,6 @@ export async function reindexBlindIndexes(deps: { repo: ReindexRepo; fieldCrypto
   const configured = new Set(fieldCrypto.blindIndexKeyIds);
   const current = fieldCrypto.blindIndexKeyIds[0]!;
   const counts: Record<string, { rewritten: number; failed: number }> = {};
-  const openSource = (enc: Buffer, c: BlindIndexedColumn) => {
-    try {
-      return fieldCrypto.decrypt(enc, c.aad);
-    } catch (err) {
-      if (!('altAad' in c)) throw err;
-      return fieldCrypto.decrypt(enc, c.altAad);
-    }
-  };
   for (const c of blindIndexedColumns) {
     const name = `${c.table}.${c.hash}`;
     const count = (counts[name] = { rewritten: 0, failed: 0 });
@@ -40,7 +33,7 @@ export async function reindexBlindIndexes(deps: { repo: ReindexRepo; fieldCrypto
         let value: string | undefined;
         if (row.enc !== null && configured.has(kid)) {
           try {
-            const plain = openSource(row.enc, c);
+            const { plain } = openSealed(fieldCrypto, row.enc, c);
             const text = 'derive' in c ? c.derive(plain, row) : plain;
             const purpose = c.purposes.find((p) => fieldCrypto.blindIndexUnder(kid, text, p) === row.hash);
             if (purpose) value = fieldCrypto.blindIndexUnder(current, text, purpose);
