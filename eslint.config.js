@@ -69,5 +69,31 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Code that runs in WeChat's logic layer (shared/ and every non-H5 mini-program file) has no
+    // TextEncoder/TextDecoder, no crypto.getRandomValues, no web globals on many devices: use
+    // shared/src/presentation/utf8.ts. miniapp/src/weapp-runtime.test.ts runs the build without them.
+    files: ['shared/src/**/*.ts', 'miniapp/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.h5.{ts,tsx}', 'miniapp/src/test/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'TextEncoder', message: 'Absent in WeChat: use encodeUtf8 (shared/src/presentation/utf8.ts).' },
+        { name: 'TextDecoder', message: 'Absent in WeChat: use decodeUtf8 (shared/src/presentation/utf8.ts).' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@noble/hashes/utils.js',
+              importNames: ['utf8ToBytes'],
+              message: 'It calls TextEncoder, absent in WeChat: use encodeUtf8 (shared/src/presentation/utf8.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

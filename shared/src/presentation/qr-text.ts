@@ -1,6 +1,6 @@
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { bytesToDigits, digitsToBytes } from './digits';
 import { TokenFormatError } from './token';
+import { encodeUtf8 } from './utf8';
 
 /**
  * The QR holds a URL on the service's domain, so any phone camera opens the portal's
@@ -19,7 +19,7 @@ export function tokenQrSegments(
 ): [{ data: Uint8Array; mode: 'byte' }, { data: string; mode: 'numeric' }] {
   const at = qrText.lastIndexOf(VERIFY_PATH_PREFIX) + VERIFY_PATH_PREFIX.length;
   return [
-    { data: utf8ToBytes(qrText.slice(0, at)), mode: 'byte' },
+    { data: encodeUtf8(qrText.slice(0, at)), mode: 'byte' },
     { data: qrText.slice(at), mode: 'numeric' },
   ];
 }

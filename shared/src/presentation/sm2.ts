@@ -1,9 +1,10 @@
 import { weierstrass, type WeierstrassOpts, type WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
 import { Field } from '@noble/curves/abstract/modular.js';
 import { bytesToNumberBE, numberToBytesBE } from '@noble/curves/utils.js';
-import { concatBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import { sm3 } from './sm3';
 import { addMultiple, affineXEquals, buildFixedBaseTable, type FixedBaseTable, type Jacobian } from './fixed-base';
+import { encodeUtf8 } from './utf8';
 
 /**
  * SM2 digital signatures (GB/T 32918.2-2016) with SM3, on noble's Weierstrass points.
@@ -79,7 +80,7 @@ export function createSm2(curve: WeierstrassOpts<bigint>): Sm2 {
     const cacheKey = `${userId}\u0000${hex(publicKey)}`;
     const cached = zas.get(cacheKey);
     if (cached) return cached;
-    const id = utf8ToBytes(userId);
+    const id = encodeUtf8(userId);
     const bits = id.length * 8;
     if (bits > 0xffff) throw new Error('SM2 user id too long');
     const { x, y } = Point.fromBytes(publicKey).toAffine();

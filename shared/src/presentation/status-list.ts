@@ -1,6 +1,6 @@
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { certificateStatuses, type CertificateStatus } from '../domain/codes';
 import { statusListValues, type StatusList } from '../schemas/presentation';
+import { encodeUtf8 } from './utf8';
 
 /**
  * The status list (W3C Bitstring Status List style, 2 bits per entry): every certificate
@@ -50,7 +50,7 @@ export function setStatusBits(bits: Uint8Array, index: number, value: number): v
 
 /** The exact bytes the list's signature covers: one line per field, in this order. */
 export function statusListSigningInput(list: Omit<StatusList, 'signature'>): Uint8Array {
-  return utf8ToBytes(
+  return encodeUtf8(
     [
       'roadcert-status-list/1',
       list.issuedAt,

@@ -1,4 +1,4 @@
-import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { certificateStatusList, certificateStatuses, type CertificateStatus } from '../domain/codes';
 import type { PresentationAlg } from '../schemas/presentation';
 
@@ -65,20 +65,6 @@ export function dayNumber(date: string | null): number {
 
 export const dayToDate = (days: number) =>
   days === NO_END ? null : new Date(days * DAY_MS).toISOString().slice(0, 10);
-
-/**
- * Strict UTF-8 decode without TextDecoder (absent in some mini-program runtimes):
- * decodeURIComponent rejects malformed sequences, and the round trip rejects the rest.
- */
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    const text = decodeURIComponent(Array.from(bytes, (b) => '%' + b.toString(16).padStart(2, '0')).join(''));
-    // Stryker disable next-line ConditionalExpression: equivalent on Node, whose decodeURIComponent is strict
-    return bytesToHex(utf8ToBytes(text)) === bytesToHex(bytes) ? text : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface TokenClaims {
   alg: PresentationAlg;

@@ -1,4 +1,4 @@
-import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { PresentationAlg } from '../schemas/presentation';
 import {
   ANCHOR_FIXED_BYTES,
@@ -14,12 +14,12 @@ import { suiteByAlg, suiteById } from './suites';
 import {
   dayNumber,
   dayToDate,
-  decodeUtf8,
   numberToTypeCode,
   TokenFormatError,
   typeCodeToNumber,
   type DecodedToken,
 } from './token-fields';
+import { decodeUtf8, encodeUtf8 } from './utf8';
 
 /**
  * Token version 2 (docs/presentation-token.md): the service signs once per interval an
@@ -72,8 +72,8 @@ const inRange = (n: number, max: number, min = 0) => Number.isInteger(n) && n >=
 export function encodeAnchorBody(claims: AnchorClaims): Uint8Array {
   const suite = suiteByAlg(claims.alg);
   if (!suite) throw new TokenFormatError('UNKNOWN_ALG', claims.alg);
-  const name = utf8ToBytes(claims.holderNameMasked);
-  const number = utf8ToBytes(claims.numberMasked);
+  const name = encodeUtf8(claims.holderNameMasked);
+  const number = encodeUtf8(claims.numberMasked);
   if (name.length + number.length > TOKEN_V2_MAX_TEXT_BYTES)
     throw new TokenFormatError('TOO_LONG', `name ${name.length} + number ${number.length} bytes`);
   if (

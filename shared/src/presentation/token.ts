@@ -1,11 +1,10 @@
-import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { certificateStatuses } from '../domain/codes';
 import { suiteByAlg, suiteById, type SignatureSuite } from './suites';
 import {
   bytesToUuid,
   dayNumber,
   dayToDate,
-  decodeUtf8,
   numberToTypeCode,
   statusByCode,
   TokenFormatError,
@@ -15,6 +14,7 @@ import {
   type TokenClaims,
 } from './token-fields';
 import { decodeTokenV2 } from './token-v2';
+import { decodeUtf8, encodeUtf8 } from './utf8';
 
 export {
   TokenFormatError,
@@ -64,11 +64,11 @@ export function fitTokenText(
   /** Version 2 tokens have one byte less for the texts (TOKEN_V2_MAX_TEXT_BYTES). */
   budget: number = TOKEN_MAX_TEXT_BYTES,
 ): { holderNameMasked: string; numberMasked: string } {
-  const numberBytes = utf8ToBytes(numberMasked).length;
+  const numberBytes = encodeUtf8(numberMasked).length;
   const room = budget - numberBytes;
-  if (utf8ToBytes(holderNameMasked).length <= room) return { holderNameMasked, numberMasked };
+  if (encodeUtf8(holderNameMasked).length <= room) return { holderNameMasked, numberMasked };
   const chars = Array.from(holderNameMasked);
-  while (chars.length > 0 && utf8ToBytes(chars.join('') + '…').length > room) chars.pop();
+  while (chars.length > 0 && encodeUtf8(chars.join('') + '…').length > room) chars.pop();
   return { holderNameMasked: chars.join('') + '…', numberMasked };
 }
 
@@ -76,8 +76,8 @@ export function fitTokenText(
 export function encodeTokenBody(claims: TokenClaims): Uint8Array {
   const suite = suiteByAlg(claims.alg);
   if (!suite) throw new TokenFormatError('UNKNOWN_ALG', claims.alg);
-  const name = utf8ToBytes(claims.holderNameMasked);
-  const number = utf8ToBytes(claims.numberMasked);
+  const name = encodeUtf8(claims.holderNameMasked);
+  const number = encodeUtf8(claims.numberMasked);
   // The budget (67 bytes) also keeps each length within its length byte.
   if (name.length + number.length > TOKEN_MAX_TEXT_BYTES) {
     throw new TokenFormatError(
