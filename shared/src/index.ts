@@ -8,3 +8,4 @@ export * from './registry';
 export * from './masking';
 export * from './compliance';
 export * from './reminders';
+export * from './verify/view';

@@ -1,17 +1,7 @@
-import { certificateStatuses, type CertificateStatus } from '@roadcert/shared';
+import { certificateStatuses, chineseDate, type CertificateStatus } from '@roadcert/shared';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-
-/**
- * '2027-05-01' (or an ISO timestamp) → '2027年05月01日'. Works on the text, not on Date, so a
- * calendar date never shifts with the device's time zone. Unrecognised input is returned as is.
- */
-export function formatDate(iso: string): string {
-  const match = ISO_DATE.exec(iso);
-  if (!match) return iso;
-  const [, year, month, day] = match;
-  return `${year}年${month}月${day}日`;
-}
+/** '2027-05-01' (or an ISO timestamp) → '2027年05月01日', on the text (shared/src/verify/view.ts). */
+export const formatDate = chineseDate;
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

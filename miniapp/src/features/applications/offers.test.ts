@@ -14,10 +14,15 @@ describe('applicationOffers', () => {
     expect(summary.note).toContain('继续有效');
   });
 
-  it('offers an IC-card certificate the conversion too, but an electronic one not', () => {
-    expect(kinds(applicationOffers({ ...paper, carrier: 'IC_CARD' }, TODAY))).toContain('CONVERSION');
+  it('offers an IC-card certificate the conversion and 补发 too, an electronic one neither (never lost)', () => {
+    expect(kinds(applicationOffers({ ...paper, carrier: 'IC_CARD' }, TODAY))).toEqual([
+      'CONVERSION',
+      'REISSUE',
+      'REPLACEMENT',
+      'CHANGE',
+    ]);
     const electronic = applicationOffers({ ...paper, carrier: 'ELECTRONIC' }, TODAY);
-    expect(kinds(electronic)).toEqual(['REISSUE', 'REPLACEMENT', 'CHANGE']);
+    expect(kinds(electronic)).toEqual(['REPLACEMENT', 'CHANGE']);
     expect(electronic.note).toBeNull();
   });
 

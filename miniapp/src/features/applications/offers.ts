@@ -91,7 +91,9 @@ export function applicationOffers(certificate: OfferFacts, today: string = local
   const window = type.validity.renewalWindowDays ?? DEFAULT_RENEWAL_WINDOW_DAYS;
   const nearExpiry = certificate.validUntil !== null && daysBetween(today, certificate.validUntil) <= window;
   if (nearExpiry) offers.push(offer('RENEWAL', certificate.carrier === 'ELECTRONIC'));
-  offers.push(offer('REISSUE'), offer('REPLACEMENT'), offer('CHANGE'));
+  // 补发 (证件遗失或损毁) only for a paper or IC card: an electronic certificate is never lost.
+  if (certificate.carrier !== 'ELECTRONIC') offers.push(offer('REISSUE'));
+  offers.push(offer('REPLACEMENT'), offer('CHANGE'));
   const note = certificate.carrier !== 'ELECTRONIC' ? '原证在有效期内继续有效；办理任何业务都将换发为电子证照。' : null;
   return { offers, note };
 }

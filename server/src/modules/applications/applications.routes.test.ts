@@ -452,7 +452,13 @@ describe('rules', () => {
     expect((await t.prisma.certificate.findUniqueOrThrow({ where: { id: electronic.id } })).status).toBe('REPLACED');
 
     // A new application on the new certificate (its portrait counts: no photo needed), rejected: final.
-    const reissue = await start(token, { typeCode: 'D071', kind: 'REISSUE', baseCertificateId: issued.id });
+    // 补发 is for lost paper or IC cards: an electronic certificate is refused, with the reason.
+    const refused = await start(token, { typeCode: 'D071', kind: 'REISSUE', baseCertificateId: issued.id });
+    expect(refused.json).toMatchObject({
+      code: 'APPLICATION_NOT_ALLOWED',
+      message: expect.stringContaining('无需补发'),
+    });
+    const reissue = await start(token, { typeCode: 'D071', kind: 'REPLACEMENT', baseCertificateId: issued.id });
     expect(reissue.json.photoRequired).toBe(false);
     expect((await t.api(`/api/v1/me/applications/${reissue.json.id}`, { token })).json.photoRequired).toBe(false);
     expect((await submit(token, reissue.json.id)).status).toBe(200);

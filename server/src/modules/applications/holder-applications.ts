@@ -48,6 +48,15 @@ function checkBaseAllows(
     }
     case 'INITIAL':
       return; // the old certificate only prefills the form (e.g. re-application after a lapse)
+    case 'REISSUE':
+      // 补发 is for a lost or damaged paper or IC card; an electronic certificate is never lost.
+      if (base.carrier === 'ELECTRONIC')
+        throw new AppError('APPLICATION_NOT_ALLOWED', {
+          message: '电子证照不会遗失或损毁，无需补发；如需更新证照内容请办理换发或变更',
+        });
+      if (base.status !== 'VALID' || expired)
+        throw new AppError('APPLICATION_NOT_ALLOWED', { message: '只有有效的证照可以办理此项业务' });
+      return;
     default:
       if (base.status !== 'VALID' || expired)
         throw new AppError('APPLICATION_NOT_ALLOWED', { message: '只有有效的证照可以办理此项业务' });
