@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -46,6 +47,24 @@ const ROUND_MS = 1000;
 /** Endpoint rounds per configuration, each: in-process in the server (2 × 1 s), autocannon for this long (bare server, then the endpoint), in-process again. */
 const HTTP_ROUNDS = 3;
 const HTTP_SECONDS = 6;
+
+/** CPU time of this process (user + system, every thread), µs. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/** Calls per second of `fn` and its CPU time per call (µs, process.cpuUsage). */
+function rateAndCpu(fn: () => unknown, ms: number): { rate: number; cpuUs: number } {
+  let n = 0;
+  const cpu = cpuNow();
+  const started = performance.now();
+  while (performance.now() - started < ms) {
+    fn();
+    n += 1;
+  }
+  return { rate: (n * 1000) / (performance.now() - started), cpuUs: (cpuNow() - cpu) / n };
+}
 
 function rate(fn: () => unknown, ms: number): number {
   let n = 0;
@@ -102,6 +121,18 @@ async function serve() {
     },
   });
   const res = await t.api(`/api/v1/me/certificates/${cert.id}/presentation?hours=1`, { token: holder.token });
+  // The burst's holders: copies of the demo driver's certificate (bench database only), so each
+  // opening in a burst is another certificate that signs its own anchors.
+  const { rows: burstRows } = await t.deps.sql.query<{ id: string }>(
+    `INSERT INTO "Certificate"
+       SELECT (jsonb_populate_record(NULL::"Certificate", to_jsonb(c) || jsonb_build_object(
+         'id', gen_random_uuid(), 'identifier', c.identifier || '-burst-' || g, 'statusIndex', NULL,
+         'portraitPhotoId', NULL, 'replacedById', NULL, 'stockKey', NULL))).*
+       FROM "Certificate" c, generate_series(1, $2::int) g WHERE c.id = $1
+     RETURNING id`,
+    [cert.id, BURST_HOLDERS],
+  );
+  const burstCertificates = burstRows.map((r) => r.id);
   if (res.status !== 200) throw new Error(`batch: ${res.status} ${res.text}`);
   const keyList: KeyList = keyListSchema.parse((await t.api('/.well-known/roadcert/keys.json')).json);
   const trusted = trustedKeysFromList(keyList);
@@ -127,13 +158,41 @@ async function serve() {
   const tokens = Array.from({ length: 60 }, (_, i) => heldQrAt(res.json, Date.now() + i * 60_000)).flatMap((held) =>
     held ? [{ qrText: held.qrText, notBefore: new Date(held.notBefore).toISOString() }] : [],
   );
-  console.log(JSON.stringify({ baseUrl: t.baseUrl, bareUrl, tokens }));
+  console.log(
+    JSON.stringify({
+      baseUrl: t.baseUrl,
+      bareUrl,
+      tokens,
+      opening: {
+        paths: burstCertificates.map((id) => `/api/v1/me/certificates/${id}/presentation?hours=24`),
+        token: holder.token,
+      },
+    }),
+  );
+  // Responses this process finished (the app's and the bare server's): the CPU per request.
+  let served = 0;
+  subscribe('http.server.response.finish', () => (served += 1));
+  let cpuFrom = { cpu: 0, served: 0 };
   const input = createInterface({ input: process.stdin });
   input.on('line', (line) => {
-    if (!line.startsWith('measure ')) return;
-    const check = checkerFor(line.slice('measure '.length), trusted);
-    rate(check, 300);
-    console.log(JSON.stringify({ inProcess: (rate(check, ROUND_MS) + rate(check, ROUND_MS)) / 2 }));
+    if (line === 'cpu-start') {
+      cpuFrom = { cpu: cpuNow(), served };
+      console.log(JSON.stringify({ started: true }));
+    } else if (line === 'cpu-stop') {
+      console.log(JSON.stringify({ cpuUs: cpuNow() - cpuFrom.cpu, served: served - cpuFrom.served }));
+    } else if (line === 'clear-anchors') {
+      // The next openings find no anchor, as holders opening 亮证 for the first time today.
+      void t.prisma.presentationAnchor
+        .deleteMany({})
+        .then(({ count }) =>
+          console.log(JSON.stringify({ cleared: count, signatures: t.deps.holderTokens.signatureCount() })),
+        );
+    } else if (line.startsWith('measure ')) {
+      const check = checkerFor(line.slice('measure '.length), trusted);
+      rate(check, 300);
+      const [a, b] = [rateAndCpu(check, ROUND_MS), rateAndCpu(check, ROUND_MS)];
+      console.log(JSON.stringify({ inProcess: (a.rate + b.rate) / 2, cpuUs: (a.cpuUs + b.cpuUs) / 2 }));
+    }
   });
   input.on('close', () => {
     // Dropping the cloned database ends its idle pool connections; that is the expected end here.
@@ -151,12 +210,18 @@ type BenchServer = {
   /** The bare node:http + checkToken server in the same process. */
   bareUrl: string;
   tokens: { qrText: string; notBefore: string }[];
-  /** checkToken/s of this token inside the server process, while it serves nothing. */
-  measureInProcess: (qrText: string) => Promise<number>;
+  /** 亮证 of BURST_HOLDERS certificates (GET, bearer token): what holders' phones fetch. */
+  opening: { paths: string[]; token: string };
+  /** checkToken/s of this token inside the server process, while it serves nothing, and its CPU µs per check. */
+  measureInProcess: (qrText: string) => Promise<{ inProcess: number; cpuUs: number }>;
+  /** Server CPU (process.cpuUsage, µs) and responses finished while `work` runs. */
+  cpuDuring: <T>(work: () => Promise<T>) => Promise<{ result: T; cpuUs: number; served: number }>;
+  /** Empties PresentationAnchor (the next openings sign afresh); the server's signature count so far. */
+  clearAnchors: () => Promise<number>;
   stop: () => Promise<void>;
 };
 
-async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
+async function startServer(env: Record<string, string> = {}, pin = pinned): Promise<BenchServer> {
   // BENCH_PROFILE_DIR=/tmp/prof writes the server's CPU profile there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
@@ -166,19 +231,24 @@ async function startServer(env: Record<string, string> = {}): Promise<BenchServe
     stdio: ['pipe', 'pipe', 'inherit'] as ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, BENCH_SERVER_ENV: JSON.stringify(env) },
   };
-  const child = pinned
+  const child = pin
     ? spawn('taskset', ['-c', '0', process.execPath, ...args], options)
     : spawn(process.execPath, args, options);
   const lines = createInterface({ input: child.stdout });
   const nextJson = () =>
     new Promise<string>((resolve, reject) => {
+      let seen = () => {};
+      const lineSeen = new Promise<void>((r) => (seen = r));
       const onLine = (l: string) => {
         if (!l.startsWith('{')) return;
         lines.off('line', onLine);
+        seen();
         resolve(l);
       };
+      const onExit = (code: number | null) => reject(new Error(`bench server exited with ${code}`));
       lines.on('line', onLine);
-      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+      child.once('exit', onExit);
+      void lineSeen.then(() => child.off('exit', onExit));
     });
   const line = await nextJson();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -187,7 +257,21 @@ async function startServer(env: Record<string, string> = {}): Promise<BenchServe
     measureInProcess: async (qrText) => {
       const answer = nextJson();
       child.stdin.write(`measure ${qrText}\n`);
-      return (JSON.parse(await answer) as { inProcess: number }).inProcess;
+      return JSON.parse(await answer) as { inProcess: number; cpuUs: number };
+    },
+    cpuDuring: async (work) => {
+      const started = nextJson();
+      child.stdin.write('cpu-start\n');
+      await started;
+      const result = await work();
+      const answer = nextJson();
+      child.stdin.write('cpu-stop\n');
+      return { result, ...(JSON.parse(await answer) as { cpuUs: number; served: number }) };
+    },
+    clearAnchors: async () => {
+      const answer = nextJson();
+      child.stdin.write('clear-anchors\n');
+      return (JSON.parse(await answer) as { signatures: number }).signatures;
     },
     stop: async () => {
       child.stdin.end();
@@ -211,6 +295,109 @@ async function load(url: string, init: { method: 'GET' | 'POST'; body?: string }
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+  };
+}
+
+/** Holders opening 亮证 at once in each burst; each opening (24 h) signs its day's anchors (12 or 13). */
+const BURST_HOLDERS = 20;
+const BURST_SECONDS = 9;
+/** Seconds into the verify load at which a burst starts. */
+const BURST_AT = [1.5, 5];
+const BURST_ROUNDS = 3;
+
+type BurstRound = {
+  threads: string;
+  /** Verify under load with no burst (the reference), then with bursts. */
+  quietP99: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  max: number;
+  rps: number;
+  non2xx: number;
+  /** Wall time of each burst (all openings answered), ms; anchors signed in the bursts. */
+  burstMs: number[];
+  signatures: number;
+  openingsFailed: number;
+};
+
+/**
+ * Verify p99 while bursts of holders open 亮证 (fresh anchors to sign), signing inline
+ * (SIGNING_THREADS=0, as before) against the worker-thread pool (the default), two servers
+ * started side by side and measured in alternating rounds. The servers are not pinned: the pool
+ * needs the second CPU. Each burst empties PresentationAnchor first, so each of the
+ * BURST_HOLDERS openings signs its day's anchors as on a holder's first opening of the day.
+ */
+async function burstRounds(): Promise<BurstRound[]> {
+  const servers = [
+    { threads: '0 (inline, as before)', server: await startServer({ SIGNING_THREADS: '0' }, false) },
+    { threads: `pool (default, ${Math.max(1, os.availableParallelism() - 1)})`, server: await startServer({}, false) },
+  ];
+  const rounds: BurstRound[] = [];
+  try {
+    for (const { server } of servers) {
+      // Warm: the verify path, and one opening (the pool starts its workers on first use).
+      await server.clearAnchors();
+      await openAll(server);
+    }
+    for (let round = 0; round < BURST_ROUNDS; round++) {
+      for (const { threads, server } of servers) {
+        const now = Date.now();
+        const current = server.tokens.filter((tk) => Date.parse(tk.notBefore) <= now).at(-1)!;
+        const body = JSON.stringify({ token: current.qrText });
+        const url = `${server.baseUrl}/api/v1/verify`;
+        const quiet = await load(url, { method: 'POST', body }, 3);
+        const signedBefore = await server.clearAnchors();
+        const started = performance.now();
+        const loaded = loadDetailed(url, body, BURST_SECONDS);
+        const burstMs: number[] = [];
+        let openingsFailed = 0;
+        for (const at of BURST_AT) {
+          await new Promise((r) => setTimeout(r, Math.max(0, at * 1000 - (performance.now() - started))));
+          await server.clearAnchors();
+          const t0 = performance.now();
+          openingsFailed += await openAll(server);
+          burstMs.push(performance.now() - t0);
+        }
+        const result = await loaded;
+        const signatures = (await server.clearAnchors()) - signedBefore;
+        rounds.push({ threads, quietP99: quiet.p99, ...result, burstMs, signatures, openingsFailed });
+      }
+    }
+  } finally {
+    await Promise.all(servers.map(({ server }) => server.stop()));
+  }
+  return rounds;
+}
+
+/** Every burst certificate opened at once (the holders' GET of their day's material); how many failed. */
+async function openAll(server: BenchServer): Promise<number> {
+  const answers = await Promise.all(
+    server.opening.paths.map((openingPath) =>
+      fetch(`${server.baseUrl}${openingPath}`, {
+        headers: { authorization: `Bearer ${server.opening.token}` },
+      }).then(async (res) => (await res.arrayBuffer(), res.status)),
+    ),
+  );
+  return answers.filter((status) => status !== 200).length;
+}
+
+async function loadDetailed(url: string, body: string, seconds: number) {
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    p999: result.latency.p99_9,
+    max: result.latency.max,
+    non2xx: result.non2xx,
   };
 }
 
@@ -274,8 +461,15 @@ async function main() {
       non2xx: number;
       ratio: number;
       bare: number | null;
+      /** Server CPU µs per /api/v1/verify request, per in-process checkToken, and their ratio. */
+      cpuPerRequest: number;
+      cpuPerCheck: number;
+      cpuRatio: number;
+      /** The bare node:http + checkToken server's CPU per request ÷ per checkToken (the floor). */
+      bareCpuRatio: number | null;
     }[];
     median: number;
+    cpuMedian: number;
   }[] = [];
   let json: Awaited<ReturnType<typeof load>> | null = null;
   for (const configuration of configurations) {
@@ -290,26 +484,48 @@ async function main() {
       const rounds = [];
       for (let i = 0; i < HTTP_ROUNDS; i++) {
         // Measured before and after the load and averaged: the machine's speed drifts within a round.
+        // CPU per request is read inside the server (process.cpuUsage over the load, ÷ responses).
         const before = await server.measureInProcess(current.qrText);
         const bare =
           configuration === configurations[0]
-            ? (await load(`${server.bareUrl}/`, { method: 'POST', body }, HTTP_SECONDS)).rps
+            ? await server.cpuDuring(() => load(`${server.bareUrl}/`, { method: 'POST', body }, HTTP_SECONDS))
             : null;
-        const http = await load(`${server.baseUrl}/api/v1/verify`, { method: 'POST', body }, HTTP_SECONDS);
-        const inProcess = (before + (await server.measureInProcess(current.qrText))) / 2;
-        rounds.push({ inProcess, ...http, ratio: http.rps / inProcess, bare });
+        const run = await server.cpuDuring(() =>
+          load(`${server.baseUrl}/api/v1/verify`, { method: 'POST', body }, HTTP_SECONDS),
+        );
+        const after = await server.measureInProcess(current.qrText);
+        const inProcess = (before.inProcess + after.inProcess) / 2;
+        const cpuPerCheck = (before.cpuUs + after.cpuUs) / 2;
+        const cpuPerRequest = run.cpuUs / run.served;
+        rounds.push({
+          inProcess,
+          ...run.result,
+          ratio: run.result.rps / inProcess,
+          bare: bare?.result.rps ?? null,
+          cpuPerRequest,
+          cpuPerCheck,
+          cpuRatio: cpuPerRequest / cpuPerCheck,
+          bareCpuRatio: bare ? bare.cpuUs / bare.served / cpuPerCheck : null,
+        });
       }
-      endpoint.push({ name: configuration.name, rounds, median: median(rounds.map((r) => r.ratio)) });
+      endpoint.push({
+        name: configuration.name,
+        rounds,
+        median: median(rounds.map((r) => r.ratio)),
+        cpuMedian: median(rounds.map((r) => r.cpuRatio)),
+      });
       json ??= await load(`${server.baseUrl}/healthz`, { method: 'GET' }, HTTP_SECONDS);
     } finally {
       await server.stop();
     }
   }
+  const loadAtBurst = os.loadavg()[0]!;
+  const bursts = await burstRounds();
   const loadAfter = os.loadavg()[0]!;
 
   const f0 = (v: number) => Math.round(v).toLocaleString('en-US');
   console.log(
-    `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); ${pinned ? 'server pinned to CPU 0, load generator to CPU 1' : 'not pinned'}; load average ${loadBefore.toFixed(1)} → ${loadAtServer.toFixed(1)} → ${loadAfter.toFixed(1)} (others share this machine)\n`,
+    `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}); ${pinned ? 'server pinned to CPU 0, load generator to CPU 1' : 'not pinned'}; load average ${loadBefore.toFixed(1)} → ${loadAtServer.toFixed(1)} → ${loadAtBurst.toFixed(1)} → ${loadAfter.toFixed(1)} (others share this machine)\n`,
   );
   console.log('| SM2 verify (one core, same key and message) | ops/s | rounds |');
   console.log('|---|---:|---|');
@@ -322,16 +538,26 @@ async function main() {
   );
   const pct = (v: number) => `${(v * 100).toFixed(0)} %`;
   console.log(
-    `| POST /api/v1/verify, usage log on (autocannon -c 50, ${HTTP_SECONDS} s) | round | in-process checkToken/s (server process, mean of before and after) | bare node:http + checkToken req/s | endpoint req/s | p50 ms | p99 ms | non-2xx | bare / in-process | endpoint / in-process |`,
+    `| POST /api/v1/verify, usage log on (autocannon -c 50, ${HTTP_SECONDS} s) | round | in-process checkToken/s (server process, mean of before and after) | bare node:http + checkToken req/s | endpoint req/s | p50 ms | p99 ms | non-2xx | bare / in-process | endpoint / in-process | CPU µs per checkToken | CPU µs per request | CPU ratio endpoint | CPU ratio bare |`,
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const f2 = (v: number | null) => (v === null ? '' : v.toFixed(2));
   for (const e of endpoint) {
     e.rounds.forEach((r, i) =>
       console.log(
-        `| ${e.name} | ${i + 1} | ${f0(r.inProcess)} | ${r.bare === null ? '' : f0(r.bare)} | ${f0(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.bare === null ? '' : pct(r.bare / r.inProcess)} | ${pct(r.ratio)} |`,
+        `| ${e.name} | ${i + 1} | ${f0(r.inProcess)} | ${r.bare === null ? '' : f0(r.bare)} | ${f0(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.bare === null ? '' : pct(r.bare / r.inProcess)} | ${pct(r.ratio)} | ${r.cpuPerCheck.toFixed(0)} | ${r.cpuPerRequest.toFixed(0)} | ${f2(r.cpuRatio)} | ${f2(r.bareCpuRatio)} |`,
       ),
     );
   }
+  console.log(
+    `\n| verify during bursts of ${BURST_HOLDERS} openings at ${BURST_AT.join(' s, ')} s (autocannon -c 50, ${BURST_SECONDS} s) | signing threads | verify p99 without burst ms | p50 ms | p99 ms | p99.9 ms | max ms | req/s | non-2xx | burst wall ms | anchors signed | openings failed |`,
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|');
+  bursts.forEach((b, i) =>
+    console.log(
+      `| round ${Math.floor(i / 2) + 1} | ${b.threads} | ${b.quietP99} | ${b.p50} | ${b.p99} | ${b.p999} | ${b.max} | ${f0(b.rps)} | ${b.non2xx} | ${b.burstMs.map(f0).join(', ')} | ${b.signatures} | ${b.openingsFailed} |`,
+    ),
+  );
   console.log(`\nGET /healthz (bare JSON): ${f0(json!.rps)} req/s, p50 ${json!.p50} ms, p99 ${json!.p99} ms\n`);
 
   const vsPlain = oursRate / plainRate;
@@ -340,9 +566,21 @@ async function main() {
   const lines: [string, number, number][] = [
     ['SM2 verify: ours vs sm-crypto-v2 plain', vsPlain, 2],
     ['SM2 verify: ours vs sm-crypto-v2 with precomputePublicKey', vsPre, 2],
-    ['verify endpoint req/s vs in-process check (median round, as shipped)', shipped.median, 0.7],
   ];
   let missed = endpoint.some((e) => e.rounds.some((r) => r.non2xx > 0));
+  // Issue 16's endpoint target: server CPU per request ÷ CPU per in-process checkToken, same process.
+  const cpuMet = shipped.cpuMedian <= 1.3;
+  missed ||= !cpuMet;
+  console.log(
+    `verify endpoint CPU per request ÷ in-process checkToken CPU (server's process.cpuUsage, median round, as shipped): ${shipped.cpuMedian.toFixed(2)} (target ≤ 1.3) — TARGET ${cpuMet ? 'MET' : 'MISSED'}; bare node:http + checkToken: ${median(shipped.rounds.map((r) => r.bareCpuRatio!)).toFixed(2)}; state read every request: ${cold.cpuMedian.toFixed(2)}`,
+  );
+  console.log(
+    `verify endpoint req/s vs in-process check (median round, as shipped; the old ≥ 70 % reading, reported, no longer the target): ${pct(shipped.median)}`,
+  );
+  const p99Of = (prefix: string) => median(bursts.filter((b) => b.threads.startsWith(prefix)).map((b) => b.p99));
+  console.log(
+    `verify p99 during opening bursts: inline signing ${p99Of('0')} ms, signing pool ${p99Of('pool')} ms (median rounds)`,
+  );
   for (const [label, value, target] of lines) {
     const met = value >= target;
     missed ||= !met;
@@ -368,9 +606,10 @@ async function main() {
     JSON.stringify(
       {
         at: new Date().toISOString(),
-        load: [loadBefore, loadAtServer, loadAfter],
+        load: [loadBefore, loadAtServer, loadAtBurst, loadAfter],
         sm2: { ours: r.ours, plain: r.plain, precomputed: r.pre, tableMs, sign: signRates },
         endpoint,
+        bursts,
         healthz: json,
       },
       null,

@@ -2,7 +2,9 @@
  * What a person does in the portal, shared by every journey: find buttons, fields and text the
  * way they are shown, accept the privacy policy, sign in by SMS code, bind a real name, sign out.
  */
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { demoHolders } from '../server/src/seed/demo-holders';
 import { expectTrue, launchBrowser, phonePage, screenshot } from './harness';
 
@@ -84,4 +86,21 @@ export function steps(page: Page) {
   }
 
   return { button, field, text, bodyText, agreeToPrivacyPolicy, signInBySms, bindRealName, signOut };
+}
+
+/** The QR as a camera reads it: the canvas's pixels through jsQR. */
+export async function readQr(page: Page): Promise<{ text: string; version: number }> {
+  const canvas = page.locator('canvas.qr-canvas:visible').first();
+  await canvas.waitFor({ timeout: 20_000 });
+  const dataUrl = await canvas.evaluate((element) =>
+    (element as unknown as { toDataURL(type: string): string }).toDataURL('image/png'),
+  );
+  const png = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+  const code = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  );
+  expectTrue(code, 'the QR on the holder screen does not decode');
+  return { text: code.data, version: code.version };
 }

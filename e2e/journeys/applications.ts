@@ -15,8 +15,8 @@ import type { Browser, Page } from 'playwright-core';
 import { portrait1080Jpeg } from '../../server/src/test/photo-fixtures';
 import { expectTrue, phonePage, runCases, screenshot, startProduct } from '../harness';
 import { staffApplicationListSchema, staffChallengeSchema, staffTokenSchema } from '@roadcert/shared';
-import { demoStaff } from '../../server/src/seed/staff';
-import { approveApplication, freshTotpCode, staffSignIn } from '../staff-steps';
+import { demoStaff, demoSteward } from '../../server/src/seed/staff';
+import { approveApplication, freshTotpCode, staffSignIn, type DemoStaffAccount } from '../staff-steps';
 import { openPortalOnPhone, seeded, type Steps } from '../steps';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'roadcert-e2e-apply-'));
@@ -48,7 +48,7 @@ let page: Page;
 let s: Steps;
 
 /** The reviewer's side through the API (the workbench's return form is the staff journey's to drive): 退回补正 with one reason. */
-async function returnByApi(kind: string, reasons: Record<string, string>) {
+async function returnByApi(kind: string, reasons: Record<string, string>, who: DemoStaffAccount = demoStaff) {
   const post = async (path: string, body: unknown, token?: string) => {
     const response = await fetch(`${product.url}${path}`, {
       method: 'POST',
@@ -59,10 +59,10 @@ async function returnByApi(kind: string, reasons: Record<string, string>) {
     return response.json() as Promise<unknown>;
   };
   const challenge = staffChallengeSchema.parse(
-    await post('/api/v1/staff/auth/login', { username: demoStaff.username, password: demoStaff.password }),
+    await post('/api/v1/staff/auth/login', { username: who.username, password: who.password }),
   );
   const { accessToken } = staffTokenSchema.parse(
-    await post('/api/v1/staff/auth/verify', { challengeId: challenge.challengeId, code: await freshTotpCode() }),
+    await post('/api/v1/staff/auth/verify', { challengeId: challenge.challengeId, code: await freshTotpCode(who) }),
   );
   const queue = staffApplicationListSchema.parse(
     await (
@@ -74,6 +74,23 @@ async function returnByApi(kind: string, reasons: Record<string, string>) {
   const application = queue.items[0];
   expectTrue(application, `no ${kind} application in the review queue`);
   await post(`/api/v1/staff/applications/${application.id}/return`, { reasons }, accessToken);
+}
+
+/** The form's photo step: the photo page, a portrait from the album, checked, back on the form. */
+async function attachPortrait(shots = false) {
+  await writeFile(photoFile, await portrait1080Jpeg());
+  await s.button('拍摄或上传').click();
+  await s.button('从相册选择').waitFor({ timeout: 15_000 });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), s.button('从相册选择').click()]);
+  await chooser.setFiles(photoFile);
+  await s.button('上传并检查').waitFor({ timeout: 15_000 });
+  await s.button('上传并检查').click();
+  await s.text('✓ 照片合格').waitFor({ timeout: 30_000 });
+  if (shots) await shot(page, '06-photo-accepted');
+  await s.button('完成').click();
+  await s.text('✓ 已上传，照片合格').waitFor({ timeout: 15_000 });
+  await page.locator('.apply-photo__image:visible').waitFor();
+  await page.locator('.nut-button--loading:visible').waitFor({ state: 'detached', timeout: 15_000 }); // the draft saved with the photo
 }
 
 const driver = seeded('driver-paper');
@@ -160,20 +177,8 @@ const ok = await runCases([
   {
     name: 'the photo step opens the photo page; the accepted portrait comes back to the form',
     run: async () => {
-      await writeFile(photoFile, await portrait1080Jpeg());
       await shot(page, '05-form-photo-empty');
-      await s.button('拍摄或上传').click();
-      await s.button('从相册选择').waitFor({ timeout: 15_000 });
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), s.button('从相册选择').click()]);
-      await chooser.setFiles(photoFile);
-      await s.button('上传并检查').waitFor({ timeout: 15_000 });
-      await s.button('上传并检查').click();
-      await s.text('✓ 照片合格').waitFor({ timeout: 30_000 });
-      await shot(page, '06-photo-accepted');
-      await s.button('完成').click();
-      await s.text('✓ 已上传，照片合格').waitFor({ timeout: 15_000 });
-      await page.locator('.apply-photo__image:visible').waitFor();
-      await page.locator('.nut-button--loading:visible').waitFor({ state: 'detached', timeout: 15_000 }); // the draft saved with the photo
+      await attachPortrait(true);
       await shot(page, '07-form-photo-attached');
     },
   },
@@ -245,9 +250,21 @@ const ok = await runCases([
     },
   },
   {
-    name: '补发 on the new certificate asks for the loss statement (shared validation, error next to the field) and submits',
+    name: '补发 is not offered on the new electronic certificate; on 李娜’s IC card it asks for the loss statement (shared validation, error next to the field) and submits',
     run: async () => {
       await s.text(/^电子证照$/).click();
+      await s.text('办理业务').waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: /^换发：/ }).waitFor({ timeout: 15_000 });
+      expectTrue(
+        (await page.getByRole('button', { name: /^补发：/ }).count()) === 0,
+        '补发 is offered on an electronic certificate (it is never lost)',
+      );
+      await page.goto(product.url);
+      await s.text('我的证照').waitFor({ timeout: 20_000 });
+      await s.signOut();
+      await s.signInBySms(seeded('driver-ic').phone, 'tap');
+      await s.bindRealName('driver-ic');
+      await s.text('道路运输从业人员从业资格证').click();
       await s.text('办理业务').waitFor({ timeout: 15_000 });
       await page.getByRole('button', { name: /^补发：/ }).click();
       await s.text('遗失或损毁情况说明（在线填写）').waitFor({ timeout: 15_000 });
@@ -260,6 +277,10 @@ const ok = await runCases([
       await shot(page, '14-reissue-statement-missing');
       await page.locator('textarea:visible').first().fill('遗失');
       await s.button('下一步').click();
+      // An IC card carries no portrait the service holds: the photo step asks for one.
+      await s.button('拍摄或上传').waitFor({ timeout: 15_000 });
+      await attachPortrait();
+      await s.button('下一步').click();
       await s.text('请确认以下内容').waitFor({ timeout: 15_000 });
       await s.button('提交申请').click();
       await s.text('等待审核').waitFor({ timeout: 20_000 });
@@ -269,7 +290,8 @@ const ok = await runCases([
     name: 'returned: the status page names the field and the reason; 修改后重新提交 opens it with the reason beside it; resubmitted',
     run: async () => {
       const reason = '请写明遗失的时间和地点';
-      await returnByApi('REISSUE', { lossStatement: reason });
+      // 李娜's card is from 深圳: the province-wide steward (also a reviewer) returns it.
+      await returnByApi('REISSUE', { lossStatement: reason }, demoSteward);
       await page.reload();
       await s.text('需要修改的内容').waitFor({ timeout: 20_000 });
       const body = await s.bodyText();

@@ -340,8 +340,13 @@ const ok = await runCases([
       if ((await sendButton.count()) > 0) {
         await sendButton.click();
         await confirmDialog(staff);
-        await st.text(/^已加入发送队列：\d+ 条$/).waitFor({ timeout: 20_000 });
+        // 202 at once; the job writes the run in the background, the page follows its progress.
+        await st.text(/^已开始发送：\d+ 本证照$/).waitFor({ timeout: 20_000 });
         await shot(staff, '10-staff-invitation-sent');
+        await staff.locator('.invitation-run--done:visible').first().waitFor({ timeout: 60_000 });
+        const run = (await staff.locator('.invitation-run:visible').first().textContent()) ?? '';
+        expectTrue(/已完成/.test(run) && /新加入提醒 [\d,]+ 条/.test(run), `the run did not finish: ${run}`);
+        await shot(staff, '11-staff-invitation-done');
       } else {
         console.log('    (no paper/IC 从业资格证 holders to invite in the demo data: not sent)');
       }

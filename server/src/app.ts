@@ -7,6 +7,7 @@ import { createRouteTable } from './http/route';
 import { jsonBody } from './http/json-body';
 import { withFastRoutes } from './http/fast-routes';
 import { buildOpenApiDocument } from './http/openapi';
+import { createMetrics } from './http/metrics';
 import {
   auditActor,
   authRoutes,
@@ -35,6 +36,7 @@ import { partnerRoutes } from './modules/partners';
 import { shareLinkRoutes, shareRoutes } from './modules/shares';
 import { presentationRoutes } from './modules/presentation';
 import { reminderRoutes } from './modules/reminders';
+import { certificateFileRoutes } from './modules/certificate-file';
 
 const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -76,6 +78,10 @@ export function createApp(deps: Container) {
   );
 
   healthRoutes(router, deps, () => shuttingDown);
+  // GET /metrics (Prometheus): default process metrics, HTTP by route template, aggregation gauges.
+  const metrics = createMetrics({ token: deps.config.metrics.token });
+  deps.aggregation.registerMetrics(metrics.registry);
+  metrics.routes(router);
   authRoutes(table, deps);
   devSmsOutboxRoutes(table, deps);
   sessionRoutes(table, deps);
@@ -97,12 +103,14 @@ export function createApp(deps: Container) {
   shareLinkRoutes(router);
   const presentation = presentationRoutes(table, router, deps);
   partnerRoutes(table, deps);
+  certificateFileRoutes(table, deps);
   if (deps.storage.driver === 'local') fileRoutes(router, table.registry, deps);
   const openapi = buildOpenApiDocument(table.registry, deps.config.publicBaseUrl);
   router.get('/api/openapi.json', (ctx) => {
     ctx.body = openapi;
   });
 
+  app.use(metrics.koa);
   app.use(requestContext(deps.logger));
   app.use(async (ctx, next) => {
     ctx.set(securityHeaders);
@@ -115,10 +123,14 @@ export function createApp(deps: Container) {
   app.use(portal(deps.config.portalDir));
 
   // What main and the tests hand to http.createServer: the fast routes, then Koa.
-  const listener = withFastRoutes(presentation.fastRoutes, app.callback(), {
-    logger: deps.logger,
-    bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
-  });
+  const listener = metrics.wrap(
+    withFastRoutes(presentation.fastRoutes, app.callback(), {
+      logger: deps.logger,
+      bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
+      trustProxy: deps.config.trustProxy,
+    }),
+    presentation.fastRoutes.map((r) => r.path),
+  );
 
   return {
     listener,

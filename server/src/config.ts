@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { embeddedIssuingAuthorities, parseIssuingAuthorities } from './lib/issuing-authorities';
@@ -40,6 +41,13 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Set when exactly one reverse proxy (SLB / nginx) sits in front: client IPs come from X-Forwarded-For. */
   TRUST_PROXY: bool.default(false),
+  /** Shared rate limits in Redis (docs/deployment.md); unset: in PostgreSQL, or in memory on the embedded default. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** POST /api/v1/verify per client IP and minute (carrier-grade NAT puts many phones behind one IP); 0: no limit. */
+  RATE_LIMIT_VERIFY_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   DATA_DIR: z.string().default('.data'),
   PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -95,6 +103,11 @@ const schema = z.object({
   WECHAT_SUBSCRIBE_TEMPLATE_APPLICATION_STATUS: subscribeTemplateId.optional(),
   WECHAT_SUBSCRIBE_TEMPLATE_ACTIVATION: subscribeTemplateId.optional(),
   WECHAT_SUBSCRIBE_TEMPLATE_CONVERSION: subscribeTemplateId.optional(),
+  /** 消息推送 (服务器配置) Token: signs WeChat's delivery and subscription events; unset: the push URL answers 404. */
+  WECHAT_PUSH_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits (WeChat Token)')
+    .optional(),
   /** Which mini-program version URL Links open: release (default), trial, develop. */
   WECHAT_LINK_ENV_VERSION: z.enum(['release', 'trial', 'develop']).default('release'),
   /** Quiet hours, China time, `from-to` in whole hours: reminders are deferred to `to`, never dropped. */
@@ -145,6 +158,8 @@ const schema = z.object({
   PRESENTATION_STATE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** Ed25519 private key (PKCS#8 PEM) for the alternative algorithm; embedded mode generates one. */
   PRESENTATION_ED25519_KEY_FILE: z.string().optional(),
+  /** SM2 signing threads (anchors, status lists, certificates): 0 signs on the main thread; default cores − 1, at least 1. */
+  SIGNING_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** 数据归集 (docs/aggregation.md): the ministry's receiving endpoint; unset on the embedded default = the local receiver stand-in. */
   MINISTRY_URL: z.string().url().optional(),
   MINISTRY_CLIENT_ID: z.string().min(1).max(64).optional(),
@@ -160,11 +175,17 @@ const schema = z.object({
   MINISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** The local receiver stand-in's port (0: any free port). */
   MINISTRY_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Mutual TLS to the ministry: our client certificate, its key and the CA of the ministry's server (PEM files). */
+  MINISTRY_TLS_CERT_FILE: z.string().optional(),
+  MINISTRY_TLS_KEY_FILE: z.string().optional(),
+  MINISTRY_TLS_CA_FILE: z.string().optional(),
   /** `in-process`: the server runs the worker; `off`: a separate `npm run worker` process does. */
   AGGREGATION_WORKER: z.enum(['in-process', 'off']).default('in-process'),
   AGGREGATION_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
   AGGREGATION_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   AGGREGATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** Bearer token of GET /metrics (Prometheus); required in production, optional (then open) on the embedded default. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
 /** Prefixes we own: an unknown variable under one of them is a typo, not noise. */
@@ -186,6 +207,9 @@ const ownedPrefixes = [
   'REMINDER_',
   'MINISTRY_',
   'AGGREGATION_',
+  'REDIS_',
+  'RATE_LIMIT_',
+  'METRICS_',
 ];
 const knownKeys = new Set(Object.keys(schema.shape));
 /** Settings that once existed: left in an environment they are reported with what replaced them. */
@@ -286,7 +310,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     need('MINISTRY_URL', 'in production (the local receiver stand-in is refused there)');
     need('MINISTRY_CLIENT_ID', 'in production');
     need('MINISTRY_TRANSPORT_KEY', 'in production (the holder block is sealed with it)');
+    need('METRICS_TOKEN', 'in production (GET /metrics answers only with it)');
   }
+  const ministryTls = [c.MINISTRY_TLS_CERT_FILE, c.MINISTRY_TLS_KEY_FILE, c.MINISTRY_TLS_CA_FILE];
+  if (ministryTls.some((v) => v !== undefined) && ministryTls.some((v) => v === undefined))
+    problems.push('MINISTRY_TLS_CERT_FILE: MINISTRY_TLS_CERT_FILE, _KEY_FILE and _CA_FILE must be set together');
+  if (c.MINISTRY_TLS_CERT_FILE && !c.MINISTRY_URL?.startsWith('https://'))
+    problems.push('MINISTRY_TLS_CERT_FILE: mutual TLS needs an https:// MINISTRY_URL');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(c.DATA_DIR);
@@ -295,6 +325,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     trustProxy: c.TRUST_PROXY,
+    /** Where rate limits count (lib/rate-limit-store.ts) and the verify endpoint's per-IP limit. */
+    rateLimits: { redisUrl: c.REDIS_URL ?? null, verifyPerIpPerMinute: c.RATE_LIMIT_VERIFY_PER_IP_PER_MINUTE },
     dataDir,
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     logLevel: c.LOG_LEVEL,
@@ -356,6 +388,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }),
       ) as Partial<Record<(typeof reminderKinds)[number], string>>,
       linkEnvVersion: c.WECHAT_LINK_ENV_VERSION,
+      pushToken: c.WECHAT_PUSH_TOKEN ?? null,
     },
     keys: {
       fieldEncryptionKey: c.FIELD_ENCRYPTION_KEY,
@@ -379,6 +412,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       stateCacheMs: c.PRESENTATION_STATE_CACHE_MS,
       ed25519KeyFile: c.PRESENTATION_ED25519_KEY_FILE,
     },
+    /** Worker threads that sign (lib/signing-pool.ts); 0 = inline. */
+    signingThreads: c.SIGNING_THREADS ?? Math.max(1, availableParallelism() - 1),
     /** Default issuing authority per region (no base certificate); none in production unless configured. */
     /** 数据归集: the ministry (MINISTRY_URL) or, on the embedded default, the labelled local receiver stand-in. */
     ministry: {
@@ -389,6 +424,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       transportKeyId: c.MINISTRY_TRANSPORT_KEY_ID,
       timeoutMs: c.MINISTRY_TIMEOUT_MS,
       standInPort: c.MINISTRY_STAND_IN_PORT,
+      tls:
+        c.MINISTRY_TLS_CERT_FILE && c.MINISTRY_TLS_KEY_FILE && c.MINISTRY_TLS_CA_FILE
+          ? { certFile: c.MINISTRY_TLS_CERT_FILE, keyFile: c.MINISTRY_TLS_KEY_FILE, caFile: c.MINISTRY_TLS_CA_FILE }
+          : null,
     },
     aggregation: {
       worker: c.AGGREGATION_WORKER,
@@ -396,6 +435,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: c.AGGREGATION_CONCURRENCY,
       maxAttempts: c.AGGREGATION_MAX_ATTEMPTS,
     },
+    /** GET /metrics (Prometheus): the Bearer token it requires; null = open (embedded default only). */
+    metrics: { token: c.METRICS_TOKEN ?? null },
     issuingAuthorities: issuingAuthorities?.ok
       ? issuingAuthorities.value
       : production

@@ -5,8 +5,10 @@ import { createWechatFromConfig, type WechatClient } from './adapters/wechat';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditLog } from './lib/audit';
+import { createRateLimitStore } from './lib/rate-limit-store';
 import { createFieldCrypto } from './lib/field-crypto';
 import { createBackgroundJobs } from './jobs';
+import { createCertificateFiles } from './modules/certificate-file';
 import type { KeyMaterial } from './lib/key-material';
 import type { Logger } from './lib/logger';
 import type { UsageLog } from './lib/usage-event';
@@ -15,6 +17,7 @@ import { createComplianceModule } from './modules/compliance';
 import { createAggregationModule } from './modules/aggregation';
 import type { MinistryClient } from './adapters/ministry';
 import { createPresentationServices } from './modules/presentation';
+import { createSigningPool } from './lib/signing-pool';
 import { createRemindersModule } from './modules/reminders';
 import { createUsageLog, sqlUsageStore } from './modules/usage';
 
@@ -26,7 +29,7 @@ import { createUsageLog, sqlUsageStore } from './modules/usage';
 export type ContainerInput = {
   config: Config;
   logger: Logger;
-  database: Pick<Database, 'prisma' | 'sql' | 'kind'>;
+  database: Pick<Database, 'prisma' | 'sql' | 'kind'> & Partial<Pick<Database, 'changes'>>;
   keys: KeyMaterial;
   /** null: WeChat not configured; undefined: from config.wechat. */
   wechat?: WechatClient | null;
@@ -62,7 +65,13 @@ export function createContainer(input: ContainerInput) {
     /** The same pool's raw SQL (db/database.ts Sql): hot statements only. */
     sql: database.sql,
     databaseKind: database.kind,
+    /** Change notifications between processes (db/notify.ts): caches drop what another process changed. */
+    changes: database.changes,
+    /** Rate-limit counters shared by every process: Redis, PostgreSQL or (embedded) memory. */
+    rateLimits: createRateLimitStore(config, database),
     keys,
+    /** SM2 signing on worker threads (SIGNING_THREADS; 0 = inline): anchors, status lists, certificates. */
+    signingPool: createSigningPool({ privateKey: keys.signing.privateKey, threads: config.signingThreads, logger }),
     fieldCrypto,
     sessionTokens: createSessionTokens(keys.sessionTokenKey, keys.sessionTokenPreviousKeys),
     /** The hash-chained audit log (lib/audit.ts); one writer for every module. */
@@ -86,16 +95,24 @@ export function createContainer(input: ContainerInput) {
   // Compliance (缺失数据补传, 数据合规率): the checker, tasks, rates; the daily batch is a job.
   const compliance = createComplianceModule(base);
   // Reminders (短信提醒, 订阅消息, 消息): scheduler and sender are jobs; review decisions enqueue theirs.
-  const reminders = createRemindersModule({ ...base, now: input.now });
+  // Staff invitations are queued as jobs: `jobs` is built below and only called at request time.
+  const reminders = createRemindersModule({
+    ...base,
+    now: input.now,
+    queueJob: (name, data) => jobs.runNow(name, data),
+  });
   // 数据归集: the ministry client or the local receiver stand-in, the worker, reconciliation (a job).
   const aggregation = createAggregationModule({ ...base, ministryClient: input.ministryClient });
-  const jobs = createBackgroundJobs({ ...base, compliance, reminders, aggregation });
+  // 证照文件 (OFD + PDF, SM2-signed): made by a job after issuance or on the first download.
+  const certificateFiles = createCertificateFiles(base);
+  const jobs = createBackgroundJobs({ ...base, compliance, reminders, aggregation, certificateFiles });
   return {
     ...base,
     ...createPresentationServices({ ...base, compliance }),
     compliance,
     reminders,
     aggregation,
+    certificateFiles,
     jobs,
   };
 }

@@ -15,7 +15,7 @@ async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const keys = await loadKeyMaterial(config, logger);
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { logger });
   const container = createContainer({ config, logger, database, keys });
   if (config.seedDemoData) {
     const seeded = await seedDemoDataOnce(database.prisma, container.fieldCrypto, new Date(), keys);

@@ -19,7 +19,7 @@ async function main() {
     process.exit(78);
   }
   const keys = await loadKeyMaterial(config, logger);
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { logger });
   const container = createContainer({ config, logger, database, keys });
   await container.aggregation.start({ runWorker: true });
   logger.info({ target: container.aggregation.target() }, 'aggregation worker process up');

@@ -21,6 +21,8 @@ export const errorCodes = {
   SMS_CODE_EXPIRED: { status: 400, message: '验证码已失效，请重新获取' },
   SMS_CODE_LOCKED: { status: 429, message: '验证码错误次数过多，请稍后再试' },
   WECHAT_LOGIN_FAILED: { status: 400, message: '微信登录失败，请重试' },
+  // WeChat message push (docs/reminders.md): signature, timestamp or nonce missing, wrong or stale.
+  WECHAT_PUSH_SIGNATURE_INVALID: { status: 401, message: '消息推送签名无效' },
   UPSTREAM_UNAVAILABLE: { status: 503, message: '外部服务暂不可用，请稍后再试' },
   STAFF_LOGIN_FAILED: { status: 401, message: '用户名或密码错误' },
   STAFF_LOCKED: { status: 423, message: '登录失败次数过多，账号已临时锁定，请稍后再试' },
@@ -68,6 +70,10 @@ export const errorCodes = {
   IMPORT_RUNNING: { status: 409, message: '该文件正在导入中，请稍后查看结果' },
   // A blind-index key rotation runs (several keys configured): imports wait for the re-index job.
   IMPORT_PAUSED: { status: 409, message: '索引密钥轮换进行中，存量导入暂停，请在重建索引完成后再导入' },
+  // 证照文件 (docs/certificate-file.md): an uploaded OFD/PDF that cannot be checked at all.
+  CERTIFICATE_FILE_TOO_LARGE: { status: 413, message: '证照文件不能超过2MB' },
+  CERTIFICATE_FILE_TYPE: { status: 415, message: '请上传 OFD 或 PDF 格式的证照文件' },
+  CERTIFICATE_FILE_INVALID: { status: 400, message: '证照文件结构不合规，无法核验' },
   NOT_READY: { status: 503, message: '服务暂不可用，请稍后再试' },
   // The database cannot be reached (restart, failover, network): retry after Retry-After seconds.
   DATABASE_UNAVAILABLE: { status: 503, message: '数据服务暂时不可用，请稍后再试' },

@@ -11,6 +11,8 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import type { Config } from '../config';
 import { applyMigrations } from './migrate';
+import { listenOnEmbedded, listenOnPostgres, type ChangeFeed } from './notify';
+import type { Logger } from '../lib/logger';
 
 /**
  * The pg pool under Prisma, for the few hot statements whose planning in Prisma's query
@@ -25,6 +27,8 @@ export type Database = {
   sql: Sql;
   /** `postgres` or `pglite (embedded)`; shown by /readyz and the start-up log. */
   kind: string;
+  /** Change notifications for per-process caches (db/notify.ts): LISTEN/NOTIFY. */
+  changes: ChangeFeed;
   close: () => Promise<void>;
 };
 
@@ -38,7 +42,10 @@ export type Database = {
  *   two: pg-pool destroys a client after any query error and connects anew at once,
  *   and the replacement must not be refused while the old socket is still closing.
  */
-export async function openDatabase(db: Config['database']): Promise<Database> {
+export async function openDatabase(
+  db: Config['database'],
+  options: { logger?: Pick<Logger, 'warn' | 'info'> } = {},
+): Promise<Database> {
   if (db.kind === 'postgres') {
     // A connect that hangs (server gone without a RST) fails after 5 s, so requests answer
     // 503 DATABASE_UNAVAILABLE (db/outage.ts) instead of piling up behind the pool.
@@ -46,11 +53,14 @@ export async function openDatabase(db: Config['database']): Promise<Database> {
     surviveConnectionLoss(pool);
     await applyMigrations(pool);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const changes = listenOnPostgres(db.url, options.logger);
     return {
       prisma,
       sql: pool,
       kind: 'postgres',
+      changes,
       close: async () => {
+        await changes.close();
         await prisma.$disconnect();
         await pool.end();
       },
@@ -80,12 +90,14 @@ async function openEmbedded(dir: string): Promise<Database> {
   await server.start();
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
   surviveConnectionLoss(pool);
+  const changes = listenOnEmbedded(pool);
   await applyMigrations(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
     sql: pool,
     kind: 'pglite (embedded)',
+    changes,
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

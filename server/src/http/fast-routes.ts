@@ -31,6 +31,8 @@ export type FastRoute<B extends z.ZodType, R extends z.ZodType> = {
   /** Extra headers of a successful response (e.g. Cache-Control), as the Koa handler sets them. */
   headers?: Record<string, string>;
   handler: (body: z.infer<B>) => Promise<z.input<R>>;
+  /** A rate limit by client IP, checked before the body is read; throws the AppError to answer (429). */
+  limit?: (ip: string) => Promise<void>;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,10 +46,11 @@ const plainJson = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
 export function withFastRoutes(
   routes: AnyFastRoute[],
   next: RequestListener,
-  options: { logger: Logger; bodyLimitBytes: number },
+  options: { logger: Logger; bodyLimitBytes: number; trustProxy?: boolean },
 ): RequestListener {
   const byPath = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
   const { logger, bodyLimitBytes } = options;
+  const trustProxy = options.trustProxy ?? false;
 
   return (req, res) => {
     const route = byPath.get(`${req.method} ${req.url}`);
@@ -68,6 +71,7 @@ export function withFastRoutes(
     let status = 200;
     let payload: unknown;
     try {
+      if (route.limit) await route.limit(clientIp(req, trustProxy));
       const declared = req.headers['content-length'];
       const bytes = await readBytes(req, bodyLimitBytes, declared ? Number(declared) : undefined);
       // The same body rules as the Koa path (json-body.ts, route.ts): UTF-8, strict JSON, no U+0000.
@@ -96,4 +100,15 @@ export function withFastRoutes(
       'request',
     );
   }
+}
+
+/**
+ * The client's IP as Koa reads it for the same app (`proxy: TRUST_PROXY`, `maxIpsCount: 1`,
+ * app.ts): behind the one trusted proxy, the last X-Forwarded-For entry (the address that
+ * proxy saw, not a client-supplied first entry); otherwise the socket's peer.
+ */
+export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const last = typeof forwarded === 'string' ? forwarded.split(',').pop()!.trim() : '';
+  return last || req.socket.remoteAddress || '';
 }

@@ -13,7 +13,11 @@ import { reindexBlindIndexes } from './reindex';
 import { createReindexRepo } from './reindex.repo';
 import { createRetentionRepo } from './retention.repo';
 import { retentionJobs } from './retention';
+import { anchorCleanupJob } from './anchors';
+import { createAnchorCleanupRepo } from './anchors.repo';
 import { createJobRunner, type JobDefinition } from './runner';
+import { certificateFilesJob } from '../modules/certificate-file';
+import { createExpiryRepo, expireCertificates } from '../modules/certificates';
 
 export { createJobRunner, type JobDefinition, type JobRunner } from './runner';
 export { cleanUpPhotos, retentionJobs, retentionPeriods } from './retention';
@@ -34,6 +38,8 @@ export type JobsDeps = {
   reminders: {
     scheduler: { run(now?: Date): Promise<{ reminders: number; sms: number; wechat: number }> };
     sender: { run(now?: Date): Promise<{ sent: number; deferred: number; suppressed: number; dead: number }> };
+    /** 换领邀请 runs queued by staff (payload `{ runId }`). */
+    invitations: { work(runId: string): Promise<{ [k: string]: number | string | undefined }> };
   };
   /** 数据归集: the nightly reconciliation against the receiver (docs/aggregation.md). */
   aggregation: { reconcile(): Promise<{ id: string; mismatched: number; requeued: number }> };
@@ -42,6 +48,8 @@ export type JobsDeps = {
   logger: Logger;
   storage: ObjectStorage;
   keys: Pick<KeyMaterial, 'signing'>;
+  /** 证照文件 made ahead of the first download (modules/certificate-file); absent in tests that do not need it. */
+  certificateFiles?: { makeRecent(since: Date): Promise<{ made: number }> };
 };
 
 /** Every scheduled job of the service (docs/retention.md lists them with their periods). */
@@ -87,6 +95,18 @@ export function allJobs(deps: JobsDeps): JobDefinition[] {
       },
     },
     {
+      name: 'reminders.invitation',
+      cron: null,
+      description:
+        '换领邀请 started by staff: the run written in chunks of certificates, progress committed per chunk, a retry resumes (docs/reminders.md)',
+      retryLimit: 3,
+      retryDelaySeconds: 30,
+      expireInSeconds: 3600,
+      // Staff watch the progress: picked up within 2 s, not the maintenance jobs' 30.
+      pollingIntervalSeconds: 2,
+      run: async ({ data }) => deps.reminders.invitations.work(String(data?.runId ?? '')),
+    },
+    {
       name: 'aggregation.reconcile',
       cron: '0 20 * * *',
       description:
@@ -99,7 +119,19 @@ export function allJobs(deps: JobsDeps): JobDefinition[] {
         return { reconciliationId: id, mismatched, requeued };
       },
     },
+    {
+      name: 'certificates.expire',
+      cron: '5 16 * * *',
+      description:
+        '已过期: VALID certificates past 有效期至 set to EXPIRED in chunks, each with its aggregation version, daily at 00:05 China time (docs/aggregation.md)',
+      retryLimit: 2,
+      retryDelaySeconds: 300,
+      expireInSeconds: 3600,
+      run: async () => expireCertificates({ repo: createExpiryRepo(deps.sql) }),
+    },
     ...retentionJobs({ retention: createRetentionRepo(prisma), storage }),
+    ...(deps.certificateFiles ? [certificateFilesJob(deps.certificateFiles)] : []),
+    anchorCleanupJob({ anchors: createAnchorCleanupRepo(deps.sql) }),
     {
       name: 'keys.reencrypt',
       cron: '0 19 * * *',

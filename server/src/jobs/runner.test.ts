@@ -8,6 +8,7 @@ describe('background job runner (pg-boss on the app pool)', () => {
   let runner: JobRunner;
   const runs: string[] = [];
   let failuresLeft = 1;
+  const payloads: unknown[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ seed: false });
@@ -29,6 +30,15 @@ describe('background job runner (pg-boss on the app pool)', () => {
           },
         },
         { name: 'test.scheduled', cron: '5 3 * * *', description: 'daily', run: async () => undefined },
+        {
+          name: 'test.payload',
+          cron: null,
+          description: 'a job queued with a payload',
+          run: async ({ data }) => {
+            payloads.push(data);
+            return { runId: String(data?.runId) };
+          },
+        },
       ],
     });
     await runner.start();
@@ -54,6 +64,15 @@ describe('background job runner (pg-boss on the app pool)', () => {
     const job = await runner.boss.getJobById('test.flaky', id!);
     expect(job?.retryCount).toBe(1);
     expect(runs).toEqual(['flaky', 'flaky']);
+  });
+
+  it('a job queued with a payload receives it; one queued without gets {}', async () => {
+    const withData = await runner.runNow('test.payload', { runId: 'r-1', chunk: 500 });
+    const without = await runner.runNow('test.payload');
+    for (const id of [withData, without])
+      await waitFor(async () => (await runner.boss.getJobById('test.payload', id!))?.state === 'completed');
+    expect(payloads).toEqual([{ runId: 'r-1', chunk: 500 }, {}]);
+    expect((await runner.boss.getJobById('test.payload', withData!))?.output).toEqual({ runId: 'r-1' });
   });
 
   it('stores the cron schedule in the database (one row per job, whichever process wrote it)', async () => {

@@ -19,15 +19,24 @@ export type JobDefinition = {
   retryDelaySeconds?: number;
   /** Gives up (and retries) a run that takes longer than this. */
   expireInSeconds?: number;
-  run: (context: { logger: Logger }) => Promise<{ [k: string]: number | string | undefined } | void>;
+  /** How often an idle worker asks this queue for work; default the runner's (someone waits on staff-started jobs). */
+  pollingIntervalSeconds?: number;
+  /**
+   * One run. `data` is the payload the run was queued with (`runNow(name, data)`); `{}` for a
+   * scheduled run. A job with a payload validates it itself: it comes back from the database.
+   */
+  run: (context: { logger: Logger; data?: JobData }) => Promise<{ [k: string]: number | string | undefined } | void>;
 };
+
+/** A job's payload: JSON, stored with the job row (pgboss.job.data). */
+export type JobData = Record<string, unknown>;
 
 export type JobRunner = {
   start: () => Promise<void>;
   /** Stops polling and waits (up to `timeoutMs`) for running jobs to finish. */
   stop: (timeoutMs?: number) => Promise<void>;
-  /** Queues one run now (the admin's "run it once" and the tests). */
-  runNow: (name: string) => Promise<string | null>;
+  /** Queues one run now, with an optional payload (the admin's "run it once", staff-started work, tests). */
+  runNow: (name: string, data?: JobData) => Promise<string | null>;
   /** The pg-boss instance, for tests that inspect queues. */
   boss: PgBoss;
 };
@@ -78,10 +87,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       else await boss.createQueue(job.name, { name: job.name, policy: 'singleton', ...retry });
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC', ...retry });
       else await boss.unschedule(job.name);
-      await boss.work(job.name, { pollingIntervalSeconds: polling, batchSize: 1 }, async ([item]) => {
+      const pollingIntervalSeconds = job.pollingIntervalSeconds ?? polling;
+      await boss.work(job.name, { pollingIntervalSeconds, batchSize: 1 }, async ([item]) => {
         const started = Date.now();
         try {
-          const result = await job.run({ logger });
+          const result = await job.run({ logger, data: (item?.data as JobData | undefined) ?? {} });
           logger.info({ job: job.name, jobId: item?.id, ms: Date.now() - started, ...result }, 'job done');
           return result ?? null;
         } catch (err) {
@@ -100,6 +110,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     stop: async (timeoutMs = 10_000) => {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
     },
-    runNow: (name) => boss.send(name, {}),
+    runNow: (name, data = {}) => boss.send(name, data),
   };
 }

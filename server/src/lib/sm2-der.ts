@@ -42,7 +42,11 @@ const derInteger = (bytes: Uint8Array) => {
  * set the user id, so this goes through the shared codec's SM2.
  */
 export function sm2SignDer(message: Uint8Array, privateKey: KeyObject): Buffer {
-  const raw = sm2Sm3Suite.sign(message, sm2PrivateScalar(privateKey));
+  return sm2RawToDer(sm2Sm3Suite.sign(message, sm2PrivateScalar(privateKey)));
+}
+
+/** A raw r‖s signature (the signing pool's) as DER SEQUENCE {r, s}. */
+export function sm2RawToDer(raw: Uint8Array): Buffer {
   const seq = Buffer.concat([derInteger(raw.subarray(0, 32)), derInteger(raw.subarray(32))]);
   return Buffer.concat([Buffer.from([0x30, seq.length]), seq]);
 }

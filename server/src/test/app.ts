@@ -42,6 +42,9 @@ export async function startTestApp(
     PORTAL_DIR: path.join(dataDir, 'no-portal'),
     // Tests stand in for one reverse proxy: clients' IPs arrive in X-Forwarded-For.
     TRUST_PROXY: 'true',
+    // Every test client (and the benches' load) comes from 127.0.0.1: the verify endpoint's
+    // per-IP limit is off unless a test sets it (verify-limit.test.ts, the two-process test).
+    RATE_LIMIT_VERIFY_PER_IP_PER_MINUTE: '0',
     ...options.env,
   });
   const keys = keyMaterialFrom(generateStoredKeys());

@@ -19,4 +19,5 @@ export const productionEnv = {
   MINISTRY_URL: 'https://dzzz.mot.example.gov.cn/aggregation',
   MINISTRY_CLIENT_ID: 'gd-roadcert',
   MINISTRY_TRANSPORT_KEY: Buffer.alloc(16, 9).toString('base64'),
+  METRICS_TOKEN: 'metrics-0123456789abcdef0123',
 };

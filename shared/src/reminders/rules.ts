@@ -24,7 +24,19 @@ export type ReminderRule = {
    */
   channels: readonly Exclude<MessageChannel, 'IN_APP'>[];
   firstOnly: boolean;
+  /**
+   * When the channel chosen at enqueue turns out unreachable at send time (WeChat: the
+   * subscription used up or refused), the next channel of `channels` that the holder's
+   * preferences allow is used instead — one reminder is delivered on one channel at most.
+   */
+  fallback: boolean;
+  /** Not reminded (and a queued one cancelled) while a renewal of the certificate is under way. */
+  skipWhileRenewing: boolean;
 };
+
+/** Applications that renew a certificate (延续, 换发) and the states in which one is under way. */
+export const RENEWAL_APPLICATION_KINDS = ['RENEWAL', 'REPLACEMENT'] as const;
+export const RENEWAL_UNDER_WAY_STATES = ['SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED'] as const;
 
 export const reminderRules: Record<ReminderKind, ReminderRule> = {
   // 有效期: 90, 30 and 7 days before (a prefilled 延续 application).
@@ -32,31 +44,58 @@ export const reminderRules: Record<ReminderKind, ReminderRule> = {
     schedule: { column: 'validUntil', before: [90, 30, 7] },
     channels: ['WECHAT_SUBSCRIBE', 'SMS'],
     firstOnly: true,
+    fallback: true,
+    skipWhileRenewing: true,
   },
   // The day after 有效期 (still VALID or EXPIRED, not replaced).
-  EXPIRED: { schedule: { column: 'validUntil', after: [1] }, channels: ['WECHAT_SUBSCRIBE', 'SMS'], firstOnly: true },
+  EXPIRED: {
+    schedule: { column: 'validUntil', after: [1] },
+    channels: ['WECHAT_SUBSCRIBE', 'SMS'],
+    firstOnly: true,
+    fallback: true,
+    skipWhileRenewing: true,
+  },
   // 年审 (vehicles) / 诚信考核 (drivers): 30 and 7 days before; paper/IC: with the conversion invitation.
   REVIEW_DUE: {
     schedule: { column: 'reviewDueOn', before: [30, 7] },
     channels: ['WECHAT_SUBSCRIBE', 'SMS'],
     firstOnly: true,
+    fallback: true,
+    skipWhileRenewing: false,
   },
   // A holder- or operator-fixable completion task: the day it opened, and 7 days later if still open.
   MISSING_DATA: {
     schedule: { column: 'taskCreatedAt', after: [0, 7] },
     channels: ['WECHAT_SUBSCRIBE', 'SMS'],
     firstOnly: true,
+    fallback: true,
+    skipWhileRenewing: false,
   },
   // Returned / issued / rejected: enqueued by the review decision itself (no schedule).
-  APPLICATION_STATUS: { schedule: { column: null }, channels: ['WECHAT_SUBSCRIBE', 'SMS'], firstOnly: true },
+  APPLICATION_STATUS: {
+    schedule: { column: null },
+    channels: ['WECHAT_SUBSCRIBE', 'SMS'],
+    firstOnly: true,
+    fallback: true,
+    skipWhileRenewing: false,
+  },
   // An electronic certificate not activated: 3 and 14 days after it entered the system — at most twice.
   ACTIVATION: {
     schedule: { column: 'createdAt', after: [3, 14] },
     channels: ['WECHAT_SUBSCRIBE', 'SMS'],
     firstOnly: true,
+    fallback: true,
+    skipWhileRenewing: false,
   },
   // Staff invitation (换领电子证照) to a filtered set: SMS first (those holders rarely use the app yet).
-  CONVERSION: { schedule: { column: null }, channels: ['SMS', 'WECHAT_SUBSCRIBE'], firstOnly: true },
+  // SMS first: a WeChat notice is chosen only for holders without a number SMS may go to, so no fallback.
+  CONVERSION: {
+    schedule: { column: null },
+    channels: ['SMS', 'WECHAT_SUBSCRIBE'],
+    firstOnly: true,
+    fallback: false,
+    skipWhileRenewing: false,
+  },
 };
 
 /** Kinds the daily scheduler finds by date ranges (the others are enqueued by an event). */

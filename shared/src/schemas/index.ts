@@ -16,3 +16,4 @@ export * from './compliance';
 export * from './stock-import';
 export * from './reminders';
 export * from './aggregation';
+export * from './certificate-file';

@@ -114,6 +114,12 @@ export const shortLinkSchema = z.object({
 });
 export type ShortLinkView = z.infer<typeof shortLinkSchema>;
 
+const channelTotalsSchema = z.object({
+  sent: z.number().int(),
+  delivered: z.number().int(),
+  failed: z.number().int(),
+});
+
 /** GET /api/v1/staff/reminders/stats?from=&to= — one row per kind and day (China dates). */
 export const reminderStatsSchema = z.object({
   from: isoDateSchema,
@@ -141,6 +147,9 @@ export const reminderStatsSchema = z.object({
     deliveryRate: z.number().nullable(),
     /** clicked / sent (short links opened at least once), 0–1; null when nothing was sent. */
     clickRate: z.number().nullable(),
+    /** Per channel: SMS (receipts) and WeChat 订阅消息 (subscribe_msg_sent_event). */
+    sms: channelTotalsSchema,
+    wechat: channelTotalsSchema,
   }),
 });
 export type ReminderStats = z.infer<typeof reminderStatsSchema>;
@@ -175,4 +184,34 @@ export const conversionInvitationPreviewSchema = z.object({
   smsText: z.string(),
 });
 export type ConversionInvitationPreview = z.infer<typeof conversionInvitationPreviewSchema>;
-export const conversionInvitationResultSchema = z.object({ queued: z.number().int(), batchId: z.string() });
+
+/**
+ * A conversion invitation run (POST …/invitations answers 202 with it at once; GET
+ * …/invitations/:id and GET …/invitations follow it): the job writes the reminders in chunks,
+ * `processed` of `total` certificates so far, `queued` reminders written (a certificate invited
+ * earlier this month adds none). FAILED runs are retried by the job from where they stopped.
+ */
+export const invitationRunStateList = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;
+export const conversionInvitationRunSchema = z.object({
+  id: z.string(),
+  state: z.enum(invitationRunStateList),
+  typeCode: z.string(),
+  carriers: z.array(z.enum(['PAPER', 'IC_CARD'])),
+  areaPrefix: z.string(),
+  /** Certificates the filter matched when staff pressed send. */
+  previewCount: z.number().int(),
+  /** Certificates to work through (known once the job started). */
+  total: z.number().int().nullable(),
+  processed: z.number().int(),
+  queued: z.number().int(),
+  sms: z.number().int(),
+  wechat: z.number().int(),
+  /** Why the last attempt failed (a stable word, no personal data); null otherwise. */
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ConversionInvitationRun = z.infer<typeof conversionInvitationRunSchema>;
+export const conversionInvitationRunListSchema = z.object({ items: z.array(conversionInvitationRunSchema) });
+export type ConversionInvitationRunList = z.infer<typeof conversionInvitationRunListSchema>;

@@ -113,3 +113,16 @@ export function claimFaceRows(claims: {
     validityRow(claims.validUntil),
   ];
 }
+
+/**
+ * The notice's rule for whoever checks a certificate (交通运输部办公厅关于全面推广应用道路运输
+ * 电子证照的通知, 2024-07-27, part 七 切实加强组织实施保障): quoted on the lookup page and on the verdict of every
+ * check, so an inspector or a shipper reads it where they decide.
+ */
+export const noPenaltyRule = {
+  quote:
+    '要切实维护道路运输经营者和从业人员合法权益，规范执法行为，不得以无法出示电子证照为由认定为未取得道路运输经营许可进行行政处罚。',
+  source: '《交通运输部办公厅关于全面推广应用道路运输电子证照的通知》（2024年7月27日）',
+  /** What to do instead, in one line. */
+  advice: '持证人无法出示电子证照时，可凭证号和姓名（名称）在“证照查询”核实。',
+} as const;

@@ -1,9 +1,12 @@
 import {
   conversionInvitationPreviewSchema,
-  conversionInvitationResultSchema,
+  conversionInvitationRunListSchema,
+  conversionInvitationRunSchema,
   reminderStatsSchema,
   type ConversionInvitationFilter,
   type ConversionInvitationPreview,
+  type ConversionInvitationRun,
+  type ConversionInvitationRunList,
   type ReminderStats,
 } from '@roadcert/shared';
 import { staffRequest } from '../../lib/staff-session';
@@ -28,11 +31,17 @@ export function previewInvitation(filter: ConversionInvitationFilter): Promise<C
   });
 }
 
-export function sendInvitation(filter: ConversionInvitationFilter): Promise<{ queued: number; batchId: string }> {
+/** Records the run and queues it (202 at once); the job writes the invitations in the background. */
+export function sendInvitation(filter: ConversionInvitationFilter): Promise<ConversionInvitationRun> {
   return staffRequest({
     path: `${BASE}/invitations`,
     method: 'POST',
     data: { ...filter },
-    schema: conversionInvitationResultSchema,
+    schema: conversionInvitationRunSchema,
   });
+}
+
+/** The newest invitation runs in the staff member's region, with their progress. */
+export function fetchInvitationRuns(): Promise<ConversionInvitationRunList> {
+  return staffRequest({ path: `${BASE}/invitations`, schema: conversionInvitationRunListSchema });
 }

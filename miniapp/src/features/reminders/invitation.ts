@@ -4,6 +4,7 @@ import {
   type CertificateTypeCode,
   type ConversionInvitationFilter,
   type ConversionInvitationPreview,
+  type ConversionInvitationRun,
 } from '@roadcert/shared';
 import { formatCount } from '../compliance/rates';
 
@@ -83,4 +84,48 @@ export function confirmText(filter: ConversionInvitationFilter, preview: Convers
   const where = filter.areaPrefix ? `地区 ${filter.areaPrefix} ` : '本辖区';
   const carrierText = filter.carriers.map((c) => carriers[c].label).join('、');
   return `将向${where}持有${carrierText}「${type}」的 ${formatCount(preview.holders)} 人发送换领邀请（其中短信 ${formatCount(preview.bySms)} 条）。发送后不能撤回。`;
+}
+
+/** Runs still being written: the page asks again for their progress. */
+export const runInProgress = (run: ConversionInvitationRun) => run.state === 'QUEUED' || run.state === 'RUNNING';
+
+const runStateLabels: Record<ConversionInvitationRun['state'], string> = {
+  QUEUED: '排队中',
+  RUNNING: '写入中',
+  DONE: '已完成',
+  FAILED: '出错，稍后自动重试',
+};
+
+export interface RunView {
+  id: string;
+  title: string;
+  state: string;
+  /** 0–100 (the bar's width); DONE is 100 whatever the counts. */
+  percent: number;
+  progress: string;
+  figures: string;
+  when: string;
+}
+
+/** One invitation run as the page shows it: what, where, how far, what it queued. */
+export function runView(run: ConversionInvitationRun): RunView {
+  const type = invitationTypeOptions.find((option) => option.value === run.typeCode)?.label ?? run.typeCode;
+  const total = run.total ?? run.previewCount;
+  const percent = run.state === 'DONE' ? 100 : total > 0 ? Math.min(99, Math.floor((run.processed / total) * 100)) : 0;
+  const carrierText = run.carriers.map((c) => carriers[c].label).join('、');
+  return {
+    id: run.id,
+    title: `${type} · ${carrierText} · 地区 ${run.areaPrefix}`,
+    state: runStateLabels[run.state],
+    percent,
+    progress: `已处理 ${formatCount(run.processed)} / ${formatCount(total)} 本证照（${percent}%）`,
+    figures: `新加入提醒 ${formatCount(run.queued)} 条：短信 ${formatCount(run.sms)} · 微信 ${formatCount(run.wechat)}（本月已邀请过的不再重复）`,
+    when: `${chinaTime(run.createdAt)} 发起${run.finishedAt ? `，${chinaTime(run.finishedAt)} 完成` : ''}`,
+  };
+}
+
+/** `2026-12-03T10:04:05.000Z` → `12-03 18:04` (China time). */
+function chinaTime(iso: string): string {
+  const at = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  return `${at.slice(5, 10)} ${at.slice(11, 16)}`;
 }

@@ -32,6 +32,8 @@ const stats: ReminderStats = {
     clicked: 301,
     deliveryRate: 1201 / 1214,
     clickRate: 301 / 1214,
+    sms: { sent: 1214, delivered: 1201, failed: 12 },
+    wechat: { sent: 40, delivered: 37, failed: 2 },
   },
 };
 
@@ -59,6 +61,8 @@ describe('reminder statistics', () => {
     expect(totals.deliveryRate).toBe('98.9%');
     expect(totals.clickRate).toBe('24.8%');
     expect(totals.facts).toContainEqual({ label: '推迟发送', value: '7' });
+    expect(totals.facts).toContainEqual({ label: '微信通知送达', value: '37 / 40' });
+    expect(totals.facts).toContainEqual({ label: '微信通知失败', value: '2' });
     expect(
       statsTotals({ ...stats, rows: [], totals: { ...stats.totals, deliveryRate: null, clickRate: null } })
         .deliveryRate,

@@ -93,6 +93,9 @@ export function statsTotals(stats: ReminderStats): StatsTotals {
       { label: '发送失败', value: formatCount(totals.failed) },
       { label: '未发送（退订等）', value: formatCount(totals.suppressed) },
       { label: '链接被打开', value: formatCount(totals.clicked) },
+      // WeChat's delivery events (subscribe_msg_sent_event): delivered of sent, and failed.
+      { label: '微信通知送达', value: `${formatCount(totals.wechat.delivered)} / ${formatCount(totals.wechat.sent)}` },
+      { label: '微信通知失败', value: formatCount(totals.wechat.failed) },
     ],
     // Nothing sent: a dash would read as a line at this size.
     deliveryRate: totals.deliveryRate === null ? '暂无' : formatRate(totals.deliveryRate),

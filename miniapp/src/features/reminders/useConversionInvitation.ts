@@ -1,4 +1,8 @@
-import type { ConversionInvitationFilter, ConversionInvitationPreview } from '@roadcert/shared';
+import type {
+  ConversionInvitationFilter,
+  ConversionInvitationPreview,
+  ConversionInvitationRun,
+} from '@roadcert/shared';
 import { useState } from 'react';
 import { toApiError } from '../../lib/api-error';
 import { confirm } from '../../lib/feedback';
@@ -17,14 +21,14 @@ import {
 
 type Previewed = { filter: ConversionInvitationFilter; preview: ConversionInvitationPreview };
 
-/** 换领邀请: form → 预览 (counts and the SMS text) → confirm → 发送 (queued count). */
+/** 换领邀请: form → 预览 (counts and the SMS text) → confirm → 发送 (a run, written in the background). */
 export function useConversionInvitation(onSent?: () => void) {
   const [form, setForm] = useState<InvitationForm>(initialInvitationForm);
   const [errors, setErrors] = useState<InvitationErrors>({});
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [pending, setPending] = useState<'preview' | 'send' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [sent, setSent] = useState<{ queued: number; batchId: string } | null>(null);
+  const [sent, setSent] = useState<ConversionInvitationRun | null>(null);
 
   function change(next: InvitationForm): void {
     setForm(next);

@@ -15,6 +15,7 @@ export {
   type ReceiverStandIn,
   type ReceiverStats,
 } from './receiver-stand-in';
+export { createMinistryTransport, isTlsFailure, type MinistryTls } from './transport';
 export { createReceiverStandInRepo, type ReceiverStandInRepo } from './receiver-stand-in.repo';
 export {
   openHolder,

@@ -1,3 +1,4 @@
+import { createMinistryTransport, isTlsFailure, TransportError, type MinistryTls } from './transport';
 import {
   signRequest,
   type BatchAnswer,
@@ -18,7 +19,7 @@ export type SendOutcome =
 
 /** Why a batch failed, as the failure statistics and dead letters show it. */
 export type FailureReason =
-  'TIMEOUT' | 'CONNECTION' | 'HTTP_5XX' | 'RATE_LIMITED' | 'HTTP_4XX' | 'BAD_ANSWER' | 'CIRCUIT_OPEN';
+  'TIMEOUT' | 'CONNECTION' | 'TLS' | 'HTTP_5XX' | 'RATE_LIMITED' | 'HTTP_4XX' | 'BAD_ANSWER' | 'CIRCUIT_OPEN';
 
 /** The ministry's electronic-certificate system (部级电子证照系统) as the worker and reconciliation see it. */
 export interface MinistryClient {
@@ -29,6 +30,8 @@ export interface MinistryClient {
   reconciliation(): Promise<ReconciliationGroup[]>;
   /** The certificates (and held versions) of one group, to find what differs. */
   reconciliationItems(typeCode: string, day: string): Promise<ReconciliationItem[]>;
+  /** Closes its pooled connections. */
+  close?(): void;
 }
 
 export type HttpMinistryClientOptions = {
@@ -36,6 +39,8 @@ export type HttpMinistryClientOptions = {
   signer: RequestSigner;
   target: 'ministry' | 'stand-in';
   timeoutMs?: number;
+  /** Mutual TLS (MINISTRY_TLS_CERT_FILE, _KEY_FILE, _CA_FILE): the client certificate presented on every connection. */
+  tls?: MinistryTls | null;
 };
 
 const retryAfterMs = (value: string | null): number | undefined => {
@@ -46,56 +51,54 @@ const retryAfterMs = (value: string | null): number | undefined => {
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
 };
 
-const isTimeout = (err: unknown) => err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-
 /**
  * The HTTP JSON client: every request signed with SM2/SM3 (wire.ts `signRequest`) under the
- * configured client id and key. Transport failures never throw: they come back as `failed`
- * with a reason, so the worker decides about retries in one place.
+ * configured client id and key, over mutual TLS when configured (transport.ts). Transport
+ * failures never throw: they come back as `failed` with a reason (a refused handshake is
+ * `TLS`), so the worker decides about retries in one place.
  */
 export function createHttpMinistryClient(options: HttpMinistryClientOptions): MinistryClient {
   const base = options.baseUrl.replace(/\/$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const pathOf = (p: string) => new URL(base + p).pathname + new URL(base + p).search;
+  const transport = createMinistryTransport({ baseUrl: base, tls: options.tls, timeoutMs });
 
   async function request(method: 'GET' | 'POST', p: string, body: string) {
+    const url = new URL(base + p);
     const headers = {
-      ...signRequest(options.signer, method, pathOf(p), body),
+      ...signRequest(options.signer, method, url.pathname + url.search, body),
       ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
     };
-    return fetch(base + p, {
-      method,
-      headers,
-      body: method === 'POST' ? body : undefined,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    return transport.request(method, url, headers, body);
   }
 
   async function getJson<T>(p: string): Promise<T> {
     const res = await request('GET', p, '');
     if (res.status !== 200) throw new Error(`ministry ${p}: HTTP ${res.status}`);
-    return (await res.json()) as T;
+    return JSON.parse(res.text) as T;
   }
 
   return {
     target: options.target,
     async sendBatch(batch) {
-      let res: Response;
-      let text: string;
+      let res: Awaited<ReturnType<typeof request>>;
       try {
         res = await request('POST', '/v1/certificates/batch', JSON.stringify(batch));
-        text = await res.text();
       } catch (err) {
-        if (isTimeout(err)) return { kind: 'failed', reason: 'TIMEOUT', detail: `no answer within ${timeoutMs} ms` };
-        const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-        return { kind: 'failed', reason: 'CONNECTION', detail: String(cause).slice(0, 200) };
+        if (!(err instanceof TransportError)) throw err;
+        if (err.timeout) return { kind: 'failed', reason: 'TIMEOUT', detail: `no answer within ${timeoutMs} ms` };
+        return {
+          kind: 'failed',
+          reason: isTlsFailure(err.code) ? 'TLS' : 'CONNECTION',
+          detail: err.code.slice(0, 200),
+        };
       }
+      const { text } = res;
       if (res.status === 429)
         return {
           kind: 'failed',
           reason: 'RATE_LIMITED',
           detail: 'HTTP 429',
-          retryAfterMs: retryAfterMs(res.headers.get('retry-after')),
+          retryAfterMs: retryAfterMs(res.retryAfter),
         };
       if (res.status >= 500) return { kind: 'failed', reason: 'HTTP_5XX', detail: `HTTP ${res.status}` };
       if (res.status !== 200)
@@ -115,5 +118,6 @@ export function createHttpMinistryClient(options: HttpMinistryClientOptions): Mi
           `/v1/reconciliation/items?typeCode=${encodeURIComponent(typeCode)}&day=${encodeURIComponent(day)}`,
         )
       ).items,
+    close: transport.close,
   };
 }

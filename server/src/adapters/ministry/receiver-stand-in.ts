@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../../lib/logger';
@@ -46,6 +47,8 @@ export type ReceiverStats = {
   faults: Partial<Record<FaultKind | 'outage', number>>;
   /** Milliseconds spent in its database statements (the bench shows where the time goes). */
   dbMs: number;
+  /** Batches taken per signed client id (several worker processes each with an id of their own: the bench). */
+  byClient: Record<string, number>;
 };
 
 export type ReceiverStandIn = {
@@ -54,6 +57,8 @@ export type ReceiverStandIn = {
   setFaults(change: Partial<FaultSettings> & { outageSeconds?: number }): FaultSettings;
   faults(): FaultSettings;
   stats(): ReceiverStats;
+  /** TLS mode: handshakes refused (no client certificate, or one of another CA). */
+  tlsRefused(): number;
   close(): Promise<void>;
 };
 
@@ -65,6 +70,13 @@ export type ReceiverStandInOptions = {
   port?: number;
   host?: string;
   faults?: Partial<FaultSettings>;
+  /**
+   * TLS mode, as the ministry runs it: the stand-in's certificate and key, and the CA a client
+   * certificate must chain to — one is required (mutual TLS); a handshake without it is refused.
+   */
+  tls?: { cert: Buffer | string; key: Buffer | string; ca: Buffer | string };
+  /** Called when a batch was taken (stored), before the answer leaves: the bench kills a worker here, mid-batch. */
+  onTaken?: (clientId: string, records: number) => void | Promise<void>;
 };
 
 const LABEL = 'local receiver stand-in (not the ministry)';
@@ -129,6 +141,7 @@ export async function startReceiverStandIn(options: ReceiverStandInOptions): Pro
     signatureFailures: 0,
     faults: {},
     dbMs: 0,
+    byClient: {},
   };
   const timed = async <T>(p: Promise<T>): Promise<T> => {
     const at = performance.now();
@@ -214,6 +227,7 @@ export async function startReceiverStandIn(options: ReceiverStandInOptions): Pro
       return send(res, 401, { code: checked.ok ? 'NONCE_REUSED' : checked.reason });
     }
     nonces.add(checked.nonce);
+    stats.byClient[checked.clientId] = (stats.byClient[checked.clientId] ?? 0) + 1;
     if (nonces.size > 100_000) nonces.clear();
     let batch: MinistryBatch;
     try {
@@ -224,11 +238,14 @@ export async function startReceiverStandIn(options: ReceiverStandInOptions): Pro
     }
     const fault = nextFault();
     if (fault) count(fault);
-    const take = () =>
-      exclusive(
+    const take = async () => {
+      const results = await exclusive(
         batch.records.map((r) => String((r as Partial<MinistryRecord>)?.certificateId)),
         () => accept(batch, fault === 'partial' ? Math.ceil(batch.records.length / 2) : batch.records.length),
       );
+      await options.onTaken?.(checked.clientId, results.length);
+      return results;
+    };
     switch (fault) {
       case 'timeout':
         // Taken and stored, but the answer never comes (a lost acknowledgement): the retry is a DUPLICATE.
@@ -281,19 +298,24 @@ export async function startReceiverStandIn(options: ReceiverStandInOptions): Pro
     send(res, 404, { code: 'NOT_FOUND' });
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       logger.error({ err }, 'ministry receiver stand-in failed on a request');
       if (!res.headersSent) send(res, 500, { code: 'INTERNAL' });
     });
-  });
+  };
+  const server = options.tls
+    ? createTlsServer({ ...options.tls, requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2' }, onRequest)
+    : createServer(onRequest);
+  let tlsRefused = 0;
+  server.on('tlsClientError', () => tlsRefused++);
   server.keepAliveTimeout = 30_000;
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   logger.warn(
-    { url, label: LABEL },
+    { url, label: LABEL, mutualTls: Boolean(options.tls) },
     'ministry receiver STAND-IN started: aggregation goes to a local stand-in, not the ministry',
   );
 
@@ -317,6 +339,7 @@ export async function startReceiverStandIn(options: ReceiverStandInOptions): Pro
     },
     faults: () => settings,
     stats: () => structuredClone(stats),
+    tlsRefused: () => tlsRefused,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

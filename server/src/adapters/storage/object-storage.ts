@@ -36,5 +36,6 @@ export const contentTypeByExtension: Record<string, string> = {
   png: 'image/png',
   webp: 'image/webp',
   pdf: 'application/pdf',
+  ofd: 'application/ofd',
   json: 'application/json',
 };

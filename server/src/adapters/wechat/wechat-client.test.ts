@@ -136,7 +136,9 @@ describe('subscribeMessage.send and generate_urllink (access-token APIs)', () =>
       data: { thing1: '申请需补正', thing2: '您的申请需补正，请查看原因并修改' },
       miniprogramState: 'formal' as const,
     };
-    expect(await client().sendSubscribeMessage(message)).toBe('sent');
+    expect(await client().sendSubscribeMessage(message)).toEqual({ outcome: 'sent', msgId: standIn.msgIds.at(-1) });
+    // The 64-bit msgid survives exactly (a double would round it).
+    expect(standIn.msgIds.at(-1)).toMatch(/^18643237264612556\d\d$/);
     expect(standIn.subscribeMessages.at(-1)).toEqual({
       touser: 'o-sub-1',
       template_id: 'tpl-1234567890',
@@ -146,7 +148,10 @@ describe('subscribeMessage.send and generate_urllink (access-token APIs)', () =>
       lang: 'zh_CN',
     });
     standIn.refuseSubscription('o-sub-2');
-    expect(await client().sendSubscribeMessage({ ...message, touser: 'o-sub-2' })).toBe('refused');
+    expect(await client().sendSubscribeMessage({ ...message, touser: 'o-sub-2' })).toEqual({
+      outcome: 'refused',
+      errcode: 43101,
+    });
     expect(standIn.refusals.slice(refusedBefore)).toEqual([]);
   });
 

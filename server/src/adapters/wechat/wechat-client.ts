@@ -50,6 +50,15 @@ export type WechatSubscribeMessage = {
   data: Record<string, string>;
   miniprogramState: 'developer' | 'trial' | 'formal';
 };
+export type WechatSubscribeAnswer = { outcome: 'sent'; msgId: string | null } | { outcome: 'refused'; errcode: number };
+
+/**
+ * subscribeMessage.send errcodes that mean "this user cannot get this notice now" — not our
+ * error and not worth a retry: 43101 用户拒绝接受消息 (never subscribed, the one-time grant used
+ * up, or unsubscribed; sendMessage documentation). Everything else is thrown.
+ */
+export const NOT_SUBSCRIBED_ERRCODES: ReadonlySet<number> = new Set([43101]);
+
 export type WechatUrlLinkRequest = {
   path: string;
   query: string;
@@ -60,8 +69,12 @@ export type WechatUrlLinkRequest = {
 
 export interface WechatClient {
   code2Session(code: string): Promise<WechatLoginSession>;
-  /** 'sent', or 'refused' when WeChat answers 43101 (no subscription for this template left). */
-  sendSubscribeMessage(message: WechatSubscribeMessage): Promise<'sent' | 'refused'>;
+  /**
+   * `sent` with WeChat's msgid (as a string: it exceeds 2^53; the delivery event
+   * subscribe_msg_sent_event carries it as MsgID), or `refused` when the user has no subscription
+   * for the template (left): 43101.
+   */
+  sendSubscribeMessage(message: WechatSubscribeMessage): Promise<WechatSubscribeAnswer>;
   generateUrlLink(request: WechatUrlLinkRequest): Promise<{ urlLink: string }>;
   getPhoneNumber(code: string): Promise<WechatPhoneNumber>;
   getFaceVerifyResult(verifyResult: string): Promise<WechatFaceVerifyInfo>;
@@ -76,6 +89,17 @@ export type WechatClientOptions = {
 };
 
 type Json = Record<string, unknown>;
+/** JSON.parse, with `msgid` kept as its digits (a 64-bit number would lose precision as a double). */
+function parseJson(text: string): Json | null {
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+    const msgid = /"msgid"\s*:\s*"?(\d+)/.exec(text);
+    return msgid ? { ...(body as Json), msgid: msgid[1] } : (body as Json);
+  } catch {
+    return null;
+  }
+}
 const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 const errcodeOf = (body: Json) => (typeof body.errcode === 'number' ? body.errcode : 0);
 
@@ -100,7 +124,8 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
       options.logger.warn({ wechatApi: path, err: (err as Error).name }, 'WeChat API unreachable');
       throw new WechatError('UPSTREAM_UNAVAILABLE', null, '微信服务暂不可用，请稍后再试', err);
     }
-    const body = res.ok ? ((await res.json().catch(() => null)) as Json | null) : null;
+    const text = res.ok ? await res.text().catch(() => '') : '';
+    const body = parseJson(text);
     if (!body || typeof body !== 'object') {
       options.logger.warn({ wechatApi: path, httpStatus: res.status }, 'WeChat API answered garbage');
       throw new WechatError('UPSTREAM_UNAVAILABLE', null, '微信服务暂不可用，请稍后再试');
@@ -170,8 +195,8 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
         lang: 'zh_CN',
       });
       const errcode = errcodeOf(body);
-      if (errcode === 0) return 'sent';
-      if (errcode === 43101) return 'refused';
+      if (errcode === 0) return { outcome: 'sent', msgId: typeof body.msgid === 'string' ? body.msgid : null };
+      if (NOT_SUBSCRIBED_ERRCODES.has(errcode)) return { outcome: 'refused', errcode };
       throw wechatError(errcode, 'message', options.logger, body.errmsg);
     },
 

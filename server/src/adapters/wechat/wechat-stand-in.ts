@@ -35,6 +35,8 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
   let tokenRequests = 0;
   const subscribeMessages: Record<string, unknown>[] = [];
   const urlLinks: Record<string, unknown>[] = [];
+  /** The msgid of every accepted subscription message, in order (digits). */
+  const lastMsgIds: string[] = [];
   /** openids that have no subscription left (43101). */
   const noSubscription = new Set<string>();
 
@@ -159,7 +161,11 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
         return refuse(res, 'subscribe/send body', err(47003, 'argument invalid! data.keyword value invalid'));
       if (noSubscription.has(body.touser)) return send(res, err(43101, 'user refuse to accept the msg'));
       subscribeMessages.push(body);
-      return send(res, { errcode: 0, errmsg: 'ok', msgid: Date.now() });
+      // A 64-bit msgid as WeChat writes it (a bare number beyond 2^53).
+      const msgid = `${1864323726461255680n + BigInt(subscribeMessages.length)}`;
+      lastMsgIds.push(msgid);
+      res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      return res.end(`{"errcode":0,"errmsg":"ok","msgid":${msgid}}`);
     }
 
     if (req.method === 'POST' && url.pathname === '/wxa/generate_urllink') {
@@ -207,6 +213,8 @@ export async function startWechatStandIn(app: { appId: string; appSecret: string
     refuseSubscription: (openid: string) => noSubscription.add(openid),
     /** The subscription messages accepted, as sent. */
     subscribeMessages,
+    /** Their msgids as answered (digits: beyond 2^53). */
+    msgIds: lastMsgIds,
     /** The URL Link requests answered, as sent. */
     urlLinks,
     /** Every issued access token stops working (as after a forced refresh elsewhere). */

@@ -1,9 +1,13 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import type { Registry } from 'prom-client';
 import {
   createHttpMinistryClient,
   createReceiverStandInRepo,
   startReceiverStandIn,
   type MinistryClient,
+  type MinistryTls,
   type ReceiverStandIn,
 } from '../../adapters/ministry';
 import type { Config } from '../../config';
@@ -14,11 +18,22 @@ import type { KeyMaterial } from '../../lib/key-material';
 import type { Logger } from '../../lib/logger';
 import { createAggregationRepo } from './aggregation.repo';
 import { figuresFor } from './figures';
+import { registerAggregationMetrics } from './metrics';
+import { createMonitoringRepo } from './monitoring.repo';
 import { reconcile } from './reconcile';
 import { createAggregationWorker, type AggregationWorker } from './worker';
 
 /** Certificates never queued that start-up queues at most (reconciliation takes the rest). */
 const BACKFILL_AT_START = 50_000;
+/** How often a running worker writes its heartbeat (breaker, counters) for GET /metrics. */
+const HEARTBEAT_MS = 5_000;
+
+/** Mutual TLS material (MINISTRY_TLS_*_FILE), read once at start-up. */
+function tlsOf(config: AggregationDeps['config']): MinistryTls | null {
+  const files = config.ministry.tls;
+  if (!files) return null;
+  return { cert: readFileSync(files.certFile), key: readFileSync(files.keyFile), ca: readFileSync(files.caFile) };
+}
 
 /** What the aggregation module needs from the composition root. */
 export type AggregationDeps = {
@@ -56,6 +71,9 @@ function transportKey(deps: AggregationDeps) {
 export function createAggregationModule(deps: AggregationDeps) {
   const { config, logger } = deps;
   const repo = createAggregationRepo(deps.sql);
+  const monitoring = createMonitoringRepo(deps.sql);
+  const workerId = `${hostname()}:${process.pid}:${Date.now().toString(36)}`.slice(0, 100);
+  let heartbeat: NodeJS.Timeout | null = null;
   const transport = transportKey(deps);
   const signer = {
     clientId: config.ministry.clientId,
@@ -71,6 +89,7 @@ export function createAggregationModule(deps: AggregationDeps) {
           signer,
           target: 'ministry',
           timeoutMs: config.ministry.timeoutMs,
+          tls: tlsOf(config),
         })
       : null);
   let worker: AggregationWorker | null = null;
@@ -120,10 +139,22 @@ export function createAggregationModule(deps: AggregationDeps) {
         },
       });
       worker.start();
+      const w = worker;
+      const beat = () =>
+        monitoring
+          .heartbeat(workerId, w.breaker.state(), w.counters())
+          .catch((err: unknown) => logger.warn({ err }, 'aggregation worker heartbeat failed'));
+      void beat();
+      heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
+      heartbeat.unref();
     },
     async stop() {
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
       await worker?.stop();
+      if (worker) await monitoring.forgetWorker(workerId).catch(() => undefined);
       worker = null;
+      client?.close?.();
       await standIn?.close();
       standIn = null;
     },
@@ -139,6 +170,8 @@ export function createAggregationModule(deps: AggregationDeps) {
       return result;
     },
     transport,
+    /** The aggregation gauges of GET /metrics, read from the database at scrape time. */
+    registerMetrics: (registry: Registry) => registerAggregationMetrics(registry, { repo, monitoring, logger }),
   };
   return self;
 }

@@ -5,7 +5,7 @@ import { demo } from '../../test/identity-steps';
 /** A draft's form holds the type's declared fields, the prefill keys and the kind's own: nothing else. */
 let t: TestApp;
 let token: string;
-const certificateOf = async (key: Parameters<typeof demo>[0], carrier: 'PAPER' | 'ELECTRONIC') => {
+const certificateOf = async (key: Parameters<typeof demo>[0], carrier: 'PAPER' | 'IC_CARD' | 'ELECTRONIC') => {
   const holder = await t.prisma.holder.findUniqueOrThrow({
     where: { idNumberHash: t.deps.fieldCrypto.blindIndex(demo(key).identityCode, 'id-number') },
   });
@@ -62,11 +62,12 @@ describe('PUT /me/applications/:id/draft: form keys', () => {
   });
 
   it('a kind’s own field is declared for that kind: 补发 takes lossStatement', async () => {
-    const wang = (await signInAccount(t, { holderKey: 'driver-electronic' })).token;
-    const electronic = await certificateOf('driver-electronic', 'ELECTRONIC');
+    // 补发 is for a lost paper or IC card (an electronic certificate is never lost).
+    const wang = (await signInAccount(t, { holderKey: 'driver-ic' })).token;
+    const card = await certificateOf('driver-ic', 'IC_CARD');
     const reissue = await t.api('/api/v1/me/applications', {
       token: wang,
-      body: { typeCode: 'D071', kind: 'REISSUE', baseCertificateId: electronic.id },
+      body: { typeCode: 'D071', kind: 'REISSUE', baseCertificateId: card.id },
     });
     expect(reissue.status, reissue.text).toBe(201);
     const saved = await t.api(`/api/v1/me/applications/${reissue.json.id}/draft`, {

@@ -18,3 +18,5 @@ export {
   type ApplicationRow,
 } from './applications.repo';
 export { createIssuanceRepo, type IssuanceRepo } from './issuance.repo';
+// Issuance in the approval's unit of work (the issuance-latency bench calls it as approval does).
+export { issueCertificate, type ApprovedApplication } from './issuance';

@@ -6,6 +6,7 @@ import {
 } from '@roadcert/shared';
 import { AppError } from '../../errors';
 import type { FieldCrypto } from '../../lib/field-crypto';
+import type { SigningPool } from '../../lib/signing-pool';
 import type { KeyMaterial } from '../../lib/key-material';
 import type { IssuingAuthorities } from '../../lib/issuing-authorities';
 import type { PhotoRepo } from '../photos';
@@ -20,7 +21,7 @@ import {
   validityFor,
   type Authority,
 } from './issuance-terms';
-import { signCanonical, SIGNATURE_ALGORITHM, type CanonicalCertificateData } from '../certificates';
+import { signCanonicalWith, SIGNATURE_ALGORITHM, type CanonicalCertificateData } from '../certificates';
 
 /**
  * Issuance of the electronic certificate when an application is approved — always inside
@@ -40,6 +41,8 @@ const replacedReasonOf: Record<ApplicationKind, string> = {
 export type IssuanceDeps = {
   fieldCrypto: FieldCrypto;
   keys: KeyMaterial;
+  /** Signs off the main thread when the container has a pool (lib/signing-pool.ts). */
+  signingPool?: Pick<SigningPool, 'sm2Sign'>;
   config: { issuingAuthorities: IssuingAuthorities };
 };
 
@@ -160,7 +163,7 @@ export async function issueCertificate(
     extension,
   };
   const { signing } = deps.keys;
-  const signature = signCanonical(data, signing.privateKey);
+  const signature = await signCanonicalWith(data, signing.privateKey, deps.signingPool);
 
   // The public key list: the key that signed is published (idempotent).
   const spki = signing.publicKey.export({ type: 'spki', format: 'der' });

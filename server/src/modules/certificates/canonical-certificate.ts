@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { IssueReason } from '@roadcert/shared';
 import { canonicalJson } from '../../lib/audit';
-import { sm2SignDer, sm2VerifyDer } from '../../lib/sm2-der';
+import type { SigningPool } from '../../lib/signing-pool';
+import { sm2RawToDer, sm2SignDer, sm2VerifyDer } from '../../lib/sm2-der';
 
 /** The one signature algorithm certificates are issued with (Certificate.signatureAlg, SigningKey.algorithm). */
 export const SIGNATURE_ALGORITHM = 'SM2-SM3';
@@ -34,6 +35,12 @@ export const canonicalBytes = (data: CanonicalCertificateData) => Buffer.from(ca
 /** SM2 signature with SM3 and the standard user id 1234567812345678, DER (docs/presentation-token.md, "SM2"). */
 export const signCanonical = (data: CanonicalCertificateData, privateKey: KeyObject) =>
   sm2SignDer(canonicalBytes(data), privateKey);
+/** The same signature made by the signing pool (worker threads) when there is one (issuance, supplements). */
+export const signCanonicalWith = async (
+  data: CanonicalCertificateData,
+  privateKey: KeyObject,
+  pool: Pick<SigningPool, 'sm2Sign'> | undefined,
+) => (pool ? sm2RawToDer(await pool.sm2Sign(canonicalBytes(data))) : signCanonical(data, privateKey));
 export const verifyCanonical = (data: CanonicalCertificateData, signature: Uint8Array, publicKey: KeyObject) =>
   sm2VerifyDer(canonicalBytes(data), signature, publicKey);
 

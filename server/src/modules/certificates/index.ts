@@ -41,6 +41,7 @@ export {
   canonicalBytes,
   canonicalDataOf,
   signCanonical,
+  signCanonicalWith,
   verifyCanonical,
   SIGNATURE_ALGORITHM,
   type CanonicalCertificateData,
@@ -48,3 +49,7 @@ export {
 
 // 归集: every change of a certificate enters the aggregation outbox in its own transaction (docs/aggregation.md).
 export { enqueueAggregation, type AggregationDetail, type AggregationEvent } from './aggregation-outbox.repo';
+
+// 已过期: the daily job that moves certificates past 有效期至 to EXPIRED (with their aggregation version).
+export { expireCertificates, EXPIRY_CHUNK } from './expire';
+export { createExpiryRepo, EXPIRY_REASON, type ExpiryRepo } from './expire.repo';

@@ -1,7 +1,8 @@
 import { buildCertificateIdentifier, getCertificateType, type IssueReason } from '@roadcert/shared';
 import type { FieldCrypto } from '../../lib/field-crypto';
+import type { SigningPool } from '../../lib/signing-pool';
 import type { KeyMaterial } from '../../lib/key-material';
-import { isoDate, signCanonical, SIGNATURE_ALGORITHM, type CanonicalCertificateData } from '../certificates';
+import { isoDate, signCanonicalWith, SIGNATURE_ALGORITHM, type CanonicalCertificateData } from '../certificates';
 import type { CertificateChange, ComplianceRepo, TaskRow } from './compliance.repo';
 
 /**
@@ -11,7 +12,11 @@ import type { CertificateChange, ComplianceRepo, TaskRow } from './compliance.re
  * fetched ahead stop verifying: presentation epoch +1), the DATA_SUPPLEMENTED event, and the
  * aggregation outbox row (CHANGED). docs/compliance.md, "Accepting a supplement".
  */
-export function createSupplementWriter(deps: { fieldCrypto: FieldCrypto; keys: Pick<KeyMaterial, 'signing'> }) {
+export function createSupplementWriter(deps: {
+  fieldCrypto: FieldCrypto;
+  keys: Pick<KeyMaterial, 'signing'>;
+  signingPool?: Pick<SigningPool, 'sm2Sign'>;
+}) {
   async function apply(repo: ComplianceRepo, task: TaskRow, staffUserId: string) {
     const cert = await repo.certificateForUpdate(task.certificateId);
     const type = getCertificateType(cert.typeCode);
@@ -60,7 +65,7 @@ export function createSupplementWriter(deps: { fieldCrypto: FieldCrypto; keys: P
     };
     if (cert.carrier === 'ELECTRONIC') {
       const signing = deps.keys.signing;
-      const signature = signCanonical(data as CanonicalCertificateData, signing.privateKey);
+      const signature = await signCanonicalWith(data as CanonicalCertificateData, signing.privateKey, deps.signingPool);
       const spki = signing.publicKey.export({ type: 'spki', format: 'der' });
       await repo.publishSigningKey({
         kid: signing.kid,

@@ -8,12 +8,12 @@ import {
 import { AppError } from '../../errors';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { UsageLog } from '../../lib/usage-event';
-import { createRateLimiter, waitText } from '../../lib/rate-limit';
+import { createRateLimiter, waitText, type RateLimitStore } from '../../lib/rate-limit';
 import { effectiveStatus, isoDateOrNull } from '../certificates';
 import { createCertificateMatcher, type CertificateMatch, type CertificateMatcherDeps } from './match-certificate';
 
-/** The matcher's database and field crypto, and the usage log a match is written to. */
-export type LookupDeps = CertificateMatcherDeps & { usageLog: Pick<UsageLog, 'record'> };
+/** The matcher's database and field crypto, the usage log a match is written to, the shared rate-limit counters. */
+export type LookupDeps = CertificateMatcherDeps & { usageLog: Pick<UsageLog, 'record'>; rateLimits: RateLimitStore };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -68,24 +68,24 @@ export function presentLookup(
  */
 export function createLookup(deps: LookupDeps) {
   const matcher = createCertificateMatcher(deps);
-  const perIp = createRateLimiter([
+  const perIp = createRateLimiter(deps.rateLimits, 'lookup-ip', [
     { limit: lookupLimits.perIpPerMinute, windowMs: MINUTE },
     { limit: lookupLimits.perIpPerDay, windowMs: DAY },
   ]);
-  const perNumber = createRateLimiter([
+  const perNumber = createRateLimiter(deps.rateLimits, 'lookup-number', [
     { limit: lookupLimits.perNumberPerHour, windowMs: HOUR },
     { limit: lookupLimits.perNumberPerDay, windowMs: DAY },
   ]);
 
   return async (ip: string, body: LookupRequest, now = new Date()): Promise<LookupResult> => {
     const input = requireLookupInput(body);
-    const ipDecision = perIp.take(ip, undefined, now.getTime());
+    const ipDecision = await perIp.take(ip, undefined, now.getTime());
     if (!ipDecision.ok)
       throw new AppError('RATE_LIMITED', {
         message: `当前网络查询过于频繁，请${waitText(ipDecision.retryAfterSeconds)}后再试`,
         retryAfterSeconds: ipDecision.retryAfterSeconds,
       });
-    const numberDecision = perNumber.take(numberKey(deps, body.typeCode, input.number), undefined, now.getTime());
+    const numberDecision = await perNumber.take(numberKey(deps, body.typeCode, input.number), undefined, now.getTime());
     if (!numberDecision.ok)
       throw new AppError('RATE_LIMITED', {
         message: `该证号查询过于频繁，请${waitText(numberDecision.retryAfterSeconds)}后再试`,

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import type { PartnerScope } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import { createRateLimiter, waitText } from '../../lib/rate-limit';
+import { createRateLimiter, waitText, type RateLimitStore } from '../../lib/rate-limit';
 import { apiKeyPattern, hashApiKey } from './api-keys';
 import type { PartnerRepo } from './partners.repo';
 
@@ -16,8 +16,8 @@ const MINUTE = 60_000;
  * PARTNER_SCOPE_MISSING; over the partner's rateLimitPerMinute → 429 RATE_LIMITED with
  * retryAfterSeconds. The key row is read on every call so revocation takes effect at once.
  */
-export function createPartnerAuth(partners: Pick<PartnerRepo, 'byKeyHash'>) {
-  const limiter = createRateLimiter([{ limit: 600, windowMs: MINUTE }]);
+export function createPartnerAuth(partners: Pick<PartnerRepo, 'byKeyHash'>, rateLimits: RateLimitStore) {
+  const limiter = createRateLimiter(rateLimits, 'partner', [{ limit: 600, windowMs: MINUTE }]);
 
   return async function authenticatePartner(ctx: Context, scope: PartnerScope): Promise<AuthenticatedPartner> {
     const header = ctx.get('authorization');
@@ -30,7 +30,7 @@ export function createPartnerAuth(partners: Pick<PartnerRepo, 'byKeyHash'>) {
     if (!partner || partner.revokedAt) throw new AppError('PARTNER_KEY_INVALID');
     if (!partner.scopes.includes(scope))
       throw new AppError('PARTNER_SCOPE_MISSING', { message: `该API密钥未获“${scope}”授权` });
-    const decision = limiter.take(partner.id, [{ limit: partner.rateLimitPerMinute, windowMs: MINUTE }]);
+    const decision = await limiter.take(partner.id, [{ limit: partner.rateLimitPerMinute, windowMs: MINUTE }]);
     if (!decision.ok) {
       throw new AppError('RATE_LIMITED', {
         message: `调用过于频繁（每分钟最多${partner.rateLimitPerMinute}次），请${waitText(decision.retryAfterSeconds)}后再试`,

@@ -64,7 +64,11 @@ describe('partner API keys', () => {
         .filter(([, op]) => JSON.stringify(op.security ?? []).includes('partnerApiKey'))
         .map(([method]) => `${method} ${path}`),
     );
-    expect(withPartnerKey.sort()).toEqual(['post /api/v1/partner/check', 'post /api/v1/partner/verify']);
+    expect(withPartnerKey.sort()).toEqual([
+      'post /api/v1/partner/certificate-files/verify',
+      'post /api/v1/partner/check',
+      'post /api/v1/partner/verify',
+    ]);
     expect(doc.paths['/api/v1/verify']!.post!.security).toEqual([]);
   });
 

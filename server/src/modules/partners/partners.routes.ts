@@ -6,7 +6,7 @@ import {
 } from '@roadcert/shared';
 import { AppError } from '../../errors';
 import type { createRouteTable } from '../../http/route';
-import { createRateLimiter, waitText } from '../../lib/rate-limit';
+import { createRateLimiter, waitText, type RateLimitStore } from '../../lib/rate-limit';
 import type { UsageLog } from '../../lib/usage-event';
 import { createCertificateMatcher, numberKey, requireLookupInput, type CertificateMatcherDeps } from '../lookup';
 import type { TokenVerifier } from '../presentation';
@@ -22,17 +22,21 @@ export const PARTNER_CHECKS_PER_NUMBER_PER_HOUR = 20;
 export type PartnersDeps = CertificateMatcherDeps & {
   verifier: Pick<TokenVerifier, 'withUsageLog'>;
   usageLog: Pick<UsageLog, 'record'>;
+  /** Shared rate-limit counters (lib/rate-limit-store.ts). */
+  rateLimits: RateLimitStore;
 };
 
 /** The partner API (docs/verification.md). Authentication is the partner's API key, checked in the handler. */
 export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, deps: PartnersDeps) {
   const partners = createPartnerRepo(deps.prisma);
-  const authenticate = createPartnerAuth(partners);
+  const authenticate = createPartnerAuth(partners, deps.rateLimits);
   const matcher = createCertificateMatcher(deps);
   const verifyForPartner = createPartnerVerify({ ...deps, partners });
   // An ID number is also a 从业资格证号: without this, a key could try names against one
   // number at its full rate and learn who holds it.
-  const perPartnerNumber = createRateLimiter([{ limit: PARTNER_CHECKS_PER_NUMBER_PER_HOUR, windowMs: 3_600_000 }]);
+  const perPartnerNumber = createRateLimiter(deps.rateLimits, 'partner-number', [
+    { limit: PARTNER_CHECKS_PER_NUMBER_PER_HOUR, windowMs: 3_600_000 },
+  ]);
 
   route({
     method: 'post',
@@ -64,7 +68,7 @@ export function partnerRoutes({ route }: ReturnType<typeof createRouteTable>, de
     handler: async (ctx, { body }) => {
       const partner = await authenticate(ctx, 'check');
       const input = requireLookupInput(body);
-      const repeat = perPartnerNumber.take(`${partner.id}:${numberKey(deps, body.typeCode, input.number)}`);
+      const repeat = await perPartnerNumber.take(`${partner.id}:${numberKey(deps, body.typeCode, input.number)}`);
       if (!repeat.ok)
         throw new AppError('RATE_LIMITED', {
           message: `同一证号查询过于频繁（每小时最多${PARTNER_CHECKS_PER_NUMBER_PER_HOUR}次），请${waitText(repeat.retryAfterSeconds)}后再试`,

@@ -123,35 +123,38 @@ export function createHolderTokens(
     );
     const fresh: AnchorRow[] = [];
     const changed: AnchorRow[] = [];
-    const intervals = starts.map((start) => {
-      const body = encodeAnchorBody({ ...base, intervalStart: start });
-      const seed = seedOf(body);
-      const held = kept.get(start);
-      let signature = held?.signature;
-      // Kept only while its body is the same byte for byte (texts, validity end, key unchanged).
-      if (!held || !signature || !sameBytes(held.body, body)) {
-        signature = signer.sign(anchorSigningInput(body, seed));
-        signatures += 1;
-        const signed: AnchorRow = {
-          certificateId: row.id,
-          intervalStart: new Date(start * 1000),
-          epoch,
-          kid: signer.kid,
-          body,
-          signature,
+    // The anchors to sign are signed at once: the pool spreads them over its threads.
+    const intervals = await Promise.all(
+      starts.map(async (start) => {
+        const body = encodeAnchorBody({ ...base, intervalStart: start });
+        const seed = seedOf(body);
+        const held = kept.get(start);
+        let signature = held?.signature;
+        // Kept only while its body is the same byte for byte (texts, validity end, key unchanged).
+        if (!held || !signature || !sameBytes(held.body, body)) {
+          signature = await signer.sign(anchorSigningInput(body, seed));
+          signatures += 1;
+          const signed: AnchorRow = {
+            certificateId: row.id,
+            intervalStart: new Date(start * 1000),
+            epoch,
+            kid: signer.kid,
+            body,
+            signature,
+          };
+          (held ? changed : fresh).push(signed);
+        }
+        const anchor = new Uint8Array(body.length + signature.length);
+        anchor.set(body);
+        anchor.set(signature, body.length);
+        return {
+          start: new Date(start * 1000).toISOString(),
+          end: new Date((start + length) * 1000).toISOString(),
+          anchor: base64urlEncode(anchor),
+          seed: base64urlEncode(seed),
         };
-        (held ? changed : fresh).push(signed);
-      }
-      const anchor = new Uint8Array(body.length + signature.length);
-      anchor.set(body);
-      anchor.set(signature, body.length);
-      return {
-        start: new Date(start * 1000).toISOString(),
-        end: new Date((start + length) * 1000).toISOString(),
-        anchor: base64urlEncode(anchor),
-        seed: base64urlEncode(seed),
-      };
-    });
+      }),
+    );
     if (fresh.length > 0) {
       await deps.anchors.insert(fresh);
       await deps.anchors.prune(row.id, new Date(first * 1000 - KEEP_ANCHORS_MS));

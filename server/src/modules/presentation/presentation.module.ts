@@ -1,11 +1,13 @@
 import type { ObjectStorage } from '../../adapters/storage';
 import type { Config } from '../../config';
 import type { Database, Sql } from '../../db/database';
+import type { ChangeFeed } from '../../db/notify';
 import { createUnitOfWork, type Db } from '../../db/unit-of-work';
 import type { AuditLog } from '../../lib/audit';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { Logger } from '../../lib/logger';
 import type { KeyMaterial } from '../../lib/key-material';
+import type { SigningPool } from '../../lib/signing-pool';
 import type { UsageLog } from '../../lib/usage-event';
 import { createCertificateAccess } from '../certificates';
 import type { SessionTokens } from '../account';
@@ -45,6 +47,8 @@ export type PresentationServicesDeps = {
   sql: Sql;
   /** The SM2 presentation key is the service's signing key. */
   keys: Pick<KeyMaterial, 'signing'>;
+  /** Signs anchors and status lists off the main thread (lib/signing-pool.ts). */
+  signingPool: Pick<SigningPool, 'sm2Sign'>;
   fieldCrypto: Pick<FieldCrypto, 'blindIndexes'>;
   /** A staff session widens what a verification shows. */
   sessionTokens: SessionTokens;
@@ -54,6 +58,8 @@ export type PresentationServicesDeps = {
   compliance?: { recheckCertificates(ids: readonly string[]): Promise<unknown> };
   /** A failed recheck is logged (counted, no personal data); the nightly run catches it up. */
   logger?: Pick<Logger, 'warn'>;
+  /** Changes made through any process drop this one's cached states, status list and keys (db/notify.ts). */
+  changes?: Pick<ChangeFeed, 'subscribe' | 'live'>;
 };
 
 /**

@@ -463,10 +463,10 @@ describe('staff status changes, replay and the status list', () => {
 });
 
 describe('links and certificate signatures', () => {
-  it('GET /v/<digits> redirects to the portal verify page with the token', async () => {
+  it('GET /v/<digits> answers the verdict itself (verify-page.test.ts), linking the portal verify page', async () => {
     const res = await fetch(`${t.baseUrl}/v/123456`, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/pkg-verify/pages/verify/index?t=123456');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('href="/pkg-verify/pages/verify/index?t=123456"');
   });
 
   it('certificate signatures use SM2 with the standard user id: sm-crypto-v2 verifies them, and we verify theirs', () => {

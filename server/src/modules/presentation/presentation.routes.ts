@@ -17,12 +17,15 @@ import type { Config } from '../../config';
 import { fastRoute } from '../../http/fast-routes';
 import type { createRouteTable } from '../../http/route';
 import type { PresentationServices } from './presentation.module';
+import { createVerifyLimit, type VerifyLimitDeps } from './verify-limit';
+import { verifyPageHandler } from './verify-page';
 
 const idParams = z.object({ id: z.string().max(100) });
 const KEY_LIST_TTL_SECONDS = 3600;
 
 /** The presentation services (createPresentationServices) and what the key list tells verifiers. */
-export type PresentationRoutesDeps = PresentationServices & { config: Pick<Config, 'publicBaseUrl' | 'presentation'> };
+export type PresentationRoutesDeps = PresentationServices &
+  VerifyLimitDeps & { config: Pick<Config, 'publicBaseUrl' | 'presentation' | 'rateLimits'> };
 
 /**
  * Presentation (亮证) and verification (核验): docs/presentation-token.md. Returns the fast
@@ -34,6 +37,8 @@ export function presentationRoutes(
   deps: PresentationRoutesDeps,
 ) {
   const { keyring, statusList, holderTokens, verifier, staffCertificates: staff } = deps;
+  // Per client IP, on both paths (RATE_LIMIT_VERIFY_PER_IP_PER_MINUTE; undefined when 0).
+  const limitVerify = createVerifyLimit(deps);
 
   route({
     method: 'get',
@@ -110,6 +115,7 @@ export function presentationRoutes(
     body: verifyRequestSchema,
     response: verifyResultSchema,
     handler: async (ctx, { body }) => {
+      await limitVerify?.(ctx.ip);
       ctx.set('Cache-Control', 'no-store');
       return verifier.verify(await verifier.scopeOf(ctx), body);
     },
@@ -123,6 +129,7 @@ export function presentationRoutes(
     response: verifyResultSchema,
     headers: { 'Cache-Control': 'no-store' },
     handler: (body) => verifier.verify('anonymous', body),
+    limit: limitVerify,
   });
 
   route({
@@ -149,13 +156,11 @@ export function presentationRoutes(
     handler: async (ctx, { params, body }) => staff.changeStatus(ctx.state, params.id, body),
   });
 
-  // Any phone camera opens the QR's URL: send it to the portal's verify page with the token.
-  router.get('/v/:token', (ctx) => {
-    ctx.set('Cache-Control', 'no-store');
-    ctx.set('Referrer-Policy', 'no-referrer');
-    const token = /^\d{1,1000}$/.test(ctx.params.token ?? '') ? ctx.params.token! : '';
-    ctx.redirect(`/pkg-verify/pages/verify/index?t=${token}`);
-  });
+  // Any phone camera opens the QR's URL: the verdict in the first response (verify-page.ts).
+  router.get(
+    '/v/:token',
+    verifyPageHandler({ verify: (body) => verifier.verify('anonymous', body), limit: limitVerify }),
+  );
 
   return { fastRoutes: [fastVerify] };
 }

@@ -11,8 +11,10 @@ import {
   type TrustedKey,
 } from '@roadcert/shared/presentation';
 import type { Config } from '../../config';
+import { FALLBACK_CACHE_MS, type ChangeFeed } from '../../db/notify';
 import { loadPresentationEd25519Key, type KeyMaterial } from '../../lib/key-material';
-import { sm2PrivateScalar } from '../../lib/sm2-der';
+import type { SigningPool } from '../../lib/signing-pool';
+import { sm2PublicPoint } from '../../lib/sm2-der';
 import type { PresentationKeyRow as KeyRow, SigningKeyRepo } from './signing-keys.repo';
 
 /**
@@ -30,20 +32,20 @@ export type PresentationSigner = {
   suite: SignatureSuite;
   kid: string;
   publicKey: Uint8Array;
-  sign(body: Uint8Array): Uint8Array;
+  /** SM2 goes through the signing pool (worker threads); Ed25519 is node:crypto's native code. */
+  sign(body: Uint8Array): Promise<Uint8Array>;
 };
 
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const KEY_LIST_CACHE_MS = 30_000;
 
-function sm2Signer(privateKey: KeyObject): PresentationSigner {
-  const d = sm2PrivateScalar(privateKey);
-  const publicKey = sm2Sm3Suite.getPublicKey(d);
+function sm2Signer(privateKey: KeyObject, pool: Pick<SigningPool, 'sm2Sign'>): PresentationSigner {
+  const publicKey = sm2PublicPoint(privateKey);
   return {
     suite: sm2Sm3Suite,
     kid: kidOf(sm2Sm3Suite, publicKey),
     publicKey,
-    sign: (body) => sm2Sm3Suite.sign(body, d),
+    sign: (body) => pool.sm2Sign(body),
   };
 }
 
@@ -55,14 +57,18 @@ function ed25519Signer(privateKey: KeyObject): PresentationSigner {
     suite: ed25519Suite,
     kid: kidOf(ed25519Suite, publicKey),
     publicKey,
-    sign: (body) => new Uint8Array(nodeSign(null, body, privateKey)),
+    sign: async (body) => new Uint8Array(nodeSign(null, body, privateKey)),
   };
 }
 
 export type KeyringDeps = {
   config: Pick<Config, 'presentation' | 'mode' | 'dataDir'>;
   keys: Pick<KeyMaterial, 'signing'>;
+  /** The pool that holds the same signing key (container.ts). */
+  signingPool: Pick<SigningPool, 'sm2Sign'>;
   signingKeys: SigningKeyRepo;
+  /** Keys published or retired by any process (db/notify.ts) drop the cached key list. */
+  changes?: Pick<ChangeFeed, 'subscribe' | 'live'>;
 };
 
 export function createKeyring(deps: KeyringDeps) {
@@ -77,10 +83,13 @@ export function createKeyring(deps: KeyringDeps) {
   // The pending read is cached (one query when the cache expires under load).
   let cache: { at: number; rows: Promise<KeyRow[]> } | null = null;
   const nodeKeys = new Map<string, KeyObject>();
+  deps.changes?.subscribe((change) => {
+    if (change.kind !== 'certificate') cache = null;
+  });
 
   async function publish(): Promise<Map<PresentationAlg, PresentationSigner>> {
     const signers = new Map<PresentationAlg, PresentationSigner>();
-    signers.set('SM2-SM3', sm2Signer(deps.keys.signing.privateKey));
+    signers.set('SM2-SM3', sm2Signer(deps.keys.signing.privateKey, deps.signingPool));
     const ed = await loadPresentationEd25519Key(config);
     if (ed) signers.set('Ed25519', ed25519Signer(ed));
     if (!signers.has(p.alg))
@@ -110,7 +119,8 @@ export function createKeyring(deps: KeyringDeps) {
   async function rows(refresh = false): Promise<KeyRow[]> {
     await signers();
     const age = cache ? Date.now() - cache.at : Infinity;
-    if (cache && age < KEY_LIST_CACHE_MS && !(refresh && age > 1000)) return cache.rows;
+    const keepMs = deps.changes?.live() === false ? FALLBACK_CACHE_MS : KEY_LIST_CACHE_MS;
+    if (cache && age < keepMs && !(refresh && age > 1000)) return cache.rows;
     const found = Promise.resolve(signingKeys.presentationKeys());
     const entry = { at: Date.now(), rows: found };
     cache = entry;

@@ -11,13 +11,19 @@ import {
   statusListValueOf,
 } from '@roadcert/shared/presentation';
 import type { Config } from '../../config';
+import type { ChangeFeed } from '../../db/notify';
 import type { Keyring } from './signing-keys';
 import type { StatusIndexRepo } from './status-list.repo';
 
 export type StatusListDeps = {
   config: Pick<Config, 'presentation'>;
   statusIndexes: StatusIndexRepo;
+  /** Status changes made by any process (db/notify.ts) drop the cached list. */
+  changes?: Pick<ChangeFeed, 'subscribe' | 'live'>;
 };
+
+/** While change notifications are down, the list is rebuilt at most this often (it reads every index). */
+const FALLBACK_LIST_MS = 10_000;
 
 /**
  * The public status list: 2 bits per index, at least 131,072 entries, gzip + base64url,
@@ -58,14 +64,16 @@ export function createStatusListService(deps: StatusListDeps, keyring: Keyring) 
       kid: signer.kid,
       alg: signer.suite.alg,
     } as const;
-    return { ...unsigned, signature: Buffer.from(signer.sign(statusListSigningInput(unsigned))).toString('hex') };
+    return { ...unsigned, signature: Buffer.from(await signer.sign(statusListSigningInput(unsigned))).toString('hex') };
   }
 
   async function current(): Promise<StatusList> {
     if (cached && Date.now() < cached.expires) return cached.list;
     building ??= build()
       .then((list) => {
-        cached = { list, expires: Date.now() + ttlSeconds * 1000 };
+        const keepMs =
+          deps.changes?.live() === false ? Math.min(FALLBACK_LIST_MS, ttlSeconds * 1000) : ttlSeconds * 1000;
+        cached = { list, expires: Date.now() + keepMs };
         return list;
       })
       .finally(() => {
@@ -86,6 +94,10 @@ export function createStatusListService(deps: StatusListDeps, keyring: Keyring) 
     }
     throw new Error('no free status index after 10 attempts');
   }
+
+  deps.changes?.subscribe((change) => {
+    if (change.kind === 'all' || (change.kind === 'certificate' && change.statusList)) cached = null;
+  });
 
   return { current, ensureIndex, invalidate: () => void (cached = null) };
 }

@@ -4,6 +4,7 @@ import { checkToken, qrTextToToken, TokenFormatError, verdictReasons } from '@ro
 import type { ObjectStorage } from '../../adapters/storage';
 import type { Config } from '../../config';
 import type { Database, Sql } from '../../db/database';
+import { FALLBACK_CACHE_MS, type ChangeFeed } from '../../db/notify';
 import { isUuid } from '../../lib/ids';
 import type { UsageLog } from '../../lib/usage-event';
 import { effectiveStatus } from '../certificates';
@@ -27,6 +28,8 @@ export type TokenVerifierDeps = {
   faces: Pick<PresentationRepo, 'face'>;
   storage: Pick<ObjectStorage, 'signedUrl'>;
   usageLog: Pick<UsageLog, 'record'>;
+  /** Changes made by any process (db/notify.ts) drop cached states; absent: this process's only. */
+  changes?: Pick<ChangeFeed, 'subscribe' | 'live'>;
 };
 
 export type TokenVerifier = {
@@ -57,25 +60,19 @@ function unnamed(
 }
 
 /**
- * Online verification: everything the offline verifier checks (format, key, algorithm,
- * signature, window ± skew, validity end), then the certificate as it is now — its status
- * and its presentation epoch, so a token signed before a revocation or suspension is
- * NOT_VALID afterwards even inside its window. Every verification that names a certificate
- * goes to the 用证记录 through the batching usage log (field names only).
+ * Certificates' states as online verification reads them, shared by every verifier of the
+ * process (the partner API's too). Kept PRESENTATION_STATE_CACHE_MS (default 3 s); a change
+ * made through any process drops the entry at once (the database's NOTIFY, db/notify.ts),
+ * and while that feed is down entries live at most FALLBACK_CACHE_MS (1 s).
  */
-export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): TokenVerifier {
-  const { prisma, config } = deps;
-  const staffSession = requireStaff(prisma, deps.sessionTokens);
-  const skewSeconds = config.presentation.clockSkewSeconds;
-  // How long a certificate's state may be reused (PRESENTATION_STATE_CACHE_MS, default 3 s).
-  // Status changes made through this process drop it at once (forget); another process of
-  // the service sees them within this time.
-  const stateCacheMs = config.presentation.stateCacheMs;
+function createStateCache(deps: Pick<TokenVerifierDeps, 'config' | 'sql' | 'changes'>) {
+  const stateCacheMs = deps.config.presentation.stateCacheMs;
   // The pending read is cached, not only its result: when an entry expires under load, the
   // fifty verifications waiting on it share one query instead of sending fifty.
   // Keyed by certificate id (version 1) or `#<status index>` (version 2); `id` is the
   // certificate an entry turned out to be, so a status change drops both kinds.
   const states = new Map<string, { row: Promise<StateRow | null>; until: number; id?: string }>();
+  const live = deps.changes?.live ?? (() => true);
 
   /** A version-1 token names the certificate; a version-2 token its status index. */
   function stateOf(certificateId: string | null, statusIndex: number, now: number): Promise<StateRow | null> {
@@ -88,7 +85,8 @@ export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): 
         : readCertificateState(deps.sql, certificateId);
     if (stateCacheMs === 0) return row;
     if (states.size >= STATE_CACHE_MAX) states.clear();
-    const entry: { row: Promise<StateRow | null>; until: number; id?: string } = { row, until: now + stateCacheMs };
+    const keepMs = live() ? stateCacheMs : Math.min(stateCacheMs, FALLBACK_CACHE_MS);
+    const entry: { row: Promise<StateRow | null>; until: number; id?: string } = { row, until: now + keepMs };
     states.set(key, entry);
     row.then(
       (found) => (entry.id = found?.id),
@@ -96,6 +94,38 @@ export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): 
     );
     return row;
   }
+
+  function forget(certificateId: string): void {
+    states.delete(certificateId);
+    for (const [key, entry] of states) if (entry.id === certificateId) states.delete(key);
+  }
+
+  deps.changes?.subscribe((change) => {
+    if (change.kind === 'certificate') forget(change.certificateId);
+    else if (change.kind === 'all') states.clear();
+  });
+
+  return { stateOf, forget };
+}
+
+type StateCache = ReturnType<typeof createStateCache>;
+
+/**
+ * Online verification: everything the offline verifier checks (format, key, algorithm,
+ * signature, window ± skew, validity end), then the certificate as it is now — its status
+ * and its presentation epoch, so a token signed before a revocation or suspension is
+ * NOT_VALID afterwards even inside its window. Every verification that names a certificate
+ * goes to the 用证记录 through the batching usage log (field names only).
+ */
+export function createTokenVerifier(
+  deps: TokenVerifierDeps,
+  keyring: Keyring,
+  cache: StateCache = createStateCache(deps),
+): TokenVerifier {
+  const { prisma, config } = deps;
+  const staffSession = requireStaff(prisma, deps.sessionTokens);
+  const skewSeconds = config.presentation.clockSkewSeconds;
+  const { stateOf, forget } = cache;
 
   /** A staff session widens the view; any other or broken credential verifies as anonymous. */
   async function scopeOf(ctx: Context & { state: AuthState }): Promise<VerifierScope> {
@@ -192,12 +222,9 @@ export function createTokenVerifier(deps: TokenVerifierDeps, keyring: Keyring): 
     };
   }
 
-  function forget(certificateId: string): void {
-    states.delete(certificateId);
-    for (const [key, entry] of states) if (entry.id === certificateId) states.delete(key);
-  }
-
-  const withUsageLog = (usageLog: Pick<UsageLog, 'record'>) => createTokenVerifier({ ...deps, usageLog }, keyring);
+  // The partner API's verifier shares this one's state cache (and its subscription).
+  const withUsageLog = (usageLog: Pick<UsageLog, 'record'>) =>
+    createTokenVerifier({ ...deps, usageLog }, keyring, cache);
 
   return { verify, scopeOf, forget, withUsageLog };
 }

@@ -1,4 +1,10 @@
-import { REMINDER_CATCH_UP_DAYS, reminderRules, type ReminderKind } from '@roadcert/shared';
+import {
+  REMINDER_CATCH_UP_DAYS,
+  RENEWAL_APPLICATION_KINDS,
+  RENEWAL_UNDER_WAY_STATES,
+  reminderRules,
+  type ReminderKind,
+} from '@roadcert/shared';
 import { addDays } from './quiet-hours';
 
 type IsoDate = string;
@@ -48,6 +54,19 @@ const offsetsOf = (kind: ReminderKind, side: 'before' | 'after'): readonly numbe
   return schedule[side] ?? [];
 };
 
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * A renewal (延续/换发) of the certificate `cert` is under way: submitted, in review, returned for
+ * correction or approved and not yet issued (index on Application.baseCertificateId). Kinds whose
+ * rule says `skipWhileRenewing` are neither queued nor, once queued, sent (sender.repo.ts).
+ */
+export const renewalUnderWay = (cert: string) => `EXISTS (SELECT 1 FROM "Application" ap
+        WHERE ap."baseCertificateId" = ${cert} AND ap.kind::text IN (${sqlList(RENEWAL_APPLICATION_KINDS)})
+          AND ap.state::text IN (${sqlList(RENEWAL_UNDER_WAY_STATES)}))`;
+const unlessRenewing = (kind: ReminderKind) =>
+  reminderRules[kind].skipWhileRenewing ? ` AND NOT ${renewalUnderWay('c.id')}` : '';
+
 const renewal = targetSql('renewal', { typeCode: 'c."typeCode"', certificateId: 'c.id' });
 const conversion = targetSql('conversion', { typeCode: 'c."typeCode"', certificateId: 'c.id' });
 const certificatePage = targetSql('certificate', { certificateId: 'c.id' });
@@ -66,7 +85,7 @@ function expiry(today: IsoDate): DueSource {
         ${renewal} AS target, NULL::uuid AS batch
       FROM unnest($6::int[], $7::date[], $8::date[]) AS w(o, lo, hi)
       JOIN "Certificate" c ON c."validUntil" BETWEEN w.lo AND w.hi
-      WHERE c.status = 'VALID' AND c."replacedById" IS NULL`,
+      WHERE c.status = 'VALID' AND c."replacedById" IS NULL${unlessRenewing('EXPIRY')}`,
     values: [w.map((x) => x.offset), w.map((x) => x.lo), w.map((x) => x.hi), today],
   };
 }
@@ -81,7 +100,7 @@ function expired(today: IsoDate): DueSource {
         ${renewal} AS target, NULL::uuid AS batch
       FROM "Certificate" c
       WHERE c."validUntil" BETWEEN $6::date AND $7::date AND c.status IN ('VALID', 'EXPIRED')
-        AND c."replacedById" IS NULL`,
+        AND c."replacedById" IS NULL${unlessRenewing('EXPIRED')}`,
     values: [w!.lo, w!.hi],
   };
 }
@@ -155,27 +174,71 @@ export const dueSources = (today: IsoDate): DueSource[] => [
   activation(today),
 ];
 
-/**
- * A staff conversion invitation (换领电子证照): paper/IC certificates of one type in an area.
- * One per certificate per month (dedupe), whatever how often staff press send.
- */
-export function conversionSource(filter: {
+/** A staff conversion invitation's filter (换领电子证照): paper/IC certificates of one type in an area. */
+export type ConversionFilter = {
   typeCode: string;
   carriers: readonly string[];
   areaPrefix: string;
+  /** yyyy-mm: one invitation per certificate per month (dedupe), whatever how often staff press send. */
   month: string;
   batchId: string;
-}): { sql: string; values: unknown[] } {
+};
+
+/** The invitation's certificates, with the filter's parameters from `$first` (type, area, carriers). */
+const conversionWhere = (first: number) => `c."typeCode" = $${first}::text AND c."areaCode" LIKE $${first + 1}::text
+        AND c.carrier::text = ANY($${first + 2}::text[]) AND c.status = 'VALID' AND c."replacedById" IS NULL`;
+
+/**
+ * A conversion invitation as an enqueue source; with `after`/`upTo` only the certificates whose
+ * id lies in (after, upTo] — one chunk of an invitation run (keyset by id).
+ */
+export function conversionSource(filter: ConversionFilter & { after?: string; upTo?: string }): {
+  sql: string;
+  values: unknown[];
+} {
+  const ranged = filter.after !== undefined && filter.upTo !== undefined;
   return {
     sql: `SELECT c."holderId" AS hid, c.id AS cid, NULL::uuid AS sid, 'CONVERSION' AS kind, '' AS variant,
         $2::timestamp AS due, 'CONVERSION:' || c.id || ':' || $6::text AS dkey,
         jsonb_build_object('typeCode', c."typeCode") AS params, ${conversion} AS target, $7::uuid AS batch
       FROM "Certificate" c
-      WHERE c."typeCode" = $8::text AND c."areaCode" LIKE $9::text AND c.carrier::text = ANY($10::text[])
-        AND c.status = 'VALID' AND c."replacedById" IS NULL`,
-    values: [filter.month, filter.batchId, filter.typeCode, `${filter.areaPrefix}%`, [...filter.carriers]],
+      WHERE ${conversionWhere(8)}${ranged ? ' AND c.id > $11::uuid AND c.id <= $12::uuid' : ''}`,
+    values: [
+      filter.month,
+      filter.batchId,
+      filter.typeCode,
+      `${filter.areaPrefix}%`,
+      [...filter.carriers],
+      ...(ranged ? [filter.after, filter.upTo] : []),
+    ],
   };
 }
+
+/** The invitation's certificates counted, all of them or those whose id lies in (after, upTo]. */
+export function conversionCount(
+  filter: Pick<ConversionFilter, 'typeCode' | 'carriers' | 'areaPrefix'> & { after?: string; upTo?: string },
+): { sql: string; values: unknown[] } {
+  const ranged = filter.after !== undefined && filter.upTo !== undefined;
+  return {
+    sql: `SELECT count(*)::int AS n FROM "Certificate" c
+      WHERE ${conversionWhere(1)}${ranged ? ' AND c.id > $4::uuid AND c.id <= $5::uuid' : ''}`,
+    values: [
+      filter.typeCode,
+      `${filter.areaPrefix}%`,
+      [...filter.carriers],
+      ...(ranged ? [filter.after, filter.upTo] : []),
+    ],
+  };
+}
+
+/**
+ * The next id window of an invitation run: the `size`-th certificate id after `$1` (any
+ * certificate: a walk along the primary key, whatever the filter, so each chunk costs its window
+ * and never a sort of everything the filter matches), or the last id when fewer are left.
+ */
+export const idWindowStatement = `SELECT
+  (SELECT id::text FROM "Certificate" WHERE id > $1::uuid ORDER BY id OFFSET $2::int LIMIT 1) AS upper,
+  (SELECT id::text FROM "Certificate" WHERE id > $1::uuid ORDER BY id DESC LIMIT 1) AS last`;
 
 /** One event's reminder (APPLICATION_STATUS): a single row from parameters. */
 export const singleSource = `SELECT $6::uuid AS hid, $7::uuid AS cid, $8::uuid AS sid, $9::text AS kind,

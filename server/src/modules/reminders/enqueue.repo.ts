@@ -136,6 +136,23 @@ SELECT (SELECT count(*) FROM src)::int AS certificates,
 FROM per_holder WHERE $2::text IS NOT NULL OR $3::text IS NULL`;
 }
 
+/**
+ * The SMS fallback of reminders whose WeChat notice could not be delivered (the subscription used
+ * up or refused): one SMS outbox row `<reminder id>:SMS` where the holder can be reached by SMS
+ * now — the same key an SMS chosen at enqueue would have had, so a reminder never gets two. The
+ * same five leading parameters as enqueueStatement; $6 the reminder ids.
+ */
+export const fallbackSmsStatement = `
+WITH src AS (SELECT r.id AS rid, r."holderId" AS hid, r.kind FROM "Reminder" r WHERE r.id = ANY($6::uuid[])),
+reach AS (SELECT ${reachColumns('src')} FROM src ${reachJoins('src')})
+INSERT INTO "MessageOutbox" ("id", "channel", "dedupeKey", "reminderId", "recipientEnc", "recipientHash", "accountId",
+                             "templateCode", "provider", "state", "nextAttemptAt", "createdAt")
+SELECT ${UUID_V7_SQL}, 'SMS'::"MessageChannel", r.rid::text || ':SMS', r.rid, r.penc, r.phash, NULL, r.kind::text,
+       $3::text, 'PENDING'::"OutboxState", $2::timestamp, $2::timestamp
+FROM reach r WHERE r.sms_ok AND $4::jsonb IS NOT NULL AND $5::jsonb IS NOT NULL
+ON CONFLICT ("dedupeKey") DO NOTHING
+RETURNING "reminderId"`;
+
 export type EnqueueCounts = { reminders: number; sms: number; wechat: number };
 
 export type EnqueueSettings = {
@@ -159,6 +176,12 @@ export function createEnqueueRepo(run: RawRunner, settings: EnqueueSettings) {
     async enqueue(source: string, values: unknown[], now: Date): Promise<EnqueueCounts> {
       const [row] = await run(enqueueStatement(source), [...head(now), ...values]);
       return { reminders: Number(row?.reminders ?? 0), sms: Number(row?.sms ?? 0), wechat: Number(row?.wechat ?? 0) };
+    },
+    /** SMS rows for reminders whose WeChat notice failed; the reminder ids that got one. */
+    async fallbackToSms(reminderIds: string[], now: Date): Promise<string[]> {
+      if (reminderIds.length === 0) return [];
+      const rows = await run(fallbackSmsStatement, [...head(now), reminderIds]);
+      return rows.map((r) => r.reminderId as string);
     },
     async reach(source: string, values: unknown[], now: Date) {
       const [row] = await run(reachCountStatement(source), [...head(now), ...values]);

@@ -5,3 +5,4 @@ export { reminderRoutes } from './reminders.routes';
 export { createRemindersModule, type RemindersDeps, type RemindersModule } from './reminders.module';
 export type { ApplicationDecision } from './events';
 export type { SendSummary } from './sender';
+export { INVITATION_JOB } from './invitations';

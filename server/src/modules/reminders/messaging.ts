@@ -26,7 +26,7 @@ export function createWechatMessagingStandIn(logger: Logger): ReminderMessaging 
         { standIn: true, templateId: message.templateId, page: message.page.split('?')[0] },
         'WeChat stand-in: notice not sent',
       );
-      return 'sent';
+      return { outcome: 'sent', msgId: null };
     },
     async generateUrlLink() {
       return { urlLink: `weixin://dl/business/?t=STANDIN${randomBytes(6).toString('hex')}` };

@@ -23,7 +23,11 @@ import { createSender } from './sender';
 import { createSenderRepo } from './sender.repo';
 import { createShortLinks } from './short-links';
 import { createShortLinksRepo } from './short-links.repo';
+import { createInvitationRunsRepo } from './invitation-runs.repo';
+import { createInvitations, type QueueJob } from './invitations';
 import { createStaffReminders } from './staff-reminders';
+import { createWechatEvents } from './wechat-events';
+import { createWechatEventsRepo } from './wechat-events.repo';
 import { createStatsRepo } from './stats.repo';
 
 /** What the reminders module needs from the composition root. */
@@ -38,6 +42,10 @@ export type RemindersDeps = {
   wechat: WechatClient | null;
   /** The clock (tests and `admin reminders:run --at` move it). */
   now?: () => Date;
+  /** Queues a background job with a payload (the job runner's runNow): staff invitations run there. */
+  queueJob?: QueueJob;
+  /** Certificates per invitation chunk (tests, the bench). */
+  invitationChunk?: number;
 };
 
 /** Template ids the local WeChat stand-in answers to (embedded default, no WECHAT_APP_ID). */
@@ -97,6 +105,14 @@ export function createRemindersModule(deps: RemindersDeps) {
   };
   const senderRepo = createSenderRepo(deps.sql);
   const messagesRepo = createMessagesRepo(deps.prisma);
+  const invitations = createInvitations({
+    runs: createInvitationRunsRepo(deps.prisma, settings),
+    audit: deps.audit,
+    logger: deps.logger,
+    now,
+    queueJob: deps.queueJob,
+    chunkSize: deps.invitationChunk,
+  });
   return {
     scheduler: createScheduler({ enqueue, logger: deps.logger }),
     sender: createSender({
@@ -106,6 +122,7 @@ export function createRemindersModule(deps: RemindersDeps) {
       fieldCrypto: deps.fieldCrypto,
       logger: deps.logger,
       settings: senderSettings,
+      smsFallback: enqueue.fallbackToSms,
     }),
     /** A sender with other settings (tests, the bench): batch sizes, grace period. */
     senderWith: (overrides: Partial<typeof senderSettings & { batchSize: number; uncertainGraceMs: number }>) =>
@@ -116,6 +133,7 @@ export function createRemindersModule(deps: RemindersDeps) {
         fieldCrypto: deps.fieldCrypto,
         logger: deps.logger,
         settings: { ...senderSettings, ...overrides },
+        smsFallback: enqueue.fallbackToSms,
       }),
     messages: createHolderMessages({ repo: messagesRepo, templates, fieldCrypto: deps.fieldCrypto, now }),
     shortLinks: createShortLinks({
@@ -128,10 +146,12 @@ export function createRemindersModule(deps: RemindersDeps) {
     staff: createStaffReminders({
       stats: createStatsRepo(deps.sql),
       enqueue,
-      audit: deps.audit,
+      invitations,
       publicBaseUrl: deps.config.publicBaseUrl,
       now,
     }),
+    /** 换领邀请 runs: queued by staff, worked through by the `reminders.invitation` job. */
+    invitations,
     /** Delivery receipts (Alibaba Cloud SmsReport): delivered or failed, by BizId and number. */
     async recordReceipts(reports: { phone: string; bizId: string; success: boolean; at: Date; errCode?: string }[]) {
       let matched = 0;
@@ -161,6 +181,15 @@ export function createRemindersModule(deps: RemindersDeps) {
     },
     events: createReminderEvents(settings),
     messaging,
+    /** WeChat message push: delivery results and subscription choices (docs/reminders.md). */
+    wechatEvents: createWechatEvents({
+      repo: createWechatEventsRepo(deps.sql),
+      logger: deps.logger,
+      smsFallback: enqueue.fallbackToSms,
+      now,
+    }),
+    /** The 消息推送 Token; null: the push URL answers 404. */
+    pushToken: deps.config.reminders.pushToken,
   };
 }
 

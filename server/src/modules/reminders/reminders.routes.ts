@@ -3,7 +3,8 @@ import { z } from 'zod';
 import {
   conversionInvitationFilterSchema,
   conversionInvitationPreviewSchema,
-  conversionInvitationResultSchema,
+  conversionInvitationRunListSchema,
+  conversionInvitationRunSchema,
   isoDateSchema,
   messageListSchema,
   reminderPreferencesSchema,
@@ -14,7 +15,10 @@ import {
   subscriptionTemplatesSchema,
   unreadCountSchema,
 } from '@roadcert/shared';
+import { parsePush, verifyPushSignature } from '../../adapters/wechat/wechat-push';
 import { AppError } from '../../errors';
+import { readBytes } from '../../http/json-body';
+import { decodeUtf8 } from '../../http/input-rules';
 import type { createRouteTable } from '../../http/route';
 import { landingPage, missingLinkPage } from './landing-page';
 import type { RemindersModule } from './reminders.module';
@@ -45,7 +49,7 @@ export function reminderRoutes(
   router: Router,
   deps: { reminders: RemindersModule; config: { publicBaseUrl: string } },
 ) {
-  const { messages, staff, shortLinks } = deps.reminders;
+  const { messages, staff, shortLinks, invitations } = deps.reminders;
 
   // ───────────── holder: 消息 and 消息提醒 ─────────────
   route({
@@ -203,6 +207,31 @@ export function reminderRoutes(
     ctx.body = { code: 0, msg: '成功' };
   });
 
+  // WeChat message push (消息推送, plaintext mode): the URL check (GET) and events (POST, JSON or XML).
+  const pushRoute = '/api/v1/callbacks/wechat/push';
+  const checkPush = (query: Record<string, unknown>) => {
+    const token = deps.reminders.pushToken;
+    if (!token) throw new AppError('NOT_FOUND', { message: '未配置微信消息推送' });
+    if (!verifyPushSignature(token, query)) throw new AppError('WECHAT_PUSH_SIGNATURE_INVALID');
+  };
+  router.get(pushRoute, async (ctx) => {
+    checkPush(ctx.query);
+    const echostr = typeof ctx.query.echostr === 'string' ? ctx.query.echostr : '';
+    ctx.type = 'text/plain; charset=utf-8';
+    ctx.body = echostr.slice(0, 200);
+  });
+  router.post(pushRoute, async (ctx) => {
+    checkPush(ctx.query);
+    let body = (ctx.request as { body?: unknown }).body;
+    // XML (and JSON sent under another content type) is not parsed by the app: read it here.
+    if (body === undefined) body = decodeUtf8(await readBytes(ctx.req, 64 * 1024));
+    const event = parsePush(body);
+    if (!event) throw new AppError('VALIDATION_FAILED', { message: '无法识别的推送内容' });
+    await deps.reminders.wechatEvents.record(event);
+    ctx.type = 'text/plain; charset=utf-8';
+    ctx.body = 'success';
+  });
+
   // ───────────── staff ─────────────
   route({
     method: 'get',
@@ -230,12 +259,34 @@ export function reminderRoutes(
   route({
     method: 'post',
     path: '/api/v1/staff/reminders/invitations',
-    summary: '换领邀请: queue the invitations (one per certificate per month; sending twice adds nothing)',
+    summary:
+      '换领邀请: record a run and queue the background job that writes the invitations (202 at once; one per certificate per month, sending twice adds nothing)',
     tags: ['reminders', 'staff'],
     access: 'staff',
     body: conversionInvitationFilterSchema,
     status: 202,
-    response: conversionInvitationResultSchema,
-    handler: async (ctx, { body }) => staff.send(ctx.state, body),
+    response: conversionInvitationRunSchema,
+    handler: async (ctx, { body }) => invitations.queue(ctx.state, body),
+  });
+
+  route({
+    method: 'get',
+    path: '/api/v1/staff/reminders/invitations',
+    summary: '换领邀请: the newest runs in the caller’s region with their progress',
+    tags: ['reminders', 'staff'],
+    access: 'staff',
+    response: conversionInvitationRunListSchema,
+    handler: async (ctx) => invitations.recent(ctx.state),
+  });
+
+  route({
+    method: 'get',
+    path: '/api/v1/staff/reminders/invitations/:id',
+    summary: '换领邀请: one run’s progress (QUEUED → RUNNING → DONE; FAILED is retried from where it stopped)',
+    tags: ['reminders', 'staff'],
+    access: 'staff',
+    params: idParams,
+    response: conversionInvitationRunSchema,
+    handler: async (ctx, { params }) => invitations.get(ctx.state, params.id),
   });
 }

@@ -23,4 +23,8 @@ export type SendSummary = {
   uncertain: number;
   resolvedSent: number;
   resolvedResend: number;
+  /** Queued reminders cancelled at send time (a renewal of the certificate under way). */
+  cancelled: number;
+  /** WeChat notices that could not be delivered, handed to SMS instead. */
+  fallback: number;
 };

@@ -1,5 +1,10 @@
 import type { Sql } from '../../db/database';
+import { reminderKindList, reminderRules } from '@roadcert/shared';
+import { renewalUnderWay } from './due-sources';
 import { ts } from './enqueue.repo';
+
+/** Kinds not sent while a renewal of their certificate is under way (rules: skipWhileRenewing). */
+const SKIP_WHILE_RENEWING = reminderKindList.filter((k) => reminderRules[k].skipWhileRenewing);
 
 /** A claimed outbox row of a reminder, with what the message needs. */
 export type ClaimedMessage = {
@@ -76,6 +81,19 @@ export function createSenderRepo(sql: Sql) {
       );
       return optedOut + off;
     },
+
+    /**
+     * Checked at send time: an expiry reminder queued before its renewal was submitted is
+     * cancelled (SUPPRESSED, `renewal_under_way`), not sent; the in-app message stays.
+     */
+    cancelWhileRenewing: (now: Date) =>
+      count(
+        `UPDATE "MessageOutbox" m SET state = 'SUPPRESSED', "lastError" = 'renewal_under_way'
+         FROM "Reminder" r
+         WHERE ${DUE} AND m."reminderId" = r.id AND r.kind::text = ANY($2::text[]) AND r."certificateId" IS NOT NULL
+           AND ${renewalUnderWay('r."certificateId"')}`,
+        [ts(now), SKIP_WHILE_RENEWING],
+      ),
 
     /** Up to `limit` due rows, locked past other senders (SKIP LOCKED), leased until `leaseUntil`. */
     async claim(now: Date, limit: number, leaseUntil: Date): Promise<ClaimedMessage[]> {
@@ -179,6 +197,12 @@ export function createSenderRepo(sql: Sql) {
         )) === 1
       );
     },
+    /** WeChat says the user holds no subscription for the template: none left on our side either. */
+    clearGrant: (accountId: string, templateId: string) =>
+      count(
+        `UPDATE "SubscriptionGrant" SET remaining = 0, "updatedAt" = now() WHERE "accountId" = $1::uuid AND "templateId" = $2`,
+        [accountId, templateId],
+      ),
     restoreGrant: (accountId: string, templateId: string) =>
       count(
         `UPDATE "SubscriptionGrant" SET remaining = remaining + 1 WHERE "accountId" = $1::uuid AND "templateId" = $2`,

@@ -8,7 +8,7 @@ import { chinaDayRange, chinaSendDate, isQuiet, nextMorning, quietEnd } from './
 import type { ClaimedMessage, SenderRepo } from './sender.repo';
 import { newShortCode } from './short-code';
 import type { ReminderMessaging } from './messaging';
-import { contentOf as content, createWechatSender } from './send-wechat';
+import { contentOf as content, createWechatSender, type SmsFallback } from './send-wechat';
 import type { SenderSettings, SendSummary } from './sender-types';
 
 export type { SenderSettings, SendSummary } from './sender-types';
@@ -32,6 +32,8 @@ export function createSender(deps: {
   fieldCrypto: FieldCrypto;
   logger: Logger;
   settings: SenderSettings;
+  /** The SMS fallback of undeliverable WeChat notices (enqueue.repo fallbackToSms). */
+  smsFallback?: SmsFallback;
 }) {
   const { repo, sms, wechat, fieldCrypto, logger, settings } = deps;
   const batchSize = settings.batchSize ?? 500;
@@ -214,7 +216,7 @@ export function createSender(deps: {
     }
   }
 
-  const sendWechat = createWechatSender({ repo, wechat, settings, failed });
+  const sendWechat = createWechatSender({ repo, wechat, settings, failed, smsFallback: deps.smsFallback });
 
   return {
     /** One pass at `now` (injectable clock): resolve timeouts, then send what is due. */
@@ -228,6 +230,8 @@ export function createSender(deps: {
         uncertain: 0,
         resolvedSent: 0,
         resolvedResend: 0,
+        cancelled: 0,
+        fallback: 0,
       };
       await resolveUncertain(now, summary);
       if (isQuiet(now, settings.quietHours)) {
@@ -235,6 +239,7 @@ export function createSender(deps: {
         return summary;
       }
       summary.suppressed += await repo.suppressBlocked(now);
+      summary.cancelled += await repo.cancelWhileRenewing(now);
       for (let round = 0; round < maxRounds; round += 1) {
         const rows = await repo.claim(now, batchSize, new Date(now.getTime() + LEASE_MS));
         if (rows.length === 0) break;

@@ -7,33 +7,33 @@ import {
   type ReminderStats,
 } from '@roadcert/shared';
 import { AppError } from '../../errors';
-import type { AuditLog } from '../../lib/audit';
 import { regionPrefix } from '../../lib/regions';
 import { uuidv7 } from '../../lib/uuidv7';
+import type { Invitations } from './invitations';
 import { currentStaff, STEWARD_ROLES, type AuthState } from '../account';
 import { conversionSource } from './due-sources';
 import type { EnqueueRepo } from './enqueue.repo';
 import { addDays, chinaTime } from './quiet-hours';
-import type { StatsRepo } from './stats.repo';
+import type { StatsRepo, StatsRow } from './stats.repo';
 
 const MAX_RANGE_DAYS = 92;
+
+/** One channel's sent / delivered (receipt or delivery event) / failed (send or delivery). */
+function channelTotals(rows: StatsRow[], channel: 'SMS' | 'WECHAT_SUBSCRIBE') {
+  const mine = rows.filter((r) => r.channel === channel);
+  const sum = (key: 'sent' | 'delivered' | 'failed') => mine.reduce((n, r) => n + r[key], 0);
+  return { sent: sum('sent'), delivered: sum('delivered'), failed: sum('failed') };
+}
 
 /** The workbench's reminders view: statistics and the one-off conversion invitation (换领邀请). */
 export function createStaffReminders(deps: {
   stats: StatsRepo;
   enqueue: EnqueueRepo;
-  audit: AuditLog;
+  invitations: Pick<Invitations, 'areaOf'>;
   publicBaseUrl: string;
   now: () => Date;
 }) {
-  /** The filter's area, within the staff member's region (anything wider: FORBIDDEN). */
-  function areaOf(state: AuthState, areaPrefix: string | undefined) {
-    const staff = currentStaff(state, STEWARD_ROLES, '只有数据治理人员或管理员可以发送换领邀请');
-    const own = regionPrefix(staff.regionCode);
-    const area = areaPrefix ?? own;
-    if (!area.startsWith(own)) throw new AppError('FORBIDDEN', { message: '只能向本辖区的持证人发送邀请' });
-    return { staff, area };
-  }
+  const { areaOf } = deps.invitations;
   const source = (filter: ConversionInvitationFilter, area: string, batchId: string, now: Date) =>
     conversionSource({
       typeCode: filter.typeCode,
@@ -74,6 +74,8 @@ export function createStaffReminders(deps: {
           clicked: sum('clicked'),
           deliveryRate: sent > 0 ? sum('delivered') / sent : null,
           clickRate: sent > 0 ? sum('clicked') / sent : null,
+          sms: channelTotals(rows, 'SMS'),
+          wechat: channelTotals(rows, 'WECHAT_SUBSCRIBE'),
         },
       };
     },
@@ -88,26 +90,6 @@ export function createStaffReminders(deps: {
         smsVariables({ kind: 'CONVERSION', variant: '', params: {} }, `${deps.publicBaseUrl}/s/A1b2C3d4`),
       );
       return { ...reach, smsText };
-    },
-
-    /** Enqueues the invitations (one per certificate per month: pressing send twice adds nothing). */
-    async send(state: AuthState, filter: ConversionInvitationFilter) {
-      const { staff, area } = areaOf(state, filter.areaPrefix);
-      const now = deps.now();
-      const batchId = uuidv7();
-      const { sql, values } = source(filter, area, batchId, now);
-      const counts = await deps.enqueue.enqueue(sql, values, now);
-      await deps.audit.record({
-        actorKind: 'STAFF',
-        actorId: staff.staffUserId,
-        requestId: state.requestId,
-        action: 'reminders.conversion_invitation',
-        subjectType: 'reminder_batch',
-        subjectId: batchId,
-        outcome: 'OK',
-        detail: { typeCode: filter.typeCode, carriers: filter.carriers.join(','), areaPrefix: area, ...counts },
-      });
-      return { queued: counts.reminders, batchId };
     },
   };
 }

@@ -13,6 +13,7 @@ import { CertificateBusiness } from '../../applications/components/CertificateBu
 import { CompletionNotice } from '../../completion/components/CompletionNotice';
 import { useActionableTasks } from '../../completion/useCompletionTasks';
 import { PresentButton } from '../../presentation/components/PresentButton';
+import { CertificateFileCells } from '../../certificate-file/components/CertificateFileCells';
 import { ActivationAction, CertificateBody } from './CertificateCard';
 import './certificate-card.scss';
 import './detail.scss';
@@ -68,6 +69,7 @@ function Detail({ detail }: { detail: CertificateDetail }) {
       </View>
       <CertificateBusiness certificate={detail} />
       <CertificateSharingCells certificate={detail} />
+      <CertificateFileCells certificate={detail} />
       {getCertificateType(detail.typeCode)?.photo ? (
         <CellGroup>
           <Cell

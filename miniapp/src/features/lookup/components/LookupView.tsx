@@ -1,3 +1,4 @@
+import { noPenaltyRule } from '@roadcert/shared';
 import { Text, View } from '@tarojs/components';
 import { ChoiceChips } from '../../../components/ChoiceChips';
 import { Card, FormError, TextField } from '../../../components/Form';
@@ -50,6 +51,10 @@ export function LookupView({ model }: { model: ReturnType<typeof useLookup> }) {
         <Text className="lookup-intro__text">
           持证人暂时无法出示电子证照时，可凭证号和姓名（名称）查询证照是否有效。纸质证、IC卡证的证号也可查询。只显示状态和有效期。
         </Text>
+        <View className="lookup-rule" role="note">
+          <Text className="lookup-rule__quote">{`“${noPenaltyRule.quote}”`}</Text>
+          <Text className="lookup-rule__source">{`——${noPenaltyRule.source}`}</Text>
+        </View>
       </View>
       <Card title="证照类型">
         <ChoiceChips

@@ -4,10 +4,12 @@ import { Button } from '../../../components/nutui';
 import { FilterChips } from '../../staff/components/FilterChips';
 import { invitationCarriers, invitationTypeOptions, previewLines } from '../invitation';
 import type { ConversionInvitationModel } from '../useConversionInvitation';
+import type { InvitationRunsModel } from '../useInvitationRuns';
+import { InvitationRuns } from './InvitationRuns';
 import './reminders.scss';
 
-/** 换领邀请: choose who, 预览 the count and the SMS, then 发送 after a confirmation. */
-export function InvitationCard({ model }: { model: ConversionInvitationModel }) {
+/** 换领邀请: choose who, 预览 the count and the SMS, 发送 after a confirmation, then follow the run's progress. */
+export function InvitationCard({ model, runs }: { model: ConversionInvitationModel; runs: InvitationRunsModel }) {
   const { form, errors, preview, pending, sent } = model;
   return (
     <Card title="换领邀请">
@@ -72,10 +74,11 @@ export function InvitationCard({ model }: { model: ConversionInvitationModel }) 
       ) : null}
       {sent ? (
         <View className="invitation-sent" role="status">
-          <Text className="invitation-sent__title">{`已加入发送队列：${sent.queued} 条`}</Text>
-          <Text className="staff-muted">{`批次号 ${sent.batchId}。短信在每天8:00至21:00之间陆续发出，结果见上方统计。`}</Text>
+          <Text className="invitation-sent__title">{`已开始发送：${sent.previewCount} 本证照`}</Text>
+          <Text className="staff-muted">{`批次号 ${sent.id}。邀请在后台写入，进度见下方发送记录；短信在每天8:00至21:00之间陆续发出，结果见上方统计。`}</Text>
         </View>
       ) : null}
+      <InvitationRuns model={runs} />
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { onlineOutcome } from '../scan-result';
 import type { VerifyState } from '../useVerify';
 import { toVerdictView } from '../verdict-view';
 import { LookupEntry } from '../../lookup/components/LookupEntry';
+import { FileVerifyEntry } from '../../certificate-file/components/FileVerifyEntry';
 import { FaceRows } from './FaceRows';
 import { ManualEntry } from './ManualEntry';
 import { VerdictCard } from './VerdictCard';
@@ -48,6 +49,8 @@ export function VerifyView({ state, onVerify }: { state: VerifyState; onVerify: 
       />
       {/* For holders who cannot show the e-certificate: check by number and name instead. */}
       <LookupEntry />
+      {/* A certificate file (OFD/PDF) sent by the holder: signature, digests and status. */}
+      <FileVerifyEntry />
     </>
   );
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PresentationAnchor_intervalStart_idx" ON "PresentationAnchor"("intervalStart");
