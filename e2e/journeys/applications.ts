@@ -280,8 +280,14 @@ const ok = await runCases([
       // An IC card carries no portrait the service holds: the photo step asks for one.
       await s.button('拍摄或上传').waitFor({ timeout: 15_000 });
       await attachPortrait();
-      await s.button('下一步').click();
-      await s.text('请确认以下内容').waitFor({ timeout: 15_000 });
+      // Back from the photo page the form may reopen on an earlier step: on to the confirmation.
+      const confirm = s.text('请确认以下内容');
+      for (let step = 0; step < 4 && !(await confirm.isVisible()); step++) {
+        await s.button('下一步').click();
+        await confirm.waitFor({ timeout: 3_000 }).catch(() => undefined);
+      }
+      await shot(page, '14b-reissue-confirm');
+      await confirm.waitFor({ timeout: 15_000 });
       await s.button('提交申请').click();
       await s.text('等待审核').waitFor({ timeout: 20_000 });
     },
