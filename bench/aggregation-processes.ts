@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { adminQuery } from '../server/src/test/processes';
 
 /**
  * 数据归集 with two real worker processes and kill -9 (docs/aggregation.md, "Measured"): in
@@ -50,17 +50,7 @@ async function main() {
   const { default: migrate } = await import('../server/src/test/global-setup');
   await migrate();
   const name = `${new URL(templateUrl).pathname.slice(1)}_procs_${randomBytes(3).toString('hex')}`;
-  const admin = new URL(templateUrl);
-  admin.pathname = '/postgres';
-  const adminSql = async (text: string) => {
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    try {
-      await c.query(text);
-    } finally {
-      await c.end();
-    }
-  };
+  const adminSql = (text: string) => adminQuery(templateUrl, text);
   await adminSql(`CREATE DATABASE "${name}" TEMPLATE "${new URL(templateUrl).pathname.slice(1)}"`);
   const dbUrl = new URL(templateUrl);
   dbUrl.pathname = `/${name}`;

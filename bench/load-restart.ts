@@ -1,7 +1,6 @@
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +10,7 @@ import { consentTexts } from '@roadcert/shared';
 import { heldQrAt } from '@roadcert/shared/presentation';
 import { demoHolders } from '../server/src/seed/demo-holders';
 import { portrait1080Jpeg } from '../server/src/test/photo-fixtures';
+import { freePort } from '../server/src/test/processes';
 
 /**
  * `npm run bench:faults` (issue 12): a mixed, bounded, loopback-only load against the real
@@ -56,13 +56,6 @@ const outagePhaseSeconds = 5 + outageSeconds + 20;
 const mix = { wallet: 0.35, verify: 0.3, batch: 0.1, signIn: 0.15, upload: 0.1 } as const;
 type Kind = keyof typeof mix;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const randomPhone = () => `137${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 const randomIp = () => `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;

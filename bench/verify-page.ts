@@ -16,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { freePort, startProduct } from '../e2e/harness';
+import { freePort, phoneContext, startProduct } from '../e2e/harness';
 import { openPortalOnPhone, readQr, seeded } from '../e2e/steps';
 
 const ROUNDS = Number(process.env.VERIFY_PAGE_ROUNDS ?? 5);
@@ -41,13 +41,7 @@ type Measure = {
 
 /** Opens `url` in a fresh context on the emulated phone; time from navigation to a readable verdict. */
 async function measure(browser: Browser, url: string): Promise<Measure> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
+  const context = await phoneContext(browser);
   // The moment the verdict is on screen, from the page's own clock (navigation start = 0): checked
   // every frame from the first one, so Playwright's polling adds nothing.
   await context.addInitScript(
@@ -92,12 +86,7 @@ try {
   holderBrowser = browser;
   await s.signInBySms(seeded('driver-electronic').phone, 'tap');
   await s.bindRealName('driver-electronic');
-  const card = holder
-    .locator('.cert-card:visible')
-    .filter({ has: holder.locator('.cert-card__activated') })
-    .first();
-  await card.waitFor({ timeout: 20_000 });
-  await card.locator('.cert-card__more').click();
+  await s.openActivatedCertificate();
   await s.button('亮证').click();
   await s.text(/秒后自动刷新/).waitFor({ timeout: 20_000 });
 

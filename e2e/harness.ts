@@ -1,20 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '../server/src/test/processes';
+
+/** A free TCP port on loopback (server/src/test/processes.ts). */
+export { freePort };
 
 export const root = path.resolve(new URL('..', import.meta.url).pathname);
 export const screenshotDir = path.join(root, 'e2e', 'screenshots');
-
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => srv.once('listening', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 /** Starts the product exactly as `npm start` does (after prepare) and waits for /readyz. */
 export async function startProduct(
@@ -76,16 +70,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A 360-px-wide low-end Android phone. */
-export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
+/** A 360-px-wide low-end Android phone: a browser context of its own. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
   });
-  return context.newPage();
+}
+
+/** A page on a new phone (phoneContext). */
+export async function phonePage(browser: Browser): Promise<Page> {
+  return (await phoneContext(browser)).newPage();
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -85,7 +85,27 @@ export function steps(page: Page) {
     await field('请输入11位手机号').waitFor({ timeout: 15_000 });
   }
 
-  return { button, field, text, bodyText, agreeToPrivacyPolicy, signInBySms, bindRealName, signOut };
+  /** From 我的证照: the first activated electronic certificate's page. */
+  async function openActivatedCertificate() {
+    const card = page
+      .locator('.cert-card:visible')
+      .filter({ has: page.locator('.cert-card__activated') })
+      .first();
+    await card.waitFor({ timeout: 20_000 });
+    await card.locator('.cert-card__more').click();
+  }
+
+  return {
+    button,
+    field,
+    text,
+    bodyText,
+    agreeToPrivacyPolicy,
+    signInBySms,
+    bindRealName,
+    signOut,
+    openActivatedCertificate,
+  };
 }
 
 /** The QR as a camera reads it: the canvas's pixels through jsQR. */

@@ -48,12 +48,7 @@ const ok = await runCases([
       const { s } = opened;
       await s.signInBySms(driver.phone, 'tap');
       await s.bindRealName('driver-electronic');
-      const card = holder
-        .locator('.cert-card:visible')
-        .filter({ has: holder.locator('.cert-card__activated') })
-        .first();
-      await card.waitFor({ timeout: 15_000 });
-      await card.locator('.cert-card__more').click();
+      await s.openActivatedCertificate();
       const cell = s.text('下载证照文件');
       await cell.waitFor({ timeout: 15_000 });
       await cell.scrollIntoViewIfNeeded();

@@ -1,20 +1,8 @@
-import type { KeyList, StatusList } from '@roadcert/shared';
-import {
-  base64urlEncode,
-  createStatusBits,
-  deriveTokenV2,
-  kidOf,
-  setStatusBits,
-  signAnchor,
-  sm2Sm3Suite,
-  statusListSigningInput,
-  tokenToQrText,
-} from '@roadcert/shared/presentation';
-import { gzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultWeappDir } from '../scripts/check-weapp';
+import { sm2TestIssuer } from './test/presentation-material';
 import { startWeapp, type WeappPage, type WeappRuntime } from './test/weapp-runtime';
 
 /**
@@ -24,70 +12,12 @@ import { startWeapp, type WeappPage, type WeappRuntime } from './test/weapp-runt
  * version-2 token verified offline from the lists the page itself downloaded.
  */
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 // A fixed test key (not a product key).
-const privateKey = new Uint8Array(32).fill(0x23);
-const publicKey = sm2Sm3Suite.getPublicKey(privateKey);
-const kid = kidOf(sm2Sm3Suite, publicKey);
-const ISSUER = 'https://roadcert.example.gov.cn';
 const STATUS_INDEX = 5151;
-
-const keyList: KeyList = {
-  issuer: ISSUER,
-  keys: [
-    {
-      kid,
-      alg: 'SM2-SM3',
-      publicKey: hex(publicKey),
-      userId: '1234567812345678',
-      notBefore: '2026-01-01T00:00:00.000Z',
-      retiredAt: null,
-      verifyUntil: null,
-    },
-  ],
-  ttlSeconds: 86_400,
-  clockSkewSeconds: 90,
-};
-
-function statusList(revoked: boolean): StatusList {
-  const bits = createStatusBits(131_072);
-  if (revoked) setStatusBits(bits, STATUS_INDEX, 1);
-  const unsigned = {
-    issuedAt: new Date().toISOString(),
-    ttlSeconds: 3600,
-    size: 131_072,
-    bitsPerEntry: 2 as const,
-    encodedList: base64urlEncode(gzipSync(bits)),
-    kid,
-    alg: 'SM2-SM3' as const,
-  };
-  return { ...unsigned, signature: hex(sm2Sm3Suite.sign(statusListSigningInput(unsigned), privateKey)) };
-}
-
+const issuer = sm2TestIssuer({ privateKey: new Uint8Array(32).fill(0x23), statusIndex: STATUS_INDEX });
+const statusList = (revoked: boolean) => issuer.statusList(revoked ? STATUS_INDEX : null, new Date().toISOString());
 /** The QR text a holder's phone shows this minute (token version 2: anchor + hash chain). */
-function holderQrText(): string {
-  const nowSeconds = Math.floor(Date.now() / 1000);
-  const start = Math.floor(nowSeconds / 7200) * 7200;
-  const seed = new Uint8Array(16).fill(7);
-  const { anchor } = signAnchor(
-    {
-      alg: 'SM2-SM3',
-      kid,
-      statusIndex: STATUS_INDEX,
-      typeCode: 'D071',
-      epoch: 0,
-      intervalStart: start,
-      windowSeconds: 60,
-      links: 120,
-      validUntil: '2030-01-01',
-      holderNameMasked: '王*',
-      numberMasked: '4401**********3532',
-    },
-    seed,
-    (message) => sm2Sm3Suite.sign(message, privateKey),
-  );
-  return tokenToQrText(ISSUER, deriveTokenV2(anchor, seed, Math.floor((nowSeconds - start) / 60)));
-}
+const holderQrText = () => issuer.qrTextV2(Date.now());
 
 type Callbacks<T> = {
   success?: (result: T) => void;
@@ -121,7 +51,7 @@ function phone(options: { revoked: boolean; qrText: () => string }) {
       requested.push(path);
       const body =
         path === '/.well-known/roadcert/keys.json'
-          ? keyList
+          ? issuer.keyList
           : path === '/api/v1/status-list'
             ? statusList(options.revoked)
             : undefined;

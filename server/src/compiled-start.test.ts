@@ -1,13 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyListSchema, statusListSchema } from '@roadcert/shared';
 import { sm2Sm3Suite, statusListSigningInput } from '@roadcert/shared/presentation';
+import { adminQuery, freePort } from './test/processes';
 
 /**
  * Production runs compiled JavaScript: `npm run build` (scripts/build.mjs), then
@@ -26,26 +25,7 @@ let child: ChildProcess;
 let output = '';
 let baseUrl: string;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-
-async function admin(sql: string) {
-  const url = new URL(templateUrl!);
-  url.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => adminQuery(templateUrl!, sql);
 
 describe('compiled JavaScript (npm run build, npm run start:prod)', () => {
   beforeAll(async () => {

@@ -29,7 +29,7 @@ import { createUsageLog, sqlUsageStore } from './modules/usage';
 export type ContainerInput = {
   config: Config;
   logger: Logger;
-  database: Pick<Database, 'prisma' | 'sql' | 'kind'> & Partial<Pick<Database, 'changes'>>;
+  database: Pick<Database, 'prisma' | 'sql' | 'kind' | 'changes'>;
   keys: KeyMaterial;
   /** null: WeChat not configured; undefined: from config.wechat. */
   wechat?: WechatClient | null;

@@ -1,4 +1,4 @@
-import { certificateStatuses, chineseDate, type CertificateStatus } from '@roadcert/shared';
+import { certificateStatuses, chineseDate, toneColours, type CertificateStatus } from '@roadcert/shared';
 
 /** '2027-05-01' (or an ISO timestamp) → '2027年05月01日', on the text (shared/src/verify/view.ts). */
 export const formatDate = chineseDate;
@@ -29,13 +29,10 @@ export function formatValidity(validUntil: string | null): string {
 
 export type StatusTone = 'valid' | 'invalid';
 
-/**
- * Badge colours per tone. Text on its background is ≥ 5.5:1 (WCAG AA for body text); the
- * status is always written out too, so colour is never the only signal.
- */
-export const statusColours: Record<StatusTone, { text: string; background: string; border: string }> = {
-  valid: { text: '#146c2e', background: '#e7f4ea', border: '#9fd1ad' },
-  invalid: { text: '#b3261e', background: '#fdecea', border: '#f1a9a4' },
+/** Badge colours per tone (shared/src/verify/view.ts: contrast ≥ 5.5:1, never colour alone). */
+export const statusColours: Record<StatusTone, (typeof toneColours)[StatusTone]> = {
+  valid: toneColours.valid,
+  invalid: toneColours.invalid,
 };
 
 export interface StatusAppearance {

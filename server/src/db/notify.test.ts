@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('cache change notifications (LISTEN/NOTIFY from triggers)', () => {
-  it('a status change says s:<id>, an epoch bump c:<id>, a key k; an unrelated update or a rollback says nothing', async () => {
+  it('a status change says s:<id>, an epoch bump c:<id>, a key k; an unrelated update, the expiry sweep or a rollback says nothing', async () => {
     const cert = await app.prisma.certificate.findFirstOrThrow({ where: { status: 'VALID' }, select: { id: true } });
     heard.length = 0;
     const started = Date.now();
@@ -48,6 +48,9 @@ describe('cache change notifications (LISTEN/NOTIFY from triggers)', () => {
 
     heard.length = 0;
     await app.prisma.certificate.update({ where: { id: cert.id }, data: { updatedAt: new Date() } });
+    // The expiry sweep (VALID → EXPIRED): every reader derives it from the dates already.
+    const due = await app.prisma.certificate.findFirstOrThrow({ where: { status: 'VALID' }, select: { id: true } });
+    await app.prisma.certificate.update({ where: { id: due.id }, data: { status: 'EXPIRED' } });
     await app.prisma
       .$transaction(async (tx) => {
         await tx.certificate.update({ where: { id: cert.id }, data: { status: 'REVOKED' } });

@@ -28,6 +28,10 @@ export type ChangeFeed = {
 export const CACHE_CHANNEL = 'roadcert_cache';
 /** How long a cache may keep an entry while the feed is not live. */
 export const FALLBACK_CACHE_MS = 1_000;
+
+/** How long a cache keeps an entry: `ms` while the feed is live, at most `fallbackMs` while it reconnects. */
+export const cacheLifetime = (changes: Pick<ChangeFeed, 'live'>, ms: number, fallbackMs = FALLBACK_CACHE_MS) =>
+  changes.live() ? ms : Math.min(ms, fallbackMs);
 const BACKOFF_MIN_MS = 100;
 const BACKOFF_MAX_MS = 5_000;
 
@@ -41,7 +45,6 @@ export function parseChange(payload: string | undefined): CacheChange | null {
 function createHub() {
   const handlers = new Set<(change: CacheChange) => void>();
   return {
-    handlers,
     emit(change: CacheChange) {
       for (const handler of handlers) handler(change);
     },

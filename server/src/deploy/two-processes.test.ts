@@ -3,11 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresentationBatch } from '@roadcert/shared';
 import { heldQrAt } from '@roadcert/shared/presentation';
@@ -16,6 +14,7 @@ import { createFieldCrypto } from '../lib/field-crypto';
 import { generateStoredKeys, keyMaterialFrom } from '../lib/key-material';
 import { createSessionTokens } from '../modules/account';
 import { signInAccount, staffSessionToken, type TestApp } from '../test/app';
+import { adminQuery, freePort } from '../test/processes';
 
 /**
  * Production's shape on loopback: two real server processes (`node server/src/main.ts`) on one
@@ -38,15 +37,6 @@ let app2: string;
 let proxy: { host: string; port: number };
 /** Enough of a TestApp for the session helpers of test/app.ts (sessions written with the processes' keys). */
 let direct: TestApp;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 async function waitFor(url: string, child: ChildProcess, log: () => string, ms = 120_000) {
   const end = Date.now() + ms;
@@ -96,17 +86,7 @@ function databaseUrl() {
   return url.toString();
 }
 
-async function adminQuery(sql: string) {
-  const admin = new URL(templateUrl!);
-  admin.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => adminQuery(templateUrl!, sql);
 
 /** nginx with the repository's site file: only the upstream servers, the listen port and the portal root replaced. */
 async function startNginx(appPorts: number[]) {
@@ -204,7 +184,7 @@ beforeAll(async () => {
   const stored = generateStoredKeys();
   await writeFile(path.join(work, 'data', 'keys.json'), JSON.stringify(stored), { mode: 0o600 });
   dbName = `${new URL(templateUrl).pathname.slice(1)}_2p_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE "${dbName}" TEMPLATE "${new URL(templateUrl).pathname.slice(1)}"`);
+  await admin(`CREATE DATABASE "${dbName}" TEMPLATE "${new URL(templateUrl).pathname.slice(1)}"`);
 
   const [p1, p2] = [await freePort(), await freePort()];
   app1 = `http://127.0.0.1:${p1}`;
@@ -235,7 +215,7 @@ afterAll(async () => {
   for (const child of processes) child.kill('SIGTERM');
   await Promise.all(processes.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
   await database?.close();
-  if (dbName) await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  if (dbName) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   if (work) await rm(work, { recursive: true, force: true });
 }, 30_000);
 

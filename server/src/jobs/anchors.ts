@@ -3,9 +3,8 @@ import type { JobDefinition } from './runner';
 
 /**
  * How long an anchor is kept after its interval started: the batch endpoint serves only the
- * current and later intervals, and prunes a certificate's anchors older than this when it is
- * fetched (modules/presentation/holder-tokens.ts, KEEP_ANCHORS_MS); this job does the same for
- * every certificate.
+ * current and later intervals (modules/presentation/holder-tokens.ts), so older ones are only
+ * history. This job is the one place they are deleted, for every certificate.
  */
 export const ANCHOR_KEEP_HOURS = 24;
 

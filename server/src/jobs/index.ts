@@ -18,6 +18,7 @@ import { createAnchorCleanupRepo } from './anchors.repo';
 import { createJobRunner, type JobDefinition } from './runner';
 import { certificateFilesJob } from '../modules/certificate-file';
 import { createExpiryRepo, expireCertificates } from '../modules/certificates';
+import { INVITATION_JOB } from '../modules/reminders';
 
 export { createJobRunner, type JobDefinition, type JobRunner } from './runner';
 export { cleanUpPhotos, retentionJobs, retentionPeriods } from './retention';
@@ -95,7 +96,7 @@ export function allJobs(deps: JobsDeps): JobDefinition[] {
       },
     },
     {
-      name: 'reminders.invitation',
+      name: INVITATION_JOB,
       cron: null,
       description:
         '换领邀请 started by staff: the run written in chunks of certificates, progress committed per chunk, a retry resumes (docs/reminders.md)',

@@ -40,7 +40,9 @@ describe('signing pool', () => {
     expect(sm2Sm3Suite.verify(signature, messages[1]!, publicKey)).toBe(true);
   });
 
-  it('a worker that goes away fails its signatures in flight with a clear error; the next signature starts a new one', async () => {
+  // What it exercises is close(): the 'exit'/'error' path of a worker that dies by itself
+  // (signing-pool.ts fail) rejects the same way but is not reached from here.
+  it('closing the pool fails the signatures in flight with a clear error (NOT_READY); the next signature starts a new worker', async () => {
     pool = createSigningPool({ privateKey, threads: 1 });
     await pool.sm2Sign(messages[0]!); // the worker is up
     const inFlight = pool.sm2Sign(messages[1]!).catch((err: unknown) => err);

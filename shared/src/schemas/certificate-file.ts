@@ -13,7 +13,6 @@ export const certificateFileLimits = {
   maxEntryBytes: 2 * 1024 * 1024,
   maxTotalBytes: 4 * 1024 * 1024,
   maxRatio: 200,
-  mimeTypes: ['application/ofd', 'application/pdf', 'application/zip', 'application/octet-stream'],
 } as const;
 
 export const certificateFileFormats = ['ofd', 'pdf'] as const;

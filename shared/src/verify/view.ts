@@ -12,6 +12,16 @@ import { getCertificateType } from '../registry';
  */
 export type VerdictTone = 'valid' | 'invalid' | 'warning';
 
+/**
+ * Colours per tone. Text on its background is ≥ 5.5:1 (WCAG AA for body text); the verdict and
+ * status are always written out too, so colour is never the only signal.
+ */
+export const toneColours: Record<VerdictTone, { text: string; background: string; border: string }> = {
+  valid: { text: '#146c2e', background: '#e7f4ea', border: '#9fd1ad' },
+  invalid: { text: '#b3261e', background: '#fdecea', border: '#f1a9a4' },
+  warning: { text: '#5c3c00', background: '#fff4ce', border: '#e0a800' },
+};
+
 export interface VerdictText {
   title: string;
   tone: VerdictTone;

@@ -1,5 +1,6 @@
 import type { ComplianceRunView } from '@roadcert/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePollWhile } from '../../hooks/usePollWhile';
 import { useRemote } from '../../hooks/useRemote';
 import { toApiError } from '../../lib/api-error';
 import { toastSuccess } from '../../lib/feedback';
@@ -65,20 +66,11 @@ export function useComplianceDashboard() {
 
   // While a batch run is running, poll it; when it finishes the figures are read again.
   const running = runs.state.status === 'ready' && runs.state.data.some((run) => run.state === 'RUNNING');
-  const wasRunning = useRef(false);
-  useEffect(() => {
-    if (!running) {
-      if (wasRunning.current) {
-        wasRunning.current = false;
-        void rates.reload();
-        void failing.reload();
-      }
-      return;
-    }
-    wasRunning.current = true;
-    const timer = setInterval(() => void runs.reload(), RUN_POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, runs.reload, rates.reload, failing.reload]);
+  const figuresAgain = useCallback(() => {
+    void rates.reload();
+    void failing.reload();
+  }, [rates.reload, failing.reload]);
+  usePollWhile(running, runs.reload, RUN_POLL_MS, figuresAgain);
 
   function update<K extends keyof DashboardFilter>(key: K, value: DashboardFilter[K]): void {
     setFilter((previous) => ({ ...previous, [key]: value }));

@@ -1,4 +1,5 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
+import { usePollWhile } from '../../hooks/usePollWhile';
 import { useRemote } from '../../hooks/useRemote';
 import { followStaffSignIn } from '../staff/staff-navigation';
 import { fetchInvitationRuns } from './api';
@@ -18,14 +19,7 @@ export function useInvitationRuns(onFinished?: () => void) {
     followStaffSignIn,
   );
   const running = runs.state.status === 'ready' && runs.state.data.items.some(runInProgress);
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => void runs.reload(), RUN_POLL_MS);
-    return () => {
-      clearInterval(timer);
-      onFinished?.();
-    };
-  }, [running, runs.reload, onFinished]);
+  usePollWhile(running, runs.reload, RUN_POLL_MS, onFinished);
   return { runs, running };
 }
 

@@ -1,45 +1,13 @@
-import type { KeyList, StatusList } from '@roadcert/shared';
-import {
-  base64urlEncode,
-  createStatusBits,
-  deriveTokenV2,
-  encodeToken,
-  kidOf,
-  setStatusBits,
-  signAnchor,
-  sm2Sm3Suite,
-  statusListSigningInput,
-  tokenToQrText,
-  type TokenClaims,
-} from '@roadcert/shared/presentation';
-import { gzipSync } from 'fflate';
+import { encodeToken, tokenToQrText, type TokenClaims } from '@roadcert/shared/presentation';
 import { describe, expect, it } from 'vitest';
+import { sm2TestIssuer } from '../../test/presentation-material';
 import { offlineVerify } from './offline-verify';
-
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 // A fixed test key (not a product key): private scalar 0x11…11.
 const privateKey = new Uint8Array(32).fill(0x11);
-const publicKey = sm2Sm3Suite.getPublicKey(privateKey);
-const kid = kidOf(sm2Sm3Suite, publicKey);
+const issuer = sm2TestIssuer({ privateKey, statusIndex: 4242 });
+const { kid, keyList } = issuer;
 const now = Date.parse('2026-11-27T10:00:00Z');
-
-const keyList: KeyList = {
-  issuer: 'https://roadcert.example.gov.cn',
-  keys: [
-    {
-      kid,
-      alg: 'SM2-SM3',
-      publicKey: hex(publicKey),
-      userId: '1234567812345678',
-      notBefore: '2026-01-01T00:00:00.000Z',
-      retiredAt: null,
-      verifyUntil: null,
-    },
-  ],
-  ttlSeconds: 86_400,
-  clockSkewSeconds: 90,
-};
 
 function claims(overrides: Partial<TokenClaims> = {}): TokenClaims {
   return {
@@ -61,49 +29,15 @@ function claims(overrides: Partial<TokenClaims> = {}): TokenClaims {
 
 const qrText = (c: TokenClaims) =>
   tokenToQrText(
-    'https://roadcert.example.gov.cn',
+    issuer.issuer,
     encodeToken(c, (body, suite) => suite.sign(body, privateKey)),
   );
 
-function statusList(revokedIndex: number | null, signWith = privateKey): StatusList {
-  const bits = createStatusBits(131_072);
-  if (revokedIndex !== null) setStatusBits(bits, revokedIndex, 1);
-  const unsigned = {
-    issuedAt: '2026-11-27T09:55:00.000Z',
-    ttlSeconds: 3600,
-    size: 131_072,
-    bitsPerEntry: 2 as const,
-    encodedList: base64urlEncode(gzipSync(bits)),
-    kid,
-    alg: 'SM2-SM3' as const,
-  };
-  return { ...unsigned, signature: hex(sm2Sm3Suite.sign(statusListSigningInput(unsigned), signWith)) };
-}
+const statusList = (revokedIndex: number | null, signWith = privateKey) =>
+  issuer.statusList(revokedIndex, '2026-11-27T09:55:00.000Z', signWith);
 
 /** A version-2 token (hash chain) of the minute holding `now`, for the same certificate. */
-function qrTextV2(): string {
-  const start = Math.floor(now / 1000 / 7200) * 7200;
-  const seed = new Uint8Array(16).fill(9);
-  const { anchor } = signAnchor(
-    {
-      alg: 'SM2-SM3',
-      kid,
-      statusIndex: 4242,
-      typeCode: 'D071',
-      epoch: 0,
-      intervalStart: start,
-      windowSeconds: 60,
-      links: 120,
-      validUntil: '2030-01-01',
-      holderNameMasked: '王*',
-      numberMasked: '4401**********3532',
-    },
-    seed,
-    (message) => sm2Sm3Suite.sign(message, privateKey),
-  );
-  const minute = Math.floor((now / 1000 - start) / 60);
-  return tokenToQrText('https://roadcert.example.gov.cn', deriveTokenV2(anchor, seed, minute));
-}
+const qrTextV2 = () => issuer.qrTextV2(now);
 
 describe('offline verification from the cached lists', () => {
   it('checks version-2 tokens (derived on the holder phone) the same way, status list included', () => {

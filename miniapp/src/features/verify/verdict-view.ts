@@ -1,5 +1,4 @@
-import { verdictText, type VerdictText, type VerifyVerdict } from '@roadcert/shared';
-import { statusColours } from '../../lib/format';
+import { toneColours, verdictText, type VerdictText, type VerifyVerdict } from '@roadcert/shared';
 
 export type { VerdictTone } from '@roadcert/shared';
 
@@ -8,10 +7,7 @@ export interface VerdictView extends VerdictText {
   colours: { text: string; background: string; border: string };
 }
 
-const warningColours = { text: '#5c3c00', background: '#fff4ce', border: '#e0a800' };
-
 export function toVerdictView(verdict: VerifyVerdict, reason: string | null | undefined): VerdictView {
   const text = verdictText(verdict, reason);
-  const colours = text.tone === 'warning' ? warningColours : statusColours[text.tone];
-  return { ...text, colours };
+  return { ...text, colours: toneColours[text.tone] };
 }

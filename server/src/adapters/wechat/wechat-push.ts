@@ -65,19 +65,12 @@ const listOf = (v: unknown): Fields[] =>
     (x): x is Fields => !!x && typeof x === 'object',
   );
 
-/** A push body (parsed JSON, or the raw XML/JSON text) → the event; null when it is not a push. */
+/** A push body (parsed JSON, or the raw XML text) → the event; null when it is not a push. */
 export function parsePush(body: unknown): WechatPushEvent | null {
   let fields: Fields | null = null;
   if (typeof body === 'string') {
     const trimmed = body.trim();
     if (trimmed.startsWith('<')) fields = xmlFields(trimmed);
-    else if (trimmed.startsWith('{')) {
-      try {
-        fields = JSON.parse(trimmed) as Fields;
-      } catch {
-        return null;
-      }
-    }
   } else if (body && typeof body === 'object' && !Array.isArray(body)) fields = body as Fields;
   if (!fields || text(fields.MsgType) !== 'event') return null;
   const name = text(fields.Event);

@@ -15,6 +15,7 @@ import { currentStaff } from '../account';
 import { createCertificateAccess, type CertificatesDeps } from '../certificates';
 import { createPartnerAuth, createPartnerRepo } from '../partners';
 import type { CertificateFiles } from './certificate-files';
+import { isUuid } from '../../lib/ids';
 
 const idParams = z.object({ id: z.string().max(100) });
 
@@ -94,7 +95,7 @@ export function certificateFileRoutes({ route }: ReturnType<typeof createRouteTa
       ctx.set('Cache-Control', 'no-store');
       // Staff reach the certificates of their own region only, as with status changes.
       const staff = currentStaff(ctx.state);
-      if (!/^[0-9a-f-]{36}$/i.test(params.id)) throw new AppError('NOT_FOUND');
+      if (!isUuid(params.id)) throw new AppError('NOT_FOUND');
       return files.links(params.id, regionPrefix(staff.regionCode));
     },
   });

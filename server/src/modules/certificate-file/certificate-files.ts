@@ -16,8 +16,14 @@ import type { Logger } from '../../lib/logger';
 import { canonicalDataOf, faceDetails } from '../certificates';
 import { createCertificateFileRepo, type FileSourceRow } from './certificate-file.repo';
 import { fileSignerOf } from './file-signer';
-import { generateCertificateFile, type CertificateFileSource } from './generate-file';
+import type { CertificateFileSource } from './generate-file';
 import { createFileVerifier } from './verify-file';
+
+/**
+ * The file writer (pdf-lib, fontkit: ~400 ms to load) is loaded the first time a file is made,
+ * not with the server: most processes verify and link files far more often than they make one.
+ */
+const generator = () => import('./generate-file');
 
 /**
  * 证照文件 (docs/certificate-file.md): made from a certificate's signed data, kept in storage
@@ -88,22 +94,23 @@ export function createCertificateFiles(deps: CertificateFilesDeps) {
     }
   }
 
-  /** Makes and stores the current file unless it is already there; returns the sizes. */
-  async function ensure(row: FileSourceRow) {
+  /** Makes and stores the current file unless it is already there; returns the sizes and whether it made it. */
+  async function ensure(row: FileSourceRow): Promise<{ sizes: Record<CertificateFileFormat, number>; made: boolean }> {
     const sizes: Partial<Record<CertificateFileFormat, number>> = {};
     for (const format of ['ofd', 'pdf'] as const) {
       const existing = await storage.get(keyOf(row, format));
       if (existing) sizes[format] = existing.length;
     }
-    if (sizes.ofd !== undefined && sizes.pdf !== undefined) return sizes as Record<CertificateFileFormat, number>;
-    const file = await generateCertificateFile(await sourceOf(row), signer);
+    if (sizes.ofd !== undefined && sizes.pdf !== undefined)
+      return { sizes: sizes as Record<CertificateFileFormat, number>, made: false };
+    const file = await (await generator()).generateCertificateFile(await sourceOf(row), signer);
     await putOnce(keyOf(row, 'ofd'), file.ofd, 'ofd');
     await putOnce(keyOf(row, 'pdf'), file.pdf, 'pdf');
     deps.logger.info(
       { certificateId: row.id, version: row.version, ofd: file.ofd.length, pdf: file.pdf.length },
       'certificate file made',
     );
-    return { ofd: file.ofd.length, pdf: file.pdf.length };
+    return { sizes: { ofd: file.ofd.length, pdf: file.pdf.length }, made: true };
   }
 
   async function linksFor(
@@ -132,17 +139,14 @@ export function createCertificateFiles(deps: CertificateFilesDeps) {
     /** The job after issuance: make the files of certificates signed since `since` (bounded per run). */
     async makeRecent(since: Date, limit = 200) {
       let made = 0;
-      for (const { id } of await repo.signedSince(since, limit)) {
-        await ensure(await fileable(id));
-        made++;
-      }
+      for (const { id } of await repo.signedSince(since, limit)) if ((await ensure(await fileable(id))).made) made++;
       return { made };
     },
 
     /** The certificate's current file (made now if needed) as short-lived download links; staff pass their region. */
     async links(certificateId: string, areaPrefix = '') {
       const row = await fileable(certificateId, areaPrefix);
-      const sizes = await ensure(row);
+      const { sizes } = await ensure(row);
       return linksFor(row, { ofd: keyOf(row, 'ofd'), pdf: keyOf(row, 'pdf') }, sizes, row.signedAt ?? new Date());
     },
 
@@ -156,7 +160,7 @@ export function createCertificateFiles(deps: CertificateFilesDeps) {
         throw new AppError('NOT_PRESENTABLE', {
           message: `证照状态为${certificateStatuses[row.status].label}，不能制作加注件`,
         });
-      const file = await generateCertificateFile({ ...(await sourceOf(row)), annotation }, signer);
+      const file = await (await generator()).generateCertificateFile({ ...(await sourceOf(row)), annotation }, signer);
       const id = randomUUID();
       const keys = {
         ofd: `certificate-files/${row.id}/annotated/${id}.ofd`,

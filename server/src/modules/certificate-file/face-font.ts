@@ -101,7 +101,16 @@ export function faceFont(): Buffer {
 }
 
 type Glyphs = { unitsPerEm: number; glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
-let glyphs: Glyphs | undefined;
+let parsed: ReturnType<typeof fontkit.create> | undefined;
+
+/**
+ * The face font parsed once per process (~25 ms for the 5 MB CFF font): measuring here and
+ * pdf-lib's embedding and subsetting (pdf-file.ts) read the same object, never change it.
+ */
+export function parsedFaceFont(): ReturnType<typeof fontkit.create> {
+  return (parsed ??= fontkit.create(faceFont()));
+}
+
 let latin: StandardFontEmbedder | undefined;
 const advances = new Map<string, { em: number; cjk: boolean }>();
 
@@ -109,7 +118,7 @@ const advances = new Map<string, { em: number; cjk: boolean }>();
 export function glyphOf(char: string): { em: number; cjk: boolean } {
   let found = advances.get(char);
   if (!found) {
-    glyphs ??= fontkit.create(faceFont()) as unknown as Glyphs;
+    const glyphs = parsedFaceFont() as unknown as Glyphs;
     const glyph = glyphs.glyphForCodePoint(char.codePointAt(0)!);
     if (glyph.id !== 0) found = { em: glyph.advanceWidth / glyphs.unitsPerEm, cjk: true };
     else {

@@ -1,4 +1,4 @@
-import { getCertificateType } from '@roadcert/shared';
+import { chineseDate, getCertificateType } from '@roadcert/shared';
 import { canonicalJson } from '../../lib/audit';
 import type { CanonicalCertificateData } from '../certificates';
 import { glyphOf } from './face-font';
@@ -27,7 +27,7 @@ export type CertificateFile = { ofd: Buffer; pdf: Buffer; generatedAt: Date };
 
 const measure: Measure = (char) => glyphOf(char).em;
 
-const dateText = (iso: string | null) => (iso ? `${iso.slice(0, 4)}年${iso.slice(5, 7)}月${iso.slice(8, 10)}日` : '');
+const dateText = (iso: string | null) => (iso ? chineseDate(iso) : '');
 
 /** The face's rows in order: holder, number, the type's fields, 初领日期, 有效期. */
 export function faceRows(source: CertificateFileSource): FaceRow[] {

@@ -144,12 +144,20 @@ describe('the PDF in pdf.js', () => {
       document.body.appendChild(canvas);
       await pdfPage.render({ canvasContext: canvas.getContext('2d'), viewport }).promise;
       const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const isDark = (i) => pixels[i + 3] > 0 && pixels[i] < 100;
       let dark = 0;
-      for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] > 0 && pixels[i] < 100) dark++;
-      return dark;
-    })()`)) as number;
+      for (let i = 0; i < pixels.length; i += 4) if (isDark(i)) dark++;
+      // The title's band alone (baseline 25 mm, 6.4 mm high, between the frame's sides): only
+      // the CJK title's glyphs can darken it — the frame and the QR code lie outside.
+      const px = (mm) => Math.round(mm * (72 / 25.4) * 1.4);
+      let title = 0;
+      for (let y = px(25 - 6.4); y < px(26); y++)
+        for (let x = px(30); x < px(180); x++) if (isDark((y * canvas.width + x) * 4)) title++;
+      return { dark, title };
+    })()`)) as { dark: number; title: number };
     if (shots) await page.screenshot({ path: `${shots}/certificate-file-pdf.png`, fullPage: true });
     await page.close();
-    expect(drawn).toBeGreaterThan(5000);
+    expect(drawn.dark).toBeGreaterThan(5000);
+    expect(drawn.title).toBeGreaterThan(300);
   });
 });

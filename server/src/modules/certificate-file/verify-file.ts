@@ -12,7 +12,7 @@ import type { CertificateFileRepo } from './certificate-file.repo';
 import { verifyWithSpki } from './file-signer';
 import { checkOfdSignature } from './ofd-signature';
 import { DATA_ATTACHMENT } from './ofd-package';
-import { checkPdfSignature } from './pdf-file';
+import { checkPdfSignature } from './pdf-signature-check';
 import { readZip } from './zip-reader';
 
 /**

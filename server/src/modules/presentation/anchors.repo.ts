@@ -43,10 +43,6 @@ export function createAnchorRepo(db: Db) {
         },
         data: { kid: row.kid, body: new Uint8Array(row.body), signature: new Uint8Array(row.signature) },
       }),
-
-    /** Drops the certificate's anchors of intervals that started before `before` (they have all ended). */
-    prune: (certificateId: string, before: Date) =>
-      db.presentationAnchor.deleteMany({ where: { certificateId, intervalStart: { lt: before } } }),
   };
 }
 

@@ -36,8 +36,6 @@ export type HolderTokensDeps = {
  * A verifier hashes at most this many SM3 blocks per scan (~1 µs each, docs/presentation-token.md).
  */
 export const CHAIN_LINKS = 120;
-/** Anchors of intervals that started this long before the current one are pruned on fetch. */
-const KEEP_ANCHORS_MS = 86_400_000;
 
 /** Why a certificate cannot be shown (null: it can). ELECTRONIC + activated + VALID only. */
 function refusal(row: FaceRow): string | null {
@@ -155,10 +153,8 @@ export function createHolderTokens(
         };
       }),
     );
-    if (fresh.length > 0) {
-      await deps.anchors.insert(fresh);
-      await deps.anchors.prune(row.id, new Date(first * 1000 - KEEP_ANCHORS_MS));
-    }
+    // Old anchors go with the hourly clean-up job (jobs/anchors.ts), not on every fetch.
+    if (fresh.length > 0) await deps.anchors.insert(fresh);
     for (const anchorRow of changed) await deps.anchors.replace(anchorRow);
     return {
       version: 2,

@@ -59,7 +59,7 @@ export type PresentationServicesDeps = {
   /** A failed recheck is logged (counted, no personal data); the nightly run catches it up. */
   logger?: Pick<Logger, 'warn'>;
   /** Changes made through any process drop this one's cached states, status list and keys (db/notify.ts). */
-  changes?: Pick<ChangeFeed, 'subscribe' | 'live'>;
+  changes: Pick<ChangeFeed, 'subscribe' | 'live'>;
 };
 
 /**

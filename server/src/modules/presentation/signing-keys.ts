@@ -11,7 +11,7 @@ import {
   type TrustedKey,
 } from '@roadcert/shared/presentation';
 import type { Config } from '../../config';
-import { FALLBACK_CACHE_MS, type ChangeFeed } from '../../db/notify';
+import { cacheLifetime, type ChangeFeed } from '../../db/notify';
 import { loadPresentationEd25519Key, type KeyMaterial } from '../../lib/key-material';
 import type { SigningPool } from '../../lib/signing-pool';
 import { sm2PublicPoint } from '../../lib/sm2-der';
@@ -68,7 +68,7 @@ export type KeyringDeps = {
   signingPool: Pick<SigningPool, 'sm2Sign'>;
   signingKeys: SigningKeyRepo;
   /** Keys published or retired by any process (db/notify.ts) drop the cached key list. */
-  changes?: Pick<ChangeFeed, 'subscribe' | 'live'>;
+  changes: Pick<ChangeFeed, 'subscribe' | 'live'>;
 };
 
 export function createKeyring(deps: KeyringDeps) {
@@ -83,7 +83,7 @@ export function createKeyring(deps: KeyringDeps) {
   // The pending read is cached (one query when the cache expires under load).
   let cache: { at: number; rows: Promise<KeyRow[]> } | null = null;
   const nodeKeys = new Map<string, KeyObject>();
-  deps.changes?.subscribe((change) => {
+  deps.changes.subscribe((change) => {
     if (change.kind !== 'certificate') cache = null;
   });
 
@@ -119,7 +119,7 @@ export function createKeyring(deps: KeyringDeps) {
   async function rows(refresh = false): Promise<KeyRow[]> {
     await signers();
     const age = cache ? Date.now() - cache.at : Infinity;
-    const keepMs = deps.changes?.live() === false ? FALLBACK_CACHE_MS : KEY_LIST_CACHE_MS;
+    const keepMs = cacheLifetime(deps.changes, KEY_LIST_CACHE_MS);
     if (cache && age < keepMs && !(refresh && age > 1000)) return cache.rows;
     const found = Promise.resolve(signingKeys.presentationKeys());
     const entry = { at: Date.now(), rows: found };

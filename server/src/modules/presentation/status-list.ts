@@ -11,7 +11,7 @@ import {
   statusListValueOf,
 } from '@roadcert/shared/presentation';
 import type { Config } from '../../config';
-import type { ChangeFeed } from '../../db/notify';
+import { cacheLifetime, type ChangeFeed } from '../../db/notify';
 import type { Keyring } from './signing-keys';
 import type { StatusIndexRepo } from './status-list.repo';
 
@@ -19,7 +19,7 @@ export type StatusListDeps = {
   config: Pick<Config, 'presentation'>;
   statusIndexes: StatusIndexRepo;
   /** Status changes made by any process (db/notify.ts) drop the cached list. */
-  changes?: Pick<ChangeFeed, 'subscribe' | 'live'>;
+  changes: Pick<ChangeFeed, 'subscribe' | 'live'>;
 };
 
 /** While change notifications are down, the list is rebuilt at most this often (it reads every index). */
@@ -71,8 +71,7 @@ export function createStatusListService(deps: StatusListDeps, keyring: Keyring) 
     if (cached && Date.now() < cached.expires) return cached.list;
     building ??= build()
       .then((list) => {
-        const keepMs =
-          deps.changes?.live() === false ? Math.min(FALLBACK_LIST_MS, ttlSeconds * 1000) : ttlSeconds * 1000;
+        const keepMs = cacheLifetime(deps.changes, ttlSeconds * 1000, FALLBACK_LIST_MS);
         cached = { list, expires: Date.now() + keepMs };
         return list;
       })
@@ -95,7 +94,7 @@ export function createStatusListService(deps: StatusListDeps, keyring: Keyring) 
     throw new Error('no free status index after 10 attempts');
   }
 
-  deps.changes?.subscribe((change) => {
+  deps.changes.subscribe((change) => {
     if (change.kind === 'all' || (change.kind === 'certificate' && change.statusList)) cached = null;
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHolders } from '../../seed/demo-holders';
 import { demoStaff } from '../../seed/staff';
 import { signInAccount, staffSessionToken, startTestApp, type TestApp } from '../../test/app';
+import { renderVerifyPage } from './verify-page';
 
 /** `/v/<token>`, the URL in every holder QR: the verdict is in the HTML of the first response. */
 let t: TestApp;
@@ -75,5 +76,21 @@ describe('GET /v/<token>: the verdict rendered on the server', () => {
       expect(html).toContain('class="verdict__title">二维码无效<');
       expect(html).not.toContain('<script>');
     }
+  });
+
+  it('gives the check time on China’s clock, whatever the server’s zone', () => {
+    const html = renderVerifyPage(
+      {
+        verdict: 'INVALID',
+        reason: '',
+        certificate: null,
+        fieldsShown: [],
+        scope: 'anonymous',
+        checkedAt: '2026-12-03T16:20:05.000Z',
+        token: null,
+      },
+      '1',
+    );
+    expect(html).toContain('核验时间：2026年12月04日 00:20:05（北京时间）');
   });
 });

@@ -1,6 +1,15 @@
-import { noPenaltyRule, verdictText, verifiedFaceRows, type VerifyRequest, type VerifyResult } from '@roadcert/shared';
+import {
+  noPenaltyRule,
+  toneColours,
+  verdictText,
+  verifiedFaceRows,
+  type VerdictTone,
+  type VerifyRequest,
+  type VerifyResult,
+} from '@roadcert/shared';
 import type { Context } from 'koa';
 import { AppError } from '../../errors';
+import { escapeHtml, htmlPage } from '../../http/html-page';
 
 /**
  * The verdict of `/v/<token>` rendered on the server, in the first response: the page a phone
@@ -18,30 +27,20 @@ export type VerifyPageDeps = {
   limit?: (ip: string) => Promise<void>;
 };
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c as '&' | '<' | '>' | '"' | "'"],
-  );
+/** China time, as the verifier reads the clock: 2026年12月03日 19:20:05 (one formatter per process, not per scan). */
+const chinaClock = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 
-const tones = {
-  valid: { text: '#146c2e', background: '#e7f4ea', border: '#9fd1ad' },
-  invalid: { text: '#b3261e', background: '#fdecea', border: '#f1a9a4' },
-  warning: { text: '#5c3c00', background: '#fff4ce', border: '#e0a800' },
-} as const;
-
-/** China time, as the verifier reads the clock: 2026年12月03日 19:20:05. */
 function chinaTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).formatToParts(new Date(iso));
+  const parts = chinaClock.formatToParts(new Date(iso));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}年${part('month')}月${part('day')}日 ${part('hour')}:${part('minute')}:${part('second')}`;
 }
@@ -67,28 +66,35 @@ h1{font-size:17px;margin:4px 0 12px;color:#4e5969;font-weight:600}
 .links a{display:block;text-align:center;background:#fff;border:1px solid #c9cdd4;border-radius:8px;padding:12px;margin:8px 0;color:#1d4ed8;text-decoration:none;font-size:16px}
 `;
 
+const HEADING = '<h1>道路运输电子证照 · 核验结果</h1>';
+
+/** The verdict box: colour, symbol and words of its tone (shared/src/verify/view.ts). */
+const verdictBox = (tone: VerdictTone, role: 'status' | 'alert', inner: string) => {
+  const c = toneColours[tone];
+  return `<section class="verdict" role="${role}" style="color:${c.text};background:${c.background};border-color:${c.border}">\n${inner}\n</section>`;
+};
+
 export function renderVerifyPage(result: VerifyResult, token: string): string {
   const text = verdictText(result.verdict, result.reason);
-  const tone = tones[text.tone];
   const rows = result.certificate ? verifiedFaceRows(result.certificate) : [];
   const face = rows.length
     ? `<dl class="face">${rows.map((row) => `<div><dt>${escapeHtml(row.label)}</dt><dd>${escapeHtml(row.value)}</dd></div>`).join('')}</dl>`
     : '';
   const spa = `/pkg-verify/pages/verify/index?t=${encodeURIComponent(token)}`;
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex,nofollow">
-<title>核验结果：${escapeHtml(text.title)} - 道路运输电子证照</title>
-<style>${STYLE}</style></head>
-<body><main>
-<h1>道路运输电子证照 · 核验结果</h1>
-<section class="verdict" role="status" style="color:${tone.text};background:${tone.background};border-color:${tone.border}">
-<div class="verdict__symbol" aria-hidden="true">${text.symbol}</div>
+  return htmlPage({
+    title: `核验结果：${text.title} - 道路运输电子证照`,
+    style: STYLE,
+    robots: 'noindex,nofollow',
+    body: `
+${HEADING}
+${verdictBox(
+  text.tone,
+  'status',
+  `<div class="verdict__symbol" aria-hidden="true">${text.symbol}</div>
 <strong class="verdict__title">${escapeHtml(text.title)}</strong>
 <p class="verdict__reason">${escapeHtml(text.reason)}</p>
-<p class="verdict__advice">${escapeHtml(text.advice)}</p>
-</section>
+<p class="verdict__advice">${escapeHtml(text.advice)}</p>`,
+)}
 ${face}
 <p class="meta">核验时间：${chinaTime(result.checkedAt)}（北京时间），由发证系统实时核验。二维码每分钟更新，截图无效。</p>
 <blockquote class="rule">“${noPenaltyRule.quote}”<cite>——${noPenaltyRule.source}</cite></blockquote>
@@ -96,18 +102,19 @@ ${face}
 <a href="${spa}">在核验页打开（工作人员登录后可查看完整信息）</a>
 <a href="/pkg-verify/pages/lookup/index">证照查询（凭证号和姓名）</a>
 </nav>
-</main></body></html>
-`;
+`,
+  });
 }
 
-const refused = (message: string) => `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>暂时无法核验 - 道路运输电子证照</title><style>${STYLE}</style></head>
-<body><main><h1>道路运输电子证照 · 核验结果</h1>
-<section class="verdict" role="alert" style="color:${tones.warning.text};background:${tones.warning.background};border-color:${tones.warning.border}">
-<strong class="verdict__title">暂时无法核验</strong><p class="verdict__reason">${escapeHtml(message)}</p></section>
-<nav class="links"><a href="">重新核验</a></nav></main></body></html>
-`;
+const refused = (message: string) =>
+  htmlPage({
+    title: '暂时无法核验 - 道路运输电子证照',
+    style: STYLE,
+    robots: 'noindex,nofollow',
+    body: `${HEADING}
+${verdictBox('warning', 'alert', `<strong class="verdict__title">暂时无法核验</strong><p class="verdict__reason">${escapeHtml(message)}</p>`)}
+<nav class="links"><a href="">重新核验</a></nav>`,
+  });
 
 /** `GET /v/:token`: verify now and answer the verdict as HTML. */
 export function verifyPageHandler(deps: VerifyPageDeps) {
@@ -116,11 +123,11 @@ export function verifyPageHandler(deps: VerifyPageDeps) {
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('X-Robots-Tag', 'noindex');
     ctx.type = 'text/html; charset=utf-8';
-    // Digits only (the QR's form); anything else is checked as given and found 二维码无效.
+    // The router matches a non-empty segment; anything but the QR's digits is found 二维码无效.
     const token = (ctx.params.token ?? '').slice(0, 1000);
     try {
       await deps.limit?.(ctx.ip);
-      ctx.body = renderVerifyPage(await deps.verify({ token: token || '0', channel: 'QR_PORTAL' }), token);
+      ctx.body = renderVerifyPage(await deps.verify({ token, channel: 'QR_PORTAL' }), token);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 429) throw error;
       ctx.status = 429;

@@ -4,7 +4,7 @@ import { checkToken, qrTextToToken, TokenFormatError, verdictReasons } from '@ro
 import type { ObjectStorage } from '../../adapters/storage';
 import type { Config } from '../../config';
 import type { Database, Sql } from '../../db/database';
-import { FALLBACK_CACHE_MS, type ChangeFeed } from '../../db/notify';
+import { cacheLifetime, type ChangeFeed } from '../../db/notify';
 import { isUuid } from '../../lib/ids';
 import type { UsageLog } from '../../lib/usage-event';
 import { effectiveStatus } from '../certificates';
@@ -29,7 +29,7 @@ export type TokenVerifierDeps = {
   storage: Pick<ObjectStorage, 'signedUrl'>;
   usageLog: Pick<UsageLog, 'record'>;
   /** Changes made by any process (db/notify.ts) drop cached states; absent: this process's only. */
-  changes?: Pick<ChangeFeed, 'subscribe' | 'live'>;
+  changes: Pick<ChangeFeed, 'subscribe' | 'live'>;
 };
 
 export type TokenVerifier = {
@@ -69,10 +69,11 @@ function createStateCache(deps: Pick<TokenVerifierDeps, 'config' | 'sql' | 'chan
   const stateCacheMs = deps.config.presentation.stateCacheMs;
   // The pending read is cached, not only its result: when an entry expires under load, the
   // fifty verifications waiting on it share one query instead of sending fifty.
-  // Keyed by certificate id (version 1) or `#<status index>` (version 2); `id` is the
-  // certificate an entry turned out to be, so a status change drops both kinds.
-  const states = new Map<string, { row: Promise<StateRow | null>; until: number; id?: string }>();
-  const live = deps.changes?.live ?? (() => true);
+  // Keyed by certificate id (version 1) or `#<status index>` (version 2); `indexKeys` tells
+  // which index key a certificate turned out to be under, so a status change drops both kinds.
+  const states = new Map<string, { row: Promise<StateRow | null>; until: number }>();
+  /** Certificate id → the `#<status index>` key its version-2 entry is under (forget in O(1)). */
+  const indexKeys = new Map<string, string>();
 
   /** A version-1 token names the certificate; a version-2 token its status index. */
   function stateOf(certificateId: string | null, statusIndex: number, now: number): Promise<StateRow | null> {
@@ -84,12 +85,12 @@ function createStateCache(deps: Pick<TokenVerifierDeps, 'config' | 'sql' | 'chan
         ? readCertificateStateByIndex(deps.sql, statusIndex)
         : readCertificateState(deps.sql, certificateId);
     if (stateCacheMs === 0) return row;
-    if (states.size >= STATE_CACHE_MAX) states.clear();
-    const keepMs = live() ? stateCacheMs : Math.min(stateCacheMs, FALLBACK_CACHE_MS);
-    const entry: { row: Promise<StateRow | null>; until: number; id?: string } = { row, until: now + keepMs };
+    if (states.size >= STATE_CACHE_MAX) clear();
+    const keepMs = cacheLifetime(deps.changes, stateCacheMs);
+    const entry = { row, until: now + keepMs };
     states.set(key, entry);
     row.then(
-      (found) => (entry.id = found?.id),
+      (found) => found && certificateId === null && indexKeys.set(found.id, key),
       () => states.get(key) === entry && states.delete(key),
     );
     return row;
@@ -97,12 +98,21 @@ function createStateCache(deps: Pick<TokenVerifierDeps, 'config' | 'sql' | 'chan
 
   function forget(certificateId: string): void {
     states.delete(certificateId);
-    for (const [key, entry] of states) if (entry.id === certificateId) states.delete(key);
+    const indexKey = indexKeys.get(certificateId);
+    if (indexKey !== undefined) {
+      states.delete(indexKey);
+      indexKeys.delete(certificateId);
+    }
   }
 
-  deps.changes?.subscribe((change) => {
+  function clear(): void {
+    states.clear();
+    indexKeys.clear();
+  }
+
+  deps.changes.subscribe((change) => {
     if (change.kind === 'certificate') forget(change.certificateId);
-    else if (change.kind === 'all') states.clear();
+    else if (change.kind === 'all') clear();
   });
 
   return { stateOf, forget };

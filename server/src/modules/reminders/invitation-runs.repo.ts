@@ -12,7 +12,9 @@ const NO_CURSOR = '00000000-0000-0000-0000-000000000000';
 /** What one chunk did: matching certificates in its id window, reminders written; `done` after the last window. */
 export type ChunkResult = { done: boolean; processed: number; queued: number; sms: number; wechat: number };
 
-const filterOf = (run: InvitationRunRow): ConversionFilter => ({
+const filterOf = (
+  run: Pick<InvitationRunRow, 'id' | 'typeCode' | 'carriers' | 'areaPrefix' | 'month'>,
+): ConversionFilter => ({
   typeCode: run.typeCode,
   carriers: run.carriers,
   areaPrefix: run.areaPrefix,
@@ -93,13 +95,17 @@ export function createInvitationRunsRepo(prisma: PrismaClient, settings: Enqueue
       return prisma.$transaction(
         async (tx) => {
           const none: ChunkResult = { done: true, processed: 0, queued: 0, sms: 0, wechat: 0 };
-          const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(
-            `SELECT id FROM "ReminderInvitationRun" WHERE id = $1::uuid AND state <> 'DONE' FOR UPDATE`,
+          // The row as locked: a second worker waits here, then sees the first one's committed cursor.
+          const [run] = await tx.$queryRawUnsafe<
+            (Pick<InvitationRunRow, 'id' | 'typeCode' | 'carriers' | 'areaPrefix' | 'month'> & {
+              cursor: string | null;
+            })[]
+          >(
+            `SELECT id::text, "typeCode", carriers, "areaPrefix", month, cursor::text
+             FROM "ReminderInvitationRun" WHERE id = $1::uuid AND state <> 'DONE' FOR UPDATE`,
             id,
           );
-          if (!locked) return none;
-          // Read after the lock: a second worker sees the first one's committed cursor.
-          const run = await tx.reminderInvitationRun.findUniqueOrThrow({ where: { id } });
+          if (!run) return none;
           const after = run.cursor ?? NO_CURSOR;
           const [window] = await tx.$queryRawUnsafe<{ upper: string | null; last: string | null }[]>(
             idWindowStatement,

@@ -10,6 +10,7 @@ import type { Logger } from '../../lib/logger';
 import { regionPrefix } from '../../lib/regions';
 import { currentStaff, STEWARD_ROLES, type AuthState } from '../account';
 import type { InvitationRunRow, InvitationRunsRepo } from './invitation-runs.repo';
+import { isUuid } from '../../lib/ids';
 
 /** The job that works through invitation runs (pg-boss queue, payload `{ runId }`). */
 export const INVITATION_JOB = 'reminders.invitation';
@@ -67,7 +68,7 @@ export function createInvitations(deps: {
   /** A run the caller may see: in their region, else 404 (no hint that it exists). */
   async function visibleRun(state: AuthState, id: string) {
     const { own } = areaOf(state, undefined);
-    const run = /^[0-9a-f-]{36}$/i.test(id) ? await runs.find(id) : null;
+    const run = isUuid(id) ? await runs.find(id) : null;
     if (!run || !run.areaPrefix.startsWith(own)) throw new AppError('NOT_FOUND', { message: '没有这次邀请' });
     return run;
   }

@@ -1,14 +1,7 @@
 import type { ShortLinkView } from '@roadcert/shared';
+import { escapeHtml as escape, htmlPage } from '../../http/html-page';
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const shell = (title: string, body: string) => `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escape(title)}</title>
-<style>
+const STYLE = `
 body{margin:0;font:16px/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f5f6f8;color:#1f2329}
 main{max-width:360px;margin:0 auto;padding:40px 20px}
 h1{font-size:20px;margin:0 0 8px}
@@ -17,7 +10,9 @@ a.btn{display:block;text-align:center;padding:12px;border-radius:8px;text-decora
 a.primary{background:#1664ff;color:#fff}
 a.secondary{background:#fff;color:#1664ff;border:1px solid #1664ff}
 .note{font-size:13px;color:#86909c;background:#fff7e8;border-radius:6px;padding:8px 10px;margin-top:16px}
-</style></head><body><main>${body}</main></body></html>`;
+`;
+
+const shell = (title: string, body: string) => htmlPage({ title, style: STYLE, body });
 
 /**
  * The page `PUBLIC_BASE_URL/s/<code>` serves: Chinese, 360 px wide, no external resources.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allJobs, createJobRunner, type JobRunner } from '../../jobs';
 import { staffSessionToken, startTestApp, type TestApp } from '../../test/app';
 import { reminderFixtures } from '../../test/reminder-fixtures';
+import { INVITATION_JOB } from './invitations';
 import { createRemindersModule } from './reminders.module';
 
 let t: TestApp;
@@ -18,7 +19,7 @@ beforeAll(async () => {
     sql: t.deps.sql,
     logger: t.deps.logger,
     pollingIntervalSeconds: 0.5,
-    jobs: allJobs(t.deps).filter((j) => j.name === 'reminders.invitation'),
+    jobs: allJobs(t.deps).filter((j) => j.name === INVITATION_JOB),
   });
   await runner.start();
 });
@@ -179,5 +180,7 @@ describe('换领邀请 as a background job: 202 at once, progress, resumable', (
     });
     expect((await t.api(`/api/v1/staff/reminders/invitations/${foreign.id}`, { token: steward })).status).toBe(404);
     expect((await t.api('/api/v1/staff/reminders/invitations/nope', { token: steward })).status).toBe(404);
+    // Shaped like a uuid to a loose pattern, not one to PostgreSQL: still 404, never a cast error.
+    expect((await t.api(`/api/v1/staff/reminders/invitations/${'-'.repeat(36)}`, { token: steward })).status).toBe(404);
   });
 });

@@ -17,7 +17,7 @@ import {
 } from '@roadcert/shared';
 import { parsePush, verifyPushSignature } from '../../adapters/wechat/wechat-push';
 import { AppError } from '../../errors';
-import { readBytes } from '../../http/json-body';
+import { clientGone, parseJson, readBytes } from '../../http/json-body';
 import { decodeUtf8 } from '../../http/input-rules';
 import type { createRouteTable } from '../../http/route';
 import { landingPage, missingLinkPage } from './landing-page';
@@ -223,8 +223,17 @@ export function reminderRoutes(
   router.post(pushRoute, async (ctx) => {
     checkPush(ctx.query);
     let body = (ctx.request as { body?: unknown }).body;
-    // XML (and JSON sent under another content type) is not parsed by the app: read it here.
-    if (body === undefined) body = decodeUtf8(await readBytes(ctx.req, 64 * 1024));
+    // XML (and JSON sent under another content type) is not parsed by the app: read it here,
+    // with the app's own rules (a declared length over the limit refused unread, a client that
+    // hung up answered as a broken body, JSON strict and without prototype keys).
+    if (body === undefined) {
+      const declared = Number(ctx.get('content-length') || 0) || undefined;
+      const bytes = await readBytes(ctx.req, 64 * 1024, declared).catch((err: unknown) => {
+        throw err === clientGone ? new AppError('MALFORMED_JSON') : err;
+      });
+      const text = decodeUtf8(bytes).trim();
+      body = text.startsWith('{') ? parseJson(text) : text;
+    }
     const event = parsePush(body);
     if (!event) throw new AppError('VALIDATION_FAILED', { message: '无法识别的推送内容' });
     await deps.reminders.wechatEvents.record(event);

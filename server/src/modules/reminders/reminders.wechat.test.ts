@@ -201,18 +201,21 @@ describe('WeChat message push (消息推送): URL check, delivery events, subscr
   it('popup accept gives a grant, change reject takes it away (JSON and XML); unknown events are answered', async () => {
     const h = await f.holder({ account: { openid: 'o-popup' } });
     const now = Math.floor(Date.now() / 1000);
-    const popupXml = `<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[o-popup]]></FromUserName>
-<CreateTime>${now}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe_msg_popup_event]]></Event>
+    const popupXml = (
+      at: number,
+    ) => `<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[o-popup]]></FromUserName>
+<CreateTime>${at}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe_msg_popup_event]]></Event>
 <SubscribeMsgPopupEvent><List><TemplateId><![CDATA[${TEMPLATE}]]></TemplateId>
 <SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>0</PopupScene></List></SubscribeMsgPopupEvent></xml>`;
-    expect((await push(popupXml, 'text/xml')).status).toBe(200);
+    expect((await push(popupXml(now), 'text/xml')).status).toBe(200);
     expect(await grantOf(h.accountId!)).toBe(1);
-    // The mini-program's own report of the same tap: 2 now; the event again keeps it (at least one).
+    // The mini-program's own report of the same tap: 2 now; a later accept keeps it (at least
+    // one, never fewer). Later than that update, so the stale-event guard lets it through.
     await t.prisma.subscriptionGrant.update({
       where: { accountId_templateId: { accountId: h.accountId!, templateId: TEMPLATE } },
       data: { remaining: 2 },
     });
-    expect((await push(popupXml, 'text/xml')).status).toBe(200);
+    expect((await push(popupXml(now + 2), 'text/xml')).status).toBe(200);
     expect(await grantOf(h.accountId!)).toBe(2);
     const change = JSON.stringify({
       ToUserName: 'gh_1',

@@ -36,15 +36,15 @@ export function createWechatSender(deps: {
   wechat: ReminderMessaging;
   settings: Pick<SenderSettings, 'subscribeTemplates' | 'miniprogramState'>;
   failed: (rows: ClaimedMessage[], now: Date, error: string, summary: SendSummary) => Promise<void>;
-  smsFallback?: SmsFallback;
+  smsFallback: SmsFallback;
 }) {
   const { repo, wechat, settings, failed } = deps;
   const content = contentOf;
 
   /** Not deliverable on WeChat: SUPPRESSED with the reason, and the SMS fallback where allowed. */
   async function undeliverable(row: ClaimedMessage, reason: string, now: Date, summary: SendSummary) {
-    const fallback = reminderRules[row.kind as ReminderKind]?.fallback && deps.smsFallback;
-    const handed = fallback ? await deps.smsFallback!([row.reminderId], now) : [];
+    const fallback = reminderRules[row.kind as ReminderKind]?.fallback;
+    const handed = fallback ? await deps.smsFallback([row.reminderId], now) : [];
     await repo.finish([row.id], 'SUPPRESSED', handed.length ? `${reason}:fallback_sms` : reason);
     summary.suppressed += 1;
     summary.fallback += handed.length;

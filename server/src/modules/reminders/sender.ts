@@ -33,7 +33,7 @@ export function createSender(deps: {
   logger: Logger;
   settings: SenderSettings;
   /** The SMS fallback of undeliverable WeChat notices (enqueue.repo fallbackToSms). */
-  smsFallback?: SmsFallback;
+  smsFallback: SmsFallback;
 }) {
   const { repo, sms, wechat, fieldCrypto, logger, settings } = deps;
   const batchSize = settings.batchSize ?? 500;
